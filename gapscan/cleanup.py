@@ -1,0 +1,44 @@
+"""Pure repairs for text extracted from PDFs: ligatures, soft hyphens, line-end hyphenation.
+
+Only PDF text goes through these: for a text file, offsets must index the decoded file as is.
+"""
+
+from __future__ import annotations
+
+import re
+
+LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+# PDFium reports a hyphen it recognised as end-of-line hyphenation as U+0002.
+SOFT_HYPHENS = ("\u00ad", "\u0002")
+_SOFT_BREAK = re.compile("[\u00ad\u0002][ \t]*\n[ \t]*")
+_HARD_BREAK = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CONTROL = re.compile("[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffe\uffff\ue000-\uf8ff]")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def repair_pdf_text(text: str) -> str:
+    """Normalise one page of PDF text so the extractor sees ordinary words.
+
+    Line-end hyphenation marked as such by the PDF is joined ("manage-\\nment" -> "management");
+    a plain hyphen before a line break is kept and the break removed ("data-\\ndriven" ->
+    "data-driven"), since resumes wrap real compounds far more often than they hyphenate.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for lig, repl in LIGATURES.items():
+        text = text.replace(lig, repl)
+    text = _SOFT_BREAK.sub("", text)
+    for mark in SOFT_HYPHENS:
+        text = text.replace(mark, "")
+    text = _HARD_BREAK.sub("-", text)
+    text = _CONTROL.sub(" ", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")

@@ -1,0 +1,282 @@
+"""The command line: a thin click layer over ``gapscan.api``.
+
+Exit codes (also in the README):
+  0  success
+  1  internal error (a bug: please report it)
+  2  usage error (bad option or argument, unknown role)
+  3  finished, but the resume could not be assessed (no readable text)
+  4  an input file could not be read (missing, unsupported, damaged, too large, encrypted)
+  5  the taxonomy or a saved model is invalid
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import GapscanError
+
+EXIT_OK, EXIT_NOT_ASSESSED = 0, 3
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class GapscanClickError(click.ClickException):
+    """Prints ``Error: <message>`` and exits with the error's documented code."""
+
+    def __init__(self, error: GapscanError) -> None:
+        super().__init__(str(error))
+        self.exit_code = error.exit_code
+
+
+class DefaultGroup(click.Group):
+    """A group that runs ``scan`` when the first argument is not a command name."""
+
+    default_command = "scan"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+def _taxonomy_option(f: F) -> F:
+    return click.option(
+        "--taxonomy",
+        "taxonomy_path",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Taxonomy TOML file to use instead of the packaged AI-architect one.",
+    )(f)
+
+
+def _output_options(f: F) -> F:
+    f = click.option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path, dir_okay=False, writable=True),
+        default=None,
+        help="Write the report to this file instead of standard output.",
+    )(f)
+    f = click.option(
+        "--color/--no-color",
+        default=None,
+        help="Color the text report (default: only when writing to a terminal).",
+    )(f)
+    return f
+
+
+def _write(text: str, output: Path | None, color: bool) -> None:
+    if output is None:
+        click.echo(text, nl=False, color=color)
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(dir=output.parent or Path("."), prefix=f".{output.name}.")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, output)
+    except OSError as exc:
+        raise click.ClickException(f"{output}: cannot write the report ({exc.strerror})") from None
+
+
+def _load(taxonomy_path: Path | None, model: Path | None = None, **limits: Any) -> Any:
+    from .api import Scanner
+    from .reading import Limits
+    from .taxonomy import load_taxonomy
+
+    try:
+        return Scanner(load_taxonomy(taxonomy_path), model=model, limits=Limits(**limits))
+    except GapscanError as exc:
+        raise GapscanClickError(exc) from None
+
+
+def _use_color(color: bool | None, output: Path | None) -> bool:
+    if color is not None:
+        return color and output is None
+    return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="gapscan")
+def cli() -> None:
+    """Find the skills a resume lacks for a job posting, and what to learn to close each gap.
+
+    \b
+    Example:
+        gapscan resume.pdf posting.txt
+    """
+
+
+@cli.command()
+@click.argument("resume", type=click.Path(path_type=Path))
+@click.argument("posting", type=click.Path(path_type=Path), required=False)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="Report for a person (text) or for tools (json).",
+)
+@_output_options
+@_taxonomy_option
+@click.option("--role", default=None, help="Taxonomy role to scan against when no posting is given.")
+@click.option(
+    "--model", type=click.Path(path_type=Path, file_okay=False), default=None,
+    help="Load the pipeline saved by 'gapscan model build' instead of building it.",
+)
+@click.option("--password", default=None, help="Password of an encrypted resume PDF.")
+@click.option("--max-pages", default=50, show_default=True, help="Refuse PDFs with more pages.")
+@click.option("--max-mb", default=20.0, show_default=True, help="Refuse larger input files (MB).")
+def scan(
+    resume: Path,
+    posting: Path | None,
+    fmt: str,
+    output: Path | None,
+    color: bool | None,
+    taxonomy_path: Path | None,
+    role: str | None,
+    model: Path | None,
+    password: str | None,
+    max_pages: int,
+    max_mb: float,
+) -> None:
+    """Compare RESUME with POSTING (or with the built-in AI-architect role).
+
+    RESUME is a PDF, DOCX or text file; POSTING a text, PDF or DOCX file. Without POSTING the
+    resume is compared with a role from the taxonomy (--role, default ai-architect).
+
+    Exit codes: 0 ok, 2 usage error, 3 resume not assessed (no readable text),
+    4 unreadable input, 5 invalid taxonomy or model.
+
+    \b
+    Examples:
+        gapscan resume.pdf posting.txt
+        gapscan resume.pdf posting.txt --format json -o report.json
+        gapscan resume.pdf
+    """
+    from .render import render_report
+    from .serialize import dumps, report_dict
+
+    scanner = _load(taxonomy_path, model, max_pages=max_pages, max_bytes=int(max_mb * 1e6))
+    try:
+        report = scanner.scan(resume, posting, role=role, password=password)
+    except GapscanError as exc:
+        raise GapscanClickError(exc) from None
+    data = report_dict(report, scanner.taxonomy)
+    use_color = _use_color(color, output)
+    text = dumps(data) if fmt == "json" else render_report(data, color=use_color)
+    _write(text, output, use_color)
+    if report.status != "assessed":
+        click.echo(f"Warning: {resume}: not assessed: {report.status_reason}", err=True)
+        sys.exit(EXIT_NOT_ASSESSED)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="Skill list for a person (text) or for tools (json).",
+)
+@click.option(
+    "--kind", type=click.Choice(["auto", "resume", "posting"]), default="auto",
+    show_default=True, help="Read the document as a resume or a posting (auto: guess).",
+)
+@_output_options
+@_taxonomy_option
+@click.option("--password", default=None, help="Password of an encrypted PDF.")
+def extract(
+    path: Path,
+    fmt: str,
+    kind: str,
+    output: Path | None,
+    color: bool | None,
+    taxonomy_path: Path | None,
+    password: str | None,
+) -> None:
+    """List the skills found in one document, with the evidence for each.
+
+    \b
+    Example:
+        gapscan extract posting.txt --format json
+    """
+    from .render import render_profile
+    from .serialize import dumps, profile_dict
+
+    scanner = _load(taxonomy_path)
+    try:
+        profile, posting = scanner.extract(path, kind=kind, password=password)
+    except GapscanError as exc:
+        raise GapscanClickError(exc) from None
+    data = profile_dict(profile, scanner.taxonomy, posting=posting)
+    use_color = _use_color(color, output)
+    _write(dumps(data) if fmt == "json" else render_profile(data, color=use_color), output, use_color)
+
+
+@cli.group()
+def taxonomy() -> None:
+    """Work with taxonomy files.
+
+    \b
+    Example:
+        gapscan taxonomy check my-taxonomy.toml
+    """
+
+
+@taxonomy.command("check")
+@click.argument("path", type=click.Path(path_type=Path), required=False)
+def taxonomy_check(path: Path | None) -> None:
+    """Validate a taxonomy file (default: the packaged one); exit 5 when it has problems.
+
+    \b
+    Example:
+        gapscan taxonomy check taxonomy/ai-architect.toml
+    """
+    from .errors import TaxonomyError
+    from .taxonomy import load_taxonomy
+
+    try:
+        tax = load_taxonomy(path)
+    except TaxonomyError as exc:
+        click.echo(f"{exc.source}: {len(exc.problems)} problem(s)", err=True)
+        for problem in exc.problems:
+            click.echo(f"  - {problem}", err=True)
+        sys.exit(TaxonomyError.exit_code)
+    click.echo(
+        f"{tax.origin}: ok: taxonomy {tax.name} {tax.version}: {len(tax.skills)} skills, "
+        f"{len(tax.areas)} areas, {len(tax.steps)} steps, {len(tax.courses)} courses, "
+        f"{len(tax.roles)} roles"
+    )
+
+
+@cli.group()
+def model() -> None:
+    """Build a pipeline once and save it, so scans can load it (--model).
+
+    \b
+    Example:
+        gapscan model build models/ai-architect
+    """
+
+
+@model.command("build")
+@click.argument("out", type=click.Path(path_type=Path, file_okay=False))
+@_taxonomy_option
+def model_build(out: Path, taxonomy_path: Path | None) -> None:
+    """Build the spaCy pipeline and TF-IDF matcher from a taxonomy and save them to OUT.
+
+    \b
+    Example:
+        gapscan model build models/ai-architect
+    """
+    scanner = _load(taxonomy_path)
+    scanner.extractor.save(out)
+    click.echo(f"saved the pipeline for taxonomy {scanner.taxonomy.name} to {out}")
+
+
+def main() -> None:
+    cli(prog_name="gapscan")

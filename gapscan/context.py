@@ -1,0 +1,75 @@
+"""Pure rules that read a mention's surroundings: does it count, and how much does a posting want it.
+
+A mention does not count when it is negated ("no Kubernetes experience needed"), sits in a
+company description, the benefits or a posting's title line. In a posting, the section and
+cues in the same clause ("a plus", "familiarity with") decide required versus preferred.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .types import Importance
+
+UNCOUNTED_SECTIONS = {
+    "about": "in the company description",
+    "benefits": "in the benefits",
+    "title": "in the job title",
+}
+PREFERRED_SECTIONS = {"preferred"}
+
+_CLAUSE_END = re.compile(r"\n|[.;!?](?=\s)|\s[-\u2013\u2014]\s|\bbut\b|\bhowever\b", re.I)
+_NEG_BEFORE = re.compile(
+    r"\b(?:no|not|without|never|nor|zero)\b(?!\s+only\b)(?:\W+\w+){0,4}\W*$", re.I
+)
+_NEG_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,5}?(?:is|are|isn't|aren't)?\s*"
+    r"(?:not\s+(?:required|needed|necessary|expected|a\s+requirement|mandatory)"
+    r"|isn't\s+(?:required|needed|necessary)|aren't\s+(?:required|needed|necessary)"
+    r"|(?:is|are)\s+optional|needed\s+not|unnecessary)",
+    re.I,
+)
+_PREFERRED_CUES = re.compile(
+    r"\b(?:a\s+plus|plus|preferred|preferably|nice[\s-]to[\s-]have|bonus|ideally|desirable|"
+    r"familiarity\s+with|familiar\s+with|exposure\s+to|an?\s+advantage|advantageous|"
+    r"would\s+be\s+great|is\s+a\s+bonus|good\s+to\s+have|not\s+required\s+but|optional)\b",
+    re.I,
+)
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``text[start:end]``: up to a line break, a sentence end or a "but"."""
+    left = 0
+    for m in _CLAUSE_END.finditer(text, max(0, start - 300), start):
+        left = m.end()
+    m = _CLAUSE_END.search(text, end, min(len(text), end + 300))
+    right = m.start() if m else min(len(text), end + 300)
+    return left, right
+
+
+def negation_reason(text: str, start: int, end: int) -> str | None:
+    """``"negated"`` when the clause says the skill is not wanted or not held."""
+    left, right = clause_bounds(text, start, end)
+    before, after = text[left:start], text[end:right]
+    if _NEG_AFTER.search(after):
+        return "negated"
+    if _NEG_BEFORE.search(before):
+        return "negated"
+    return None
+
+
+def uncounted_reason(text: str, start: int, end: int, section: str) -> str | None:
+    """Why a mention must not count, or None when it counts."""
+    if section in UNCOUNTED_SECTIONS:
+        return UNCOUNTED_SECTIONS[section]
+    return negation_reason(text, start, end)
+
+
+def importance(text: str, start: int, end: int, section: str) -> Importance:
+    """Required or preferred, for a counted mention in a posting."""
+    if section in PREFERRED_SECTIONS:
+        return "preferred"
+    left, right = clause_bounds(text, start, end)
+    if _PREFERRED_CUES.search(text, left, right):
+        return "preferred"
+    return "required"

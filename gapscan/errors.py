@@ -1,0 +1,50 @@
+"""The exceptions gapscan raises, each with a message written for the person at the terminal.
+
+The CLI maps every class to a documented exit code (see ``EXIT_CODES`` in ``gapscan.cli``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class GapscanError(Exception):
+    """Base class: an expected failure with a message for the user."""
+
+    exit_code = 1
+
+
+class InputError(GapscanError):
+    """A document could not be read: missing, unreadable, unsupported, corrupt or too large."""
+
+    exit_code = 4
+
+    def __init__(self, path: Path | str, cause: str) -> None:
+        self.path = str(path)
+        self.cause = cause
+        super().__init__(f"{self.path}: {cause}")
+
+
+class TaxonomyError(GapscanError):
+    """A taxonomy file is missing, is not valid TOML, or breaks the format's rules."""
+
+    exit_code = 5
+
+    def __init__(self, source: str, problems: list[str] | str) -> None:
+        self.source = source
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        first = self.problems[0] if self.problems else "invalid taxonomy"
+        more = f" (and {len(self.problems) - 1} more problems)" if len(self.problems) > 1 else ""
+        super().__init__(f"{source}: {first}{more}")
+
+
+class ModelError(GapscanError):
+    """A saved pipeline in a model folder is missing or does not match this gapscan."""
+
+    exit_code = 5
+
+
+class UsageProblem(GapscanError):
+    """The request itself makes no sense (unknown role, conflicting options)."""
+
+    exit_code = 2

@@ -1,0 +1,246 @@
+"""The TF-IDF matcher: finds the skill names the ruler misses ("deep neural nets").
+
+It follows scikit-learn's estimator contract: ``__init__`` stores parameters, ``fit`` returns
+``self``, fitted state ends in ``_``, and ``match`` before ``fit`` fails clearly.
+
+Windows of one to ``max_words`` words are scored by cosine similarity of character n-gram
+TF-IDF vectors against every taxonomy name and alias. With ``analyzer="char_wb"`` n-grams never
+cross a space, so a window's raw vector is the sum of its words' raw vectors: the matcher
+vectorises each distinct word once and scores every window from per-word dot products. The
+scores are identical to vectorising each window, at a fraction of the cost.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from .errors import ModelError
+from .taxonomy import Taxonomy
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One word of a document, as the matcher sees it."""
+
+    text: str
+    start: int
+    end: int
+    stop: bool  # a stop word may sit inside a window, never at its edge
+    joined: bool  # True when the next unit continues the same phrase (no punctuation between)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A window that resembles a taxonomy form: units ``first``..``last`` inclusive."""
+
+    skill_id: str
+    first: int
+    last: int
+    score: float
+    form: str
+
+
+class TfidfMatcher:
+    """Character n-gram TF-IDF similarity between document windows and taxonomy forms."""
+
+    def __init__(
+        self,
+        *,
+        ngram_range: tuple[int, int] = (3, 5),
+        threshold: float = 0.75,
+        single_word_threshold: float = 0.85,
+        max_words: int = 4,
+        min_chars: int = 5,
+    ) -> None:
+        self.ngram_range = ngram_range
+        self.threshold = threshold
+        self.single_word_threshold = single_word_threshold
+        self.max_words = max_words
+        self.min_chars = min_chars
+
+    def get_params(self) -> dict[str, Any]:
+        return {
+            "ngram_range": list(self.ngram_range),
+            "threshold": self.threshold,
+            "single_word_threshold": self.single_word_threshold,
+            "max_words": self.max_words,
+            "min_chars": self.min_chars,
+        }
+
+    def fit(self, taxonomy: Taxonomy) -> TfidfMatcher:
+        """Learn n-gram weights from every case-insensitive form of every skill."""
+        forms: dict[str, str] = {}
+        for skill in taxonomy.skills:
+            for form in skill.case_insensitive_forms:
+                key = " ".join(form.lower().replace("-", " ").split())
+                if len(key) >= self.min_chars and key not in forms:
+                    forms[key] = skill.id
+        self.forms_ = sorted(forms)
+        self.form_skill_ = [forms[f] for f in self.forms_]
+        self.vectorizer_ = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=self.ngram_range, norm=None, dtype=np.float64
+        ).fit(self.forms_)
+        self._finish()
+        return self
+
+    def _finish(self) -> None:
+        self.analyzer_ = self.vectorizer_.build_analyzer()
+        # the smoothed idf of an n-gram no taxonomy form contains
+        self.unseen_idf_ = float(np.log((1 + len(self.forms_)) / 1) + 1)
+        matrix = normalize(self.vectorizer_.transform(self.forms_))
+        self.form_matrix_ = matrix.T.tocsr()
+        self.form_words_ = np.array([len(f.split()) for f in self.forms_])
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "vectorizer_"):
+            raise RuntimeError("TfidfMatcher is not fitted: call fit(taxonomy) first")
+
+    def match(self, units: list[Unit], blocked: list[bool] | None = None) -> list[Candidate]:
+        """Best non-overlapping windows scoring at or above the thresholds.
+
+        ``blocked[i]`` marks units already claimed (by the ruler); windows never touch them.
+        """
+        self._check_fitted()
+        n = len(units)
+        if n == 0:
+            return []
+        blocked = blocked or [False] * n
+        words = sorted({u.text.lower() for u in units})
+        index = {w: i for i, w in enumerate(words)}
+        vectors, unseen = self._word_vectors(words)
+        sims = np.asarray((vectors @ self.form_matrix_).todense())  # words x forms
+        gram = np.asarray((vectors @ vectors.T + unseen @ unseen.T).todense())  # words x words
+        ids = np.array([index[u.text.lower()] for u in units])
+
+        found: list[Candidate] = []
+        for size in range(1, self.max_words + 1):
+            starts = [
+                i
+                for i in range(n - size + 1)
+                if self._window_ok(units, blocked, i, i + size - 1)
+            ]
+            if not starts:
+                continue
+            rows = np.array([ids[i : i + size] for i in starts])  # windows x size
+            dots = sims[rows].sum(axis=1)  # windows x forms
+            norms = np.sqrt(gram[rows[:, :, None], rows[:, None, :]].sum(axis=(1, 2)))
+            norms[norms == 0] = 1.0
+            scores = dots / norms[:, None]
+            best = scores.argmax(axis=1)
+            best_scores = scores[np.arange(len(starts)), best]
+            limit = self.single_word_threshold if size == 1 else self.threshold
+            for k in np.nonzero(best_scores >= limit)[0]:
+                form = int(best[k])
+                if abs(int(self.form_words_[form]) - size) > 1:
+                    continue
+                found.append(
+                    Candidate(
+                        self.form_skill_[form],
+                        starts[k],
+                        starts[k] + size - 1,
+                        round(float(best_scores[k]), 4),
+                        self.forms_[form],
+                    )
+                )
+        return _non_overlapping(found)
+
+    def _word_vectors(self, words: list[str]) -> tuple[Any, Any]:
+        """Raw TF-IDF rows of each word: known n-grams, and unseen ones at the highest idf.
+
+        Unseen n-grams count in a window's length: "kubernetes cluster" must not score as
+        high as "kubernetes" just because "cluster" is not in the taxonomy's vocabulary.
+        """
+        from scipy.sparse import csr_matrix
+
+        vocab = self.vectorizer_.vocabulary_
+        idf = self.vectorizer_.idf_
+        known: tuple[list[int], list[int], list[float]] = ([], [], [])
+        other: tuple[list[int], list[int], list[float]] = ([], [], [])
+        local: dict[str, int] = {}
+        for row, word in enumerate(words):
+            counts: dict[str, int] = {}
+            for gram in self.analyzer_(word):
+                counts[gram] = counts.get(gram, 0) + 1
+            for gram, count in counts.items():
+                col = vocab.get(gram)
+                if col is not None:
+                    target, value = known, count * idf[col]
+                else:
+                    col = local.setdefault(gram, len(local))
+                    target, value = other, count * self.unseen_idf_
+                target[0].append(row)
+                target[1].append(col)
+                target[2].append(value)
+        shape = (len(words), len(vocab))
+        vectors = csr_matrix((known[2], (known[0], known[1])), shape=shape)
+        unseen = csr_matrix((other[2], (other[0], other[1])), shape=(len(words), max(1, len(local))))
+        return vectors, unseen
+
+    @staticmethod
+    def _window_ok(units: list[Unit], blocked: list[bool], first: int, last: int) -> bool:
+        if units[first].stop or units[last].stop:
+            return False
+        if any(blocked[first : last + 1]):
+            return False
+        return all(units[i].joined for i in range(first, last))
+
+    def to_disk(self, path: Path) -> None:
+        """Save the fitted state as JSON (no pickle: a model folder is safe to load)."""
+        self._check_fitted()
+        path.mkdir(parents=True, exist_ok=True)
+        state = {
+            "params": self.get_params(),
+            "forms": self.forms_,
+            "form_skill": self.form_skill_,
+            "vocabulary": dict(sorted(self.vectorizer_.vocabulary_.items())),
+            "idf": [float(x) for x in self.vectorizer_.idf_],
+        }
+        (path / "matcher.json").write_text(json.dumps(state), encoding="utf-8")
+
+    @classmethod
+    def from_disk(cls, path: Path) -> TfidfMatcher:
+        try:
+            state = json.loads((path / "matcher.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"{path}: no readable matcher.json ({exc})") from None
+        params = state["params"]
+        self = cls(
+            ngram_range=tuple(params["ngram_range"]),
+            threshold=params["threshold"],
+            single_word_threshold=params["single_word_threshold"],
+            max_words=params["max_words"],
+            min_chars=params["min_chars"],
+        )
+        self.forms_ = list(state["forms"])
+        self.form_skill_ = list(state["form_skill"])
+        vectorizer = TfidfVectorizer(
+            analyzer="char_wb",
+            ngram_range=self.ngram_range,
+            norm=None,
+            dtype=np.float64,
+            vocabulary=state["vocabulary"],
+        )
+        vectorizer.idf_ = np.array(state["idf"], dtype=np.float64)
+        self.vectorizer_ = vectorizer
+        self._finish()
+        return self
+
+
+def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
+    """Greedy: highest score first, longer window on ties; sorted by position at the end."""
+    taken: set[int] = set()
+    chosen: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (-c.score, -(c.last - c.first), c.first)):
+        span = set(range(c.first, c.last + 1))
+        if span & taken:
+            continue
+        taken |= span
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.first)

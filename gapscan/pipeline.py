@@ -1,0 +1,187 @@
+"""The extractor: a spaCy pipeline (``spacy.blank("en")`` + span ruler) and the TF-IDF matcher.
+
+These are the two stateful objects of gapscan. ``SkillExtractor.extract`` turns a
+:class:`Document` into a :class:`SkillProfile`; everything it calls after matching is pure.
+A built extractor can be saved to a folder (``models/``) and loaded back without the
+patterns being generated again.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+from .context import importance, uncounted_reason
+from .errors import ModelError
+from .matcher import TfidfMatcher, Unit
+from .patterns import LABEL, taxonomy_patterns
+from .taxonomy import Taxonomy
+from .types import Document, Mention, SkillHit, SkillProfile
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+SPANS_KEY = "skills"
+_JOINERS = ("", "-", "/")
+
+
+def build_nlp(taxonomy: Taxonomy) -> Language:
+    """A blank English pipeline whose span ruler holds the taxonomy's patterns."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "spans_filter": None},
+    )
+    ruler.add_patterns(taxonomy_patterns(taxonomy, lambda s: [t.text for t in nlp.make_doc(s)]))
+    return nlp
+
+
+class SkillExtractor:
+    """Finds taxonomy skills in documents; built once, used for many documents."""
+
+    def __init__(self, taxonomy: Taxonomy, nlp: Language, matcher: TfidfMatcher) -> None:
+        self.taxonomy = taxonomy
+        self.nlp = nlp
+        self.matcher = matcher
+        self._stop_words = frozenset(nlp.Defaults.stop_words)
+
+    @classmethod
+    def build(cls, taxonomy: Taxonomy) -> SkillExtractor:
+        return cls(taxonomy, build_nlp(taxonomy), TfidfMatcher().fit(taxonomy))
+
+    def save(self, path: Path) -> None:
+        """Write the pipeline, the fitted matcher and what they were built from."""
+        path.mkdir(parents=True, exist_ok=True)
+        self.nlp.to_disk(path / "nlp")
+        self.matcher.to_disk(path / "matcher")
+        meta = {
+            "gapscan_version": __version__,
+            "taxonomy": {
+                "name": self.taxonomy.name,
+                "version": self.taxonomy.version,
+                "sha256": self.taxonomy.sha256,
+            },
+        }
+        (path / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path, taxonomy: Taxonomy) -> SkillExtractor:
+        """Load a saved extractor; it must have been built from this very taxonomy."""
+        import spacy
+
+        try:
+            meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise ModelError(
+                f"{path}: not a gapscan model folder (no readable meta.json); "
+                "build one with 'gapscan model build'"
+            ) from None
+        if meta.get("taxonomy", {}).get("sha256") != taxonomy.sha256:
+            raise ModelError(
+                f"{path}: built from another taxonomy than {taxonomy.origin}; "
+                "rebuild it with 'gapscan model build'"
+            )
+        try:
+            nlp = spacy.load(path / "nlp")
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"{path}: the saved pipeline cannot be loaded ({exc})") from None
+        return cls(taxonomy, nlp, TfidfMatcher.from_disk(path / "matcher"))
+
+    def extract(self, document: Document, *, posting: bool = False) -> SkillProfile:
+        """Every skill mention in the document, with counted/importance set."""
+        with self.nlp.memory_zone():
+            doc = self.nlp(document.text)
+            raw = self._ruler_mentions(doc, document) + self._tfidf_mentions(doc, document)
+        mentions = [self._annotate(m, document.text, posting) for m in raw]
+        return profile_from_mentions(document, mentions)
+
+    def _ruler_mentions(self, doc: Doc, document: Document) -> list[Mention]:
+        from spacy.util import filter_spans
+
+        kept = [s for s in doc.spans[SPANS_KEY] if s.label_ == LABEL and self._context_ok(s)]
+        spans = filter_spans(kept)
+        return [
+            self._mention(document, span.id_, span.start_char, span.end_char, "ruler", 1.0)
+            for span in spans
+        ]
+
+    def _context_ok(self, span: Span) -> bool:
+        """Apply the skill's not_before/not_after words and the rules for exact short forms."""
+        skill = self.taxonomy.skill(span.id_)
+        doc = span.doc
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if prev is not None and prev.text.lower() in {w.lower() for w in skill.not_before}:
+            return False
+        if nxt is not None and nxt.text.lower() in {w.lower() for w in skill.not_after}:
+            return False
+        if span.text in skill.exact or span.text.rstrip("s") in skill.exact:
+            # "go-to-market", "C-level", "R-squared": an exact short form glued by a hyphen
+            if nxt is not None and not span[-1].whitespace_ and nxt.text in ("-", "'", "&"):
+                return False
+            if prev is not None and not prev.whitespace_ and prev.text in ("-", "&", "@", "."):
+                return False
+        return True
+
+    def _tfidf_mentions(self, doc: Doc, document: Document) -> list[Mention]:
+        units: list[Unit] = []
+        tokens = [t for t in doc if any(ch.isalnum() for ch in t.text)]
+        claimed = {i for span in doc.spans[SPANS_KEY] for i in range(span.start, span.end)}
+        text = document.text
+        for k, token in enumerate(tokens):
+            end = token.idx + len(token.text)
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            joined = nxt is not None and text[end : nxt.idx].strip(" ") in _JOINERS
+            units.append(Unit(token.text, token.idx, end, token.lower_ in self._stop_words, joined))
+        blocked = [t.i in claimed for t in tokens]
+        found = self.matcher.match(units, blocked)
+        out: list[Mention] = []
+        for c in found:
+            start, end = units[c.first].start, units[c.last].end
+            out.append(self._mention(document, c.skill_id, start, end, "tfidf", c.score))
+        return out
+
+    @staticmethod
+    def _mention(
+        document: Document, skill_id: str, start: int, end: int, method: str, score: float
+    ) -> Mention:
+        section = document.section_at(start)
+        return Mention(
+            skill_id=skill_id,
+            text=document.text[start:end],
+            start=start,
+            end=end,
+            page=document.page_at(start),
+            section=section.kind if section else "other",
+            method="ruler" if method == "ruler" else "tfidf",
+            score=score,
+        )
+
+    @staticmethod
+    def _annotate(mention: Mention, text: str, posting: bool) -> Mention:
+        where = mention.section if posting else ""  # section rules apply to postings only
+        reason = uncounted_reason(text, mention.start, mention.end, where)
+        level = (
+            importance(text, mention.start, mention.end, mention.section)
+            if posting and reason is None
+            else None
+        )
+        return replace(mention, counted=reason is None, reason=reason, importance=level)
+
+
+def profile_from_mentions(document: Document, mentions: list[Mention]) -> SkillProfile:
+    """Group mentions by skill; skills sorted by id, mentions by offset."""
+    by_skill: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_skill.setdefault(m.skill_id, []).append(m)
+    hits = tuple(
+        SkillHit(sid, tuple(sorted(ms, key=lambda m: (m.start, m.end))))
+        for sid, ms in sorted(by_skill.items())
+    )
+    return SkillProfile(document, hits)

@@ -1,0 +1,226 @@
+"""The JSON edge: reports and profiles as plain dictionaries with a stable key order.
+
+Same inputs, same bytes: nothing here reads the clock or the environment. The layout is
+documented in docs/report-format.md; bump ``SCHEMA_VERSION`` on any change to it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import __version__
+from .taxonomy import Taxonomy
+from .types import Gap, GapReport, Mention, PlanItem, SkillHit, SkillProfile
+
+SCHEMA_VERSION = "1.0.0"
+SNIPPET_CHARS = 45
+MAX_EVIDENCE = 3
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """Indented UTF-8 JSON with a final newline (byte-identical for identical data)."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def snippet(text: str, start: int, end: int, width: int = SNIPPET_CHARS) -> str:
+    """The mention with some context either side, on one line."""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    body = " ".join(text[left:right].split())
+    return ("..." if left > 0 else "") + body + ("..." if right < len(text) else "")
+
+
+def taxonomy_info(taxonomy: Taxonomy) -> dict[str, Any]:
+    return {"name": taxonomy.name, "version": taxonomy.version, "sha256": taxonomy.sha256}
+
+
+def skill_ref(skill_id: str, taxonomy: Taxonomy) -> dict[str, Any]:
+    skill = taxonomy.skill(skill_id)
+    crosswalk = {k: v for k, v in (("esco", skill.esco), ("onet", skill.onet)) if v}
+    return {
+        "id": skill.id,
+        "name": skill.name,
+        "type": skill.type,
+        "area": skill.area,
+        "crosswalk": crosswalk,
+    }
+
+
+def mention_dict(m: Mention) -> dict[str, Any]:
+    return {
+        "text": m.text,
+        "start": m.start,
+        "end": m.end,
+        "page": m.page,
+        "section": m.section,
+        "method": m.method,
+        "score": m.score,
+        "counted": m.counted,
+        "reason": m.reason,
+        "importance": m.importance,
+    }
+
+
+def hit_dict(hit: SkillHit, taxonomy: Taxonomy, *, posting: bool) -> dict[str, Any]:
+    data = skill_ref(hit.skill_id, taxonomy)
+    data["counted"] = hit.counted
+    if posting:
+        data["importance"] = hit.importance
+    data["mentions"] = [mention_dict(m) for m in hit.mentions]
+    return data
+
+
+def document_dict(profile: SkillProfile, taxonomy: Taxonomy, *, posting: bool) -> dict[str, Any]:
+    doc = profile.document
+    return {
+        "source": doc.source,
+        "sha256": doc.sha256,
+        "format": doc.format,
+        "encoding": doc.encoding,
+        "pages": len(doc.pages) or None,
+        "warnings": list(doc.warnings),
+        "skills": [hit_dict(h, taxonomy, posting=posting) for h in profile.skills],
+    }
+
+
+def profile_dict(profile: SkillProfile, taxonomy: Taxonomy, *, posting: bool) -> dict[str, Any]:
+    """What ``gapscan extract`` prints."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "gapscan_version": __version__,
+        "taxonomy": taxonomy_info(taxonomy),
+        "kind": "posting" if posting else "resume",
+        **document_dict(profile, taxonomy, posting=posting),
+    }
+
+
+def _evidence(profile: SkillProfile, skill_ids: tuple[str, ...]) -> list[dict[str, Any]]:
+    text = profile.document.text
+    found = [
+        m
+        for sid in skill_ids
+        if (hit := profile.hit(sid)) is not None
+        for m in hit.mentions
+        if m.counted
+    ]
+    found.sort(key=lambda m: (m.start, m.skill_id))
+    return [
+        {
+            "skill": m.skill_id,
+            "text": m.text,
+            "snippet": snippet(text, m.start, m.end),
+            "page": m.page,
+            "section": m.section,
+        }
+        for m in found[:MAX_EVIDENCE]
+    ]
+
+
+def _steps(numbers: tuple[int, ...], taxonomy: Taxonomy) -> list[dict[str, Any]]:
+    return [{"number": n, "title": taxonomy.step(n).title} for n in numbers]
+
+
+def _courses(ids: tuple[str, ...], taxonomy: Taxonomy) -> list[dict[str, Any]]:
+    by_id = {c.id: c for c in taxonomy.courses}
+    return [
+        {"id": i, "provider": by_id[i].provider, "title": by_id[i].title, "kind": by_id[i].kind}
+        for i in ids
+    ]
+
+
+def gap_dict(gap: Gap, report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
+    req = gap.requirement
+    steps: tuple[int, ...] = ()
+    courses: tuple[str, ...] = ()
+    if gap.status != "matched":
+        steps = tuple(sorted({n for s in req.skills for n in taxonomy.skill(s).steps}))
+        courses = tuple(sorted({c.id for s in req.skills for c in taxonomy.courses_for(s)}))
+    return {
+        "skills": [skill_ref(s, taxonomy) for s in req.skills],
+        "importance": req.importance,
+        "status": gap.status,
+        "via": skill_ref(gap.via, taxonomy) if gap.via else None,
+        "weight": gap.weight,
+        "credit": gap.credit,
+        "resume_evidence": _evidence(report.resume, (gap.via,)) if gap.via else [],
+        "posting_evidence": _evidence(report.posting, req.skills),
+        "roadmap_steps": _steps(steps, taxonomy),
+        "courses": _courses(courses, taxonomy),
+    }
+
+
+def plan_dict(item: PlanItem, taxonomy: Taxonomy) -> dict[str, Any]:
+    gap = item.gap
+    return {
+        "rank": item.rank,
+        "learn": skill_ref(item.learn, taxonomy),
+        "alternatives": list(gap.requirement.skills),
+        "importance": gap.requirement.importance,
+        "status": gap.status,
+        "why": plan_reason(item, taxonomy),
+        "roadmap_steps": _steps(item.steps, taxonomy),
+        "courses": _courses(item.courses, taxonomy),
+    }
+
+
+def plan_reason(item: PlanItem, taxonomy: Taxonomy) -> str:
+    gap = item.gap
+    wanted = "requires" if gap.requirement.importance == "required" else "prefers"
+    if gap.status == "partial" and gap.via:
+        return (
+            f"the posting {wanted} it; your resume shows the related "
+            f"{taxonomy.skill(gap.via).name}, which counts only in part"
+        )
+    return f"the posting {wanted} it and your resume does not show it"
+
+
+def score_dict(report: GapReport) -> dict[str, Any]:
+    s = report.score
+    breakdown: dict[str, Any] = {
+        "formula": "value = 100 * points / max_points, rounded to 1 decimal",
+        "partial_credit": s.partial_credit,
+        "points": s.points,
+        "max_points": s.max_points,
+    }
+    for line in s.lines:
+        breakdown[line.importance] = {
+            "weight": line.weight,
+            "total": line.total,
+            "matched": line.matched,
+            "partial": line.partial,
+            "missing": line.missing,
+            "points": line.points,
+            "max_points": line.max_points,
+        }
+    return {"value": s.value, "breakdown": breakdown}
+
+
+def report_dict(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
+    """The single-scan JSON report."""
+    posting = document_dict(report.posting, taxonomy, posting=True)
+    posting["label"] = report.posting_label
+    if report.posting.document.format == "role":  # a taxonomy role: skills without mentions
+        posting["skills"] = [
+            {**skill_ref(sid, taxonomy), "counted": True, "importance": r.importance, "mentions": []}
+            for r in report.requirements
+            for sid in r.skills
+        ]
+    posting["requirements"] = [
+        {"skills": list(r.skills), "importance": r.importance} for r in report.requirements
+    ]
+    by_status: dict[str, list[dict[str, Any]]] = {"matched": [], "partial": [], "missing": []}
+    for gap in report.gaps:
+        by_status[gap.status].append(gap_dict(gap, report, taxonomy))
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "gapscan_version": __version__,
+        "taxonomy": taxonomy_info(taxonomy),
+        "status": report.status,
+        "status_reason": report.status_reason,
+        "resume": document_dict(report.resume, taxonomy, posting=False),
+        "posting": posting,
+        "score": score_dict(report),
+        **by_status,
+        "learning_plan": [plan_dict(item, taxonomy) for item in report.plan],
+    }

@@ -1,0 +1,254 @@
+"""The skill taxonomy: frozen dataclasses and the one loader that knows where the default lives.
+
+A taxonomy is data (a TOML file, see ``taxonomy/FORMAT.md``); ruler patterns and the TF-IDF
+matcher's documents are derived from it, never written twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import TaxonomyError
+
+DEFAULT_TAXONOMY = "ai-architect.toml"
+SKILL_TYPES = ("technical", "soft", "certification", "education")
+COURSE_KINDS = ("course", "certification", "certificate-program", "degree")
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    title: str
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Course:
+    id: str
+    provider: str
+    title: str
+    kind: str
+    steps: tuple[int, ...] = ()
+    skills: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    free: bool | None = None
+    level: str | None = None
+
+
+@dataclass(frozen=True)
+class Skill:
+    id: str
+    name: str
+    type: str
+    area: str
+    aliases: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    steps: tuple[int, ...] = ()
+    guide: bool = False
+    not_before: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    esco: str = ""
+    onet: str = ""
+    description: str = ""
+
+    @property
+    def case_insensitive_forms(self) -> tuple[str, ...]:
+        """Name and aliases matched in any casing (the name only when it is not an exact form)."""
+        forms = [] if self.name in self.exact else [self.name]
+        forms.extend(self.aliases)
+        return tuple(dict.fromkeys(forms))
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    required: tuple[str, ...] = ()
+    preferred: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """A validated taxonomy; every collection is sorted by id (steps by number)."""
+
+    name: str
+    version: str
+    title: str
+    source: str
+    sha256: str
+    areas: tuple[Area, ...]
+    steps: tuple[Step, ...]
+    courses: tuple[Course, ...]
+    skills: tuple[Skill, ...]
+    roles: tuple[Role, ...]
+    origin: str = field(default="", compare=False)
+
+    @cached_property
+    def _skills_by_id(self) -> dict[str, Skill]:
+        return {s.id: s for s in self.skills}
+
+    @cached_property
+    def _related(self) -> dict[str, tuple[str, ...]]:
+        pairs: dict[str, set[str]] = {s.id: set(s.related) for s in self.skills}
+        for s in self.skills:
+            for other in s.related:
+                pairs.setdefault(other, set()).add(s.id)
+        return {k: tuple(sorted(v)) for k, v in pairs.items()}
+
+    def skill(self, skill_id: str) -> Skill:
+        return self._skills_by_id[skill_id]
+
+    def has_skill(self, skill_id: str) -> bool:
+        return skill_id in self._skills_by_id
+
+    def related(self, skill_id: str) -> tuple[str, ...]:
+        """Skills that partly stand in for ``skill_id`` (the relation is symmetric)."""
+        return self._related.get(skill_id, ())
+
+    def step(self, number: int) -> Step:
+        return next(s for s in self.steps if s.number == number)
+
+    def area(self, area_id: str) -> Area:
+        return next(a for a in self.areas if a.id == area_id)
+
+    def role(self, role_id: str) -> Role | None:
+        return next((r for r in self.roles if r.id == role_id), None)
+
+    def courses_for(self, skill_id: str) -> tuple[Course, ...]:
+        """Courses that teach the skill; failing those, the courses that serve its area."""
+        direct = tuple(c for c in self.courses if skill_id in c.skills)
+        if direct:
+            return direct
+        area = self.skill(skill_id).area
+        return tuple(c for c in self.courses if area in c.areas)
+
+
+def default_taxonomy_path() -> str:
+    """Where the packaged default taxonomy lives (for messages and reports)."""
+    return str(resources.files("gapscan.taxonomies").joinpath(DEFAULT_TAXONOMY))
+
+
+def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
+    """Load and validate a taxonomy file; ``None`` loads the packaged default."""
+    if path is None:
+        origin = f"<packaged {DEFAULT_TAXONOMY}>"
+        data = resources.files("gapscan.taxonomies").joinpath(DEFAULT_TAXONOMY).read_bytes()
+    else:
+        origin = str(path)
+        p = Path(path)
+        if p.is_dir():
+            raise TaxonomyError(origin, "is a directory, not a taxonomy file")
+        try:
+            data = p.read_bytes()
+        except FileNotFoundError:
+            raise TaxonomyError(origin, "no such file") from None
+        except OSError as exc:
+            raise TaxonomyError(origin, f"cannot be read ({exc.strerror})") from None
+    return parse_taxonomy(data, origin)
+
+
+def parse_taxonomy(data: bytes, origin: str) -> Taxonomy:
+    """Parse TOML bytes into a validated :class:`Taxonomy`, or raise :class:`TaxonomyError`."""
+    from .validate import check_raw  # local: validation is only needed here
+
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise TaxonomyError(origin, "is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise TaxonomyError(origin, f"is not valid TOML: {exc}") from None
+    problems = check_raw(raw)
+    if problems:
+        raise TaxonomyError(origin, problems)
+    return _build(raw, hashlib.sha256(data).hexdigest(), origin)
+
+
+def _tup(value: Any) -> tuple[Any, ...]:
+    return tuple(value or ())
+
+
+def _build(raw: dict[str, Any], sha256: str, origin: str) -> Taxonomy:
+    meta = raw["taxonomy"]
+    skills = [
+        Skill(
+            id=s["id"],
+            name=s["name"],
+            type=s["type"],
+            area=s["area"],
+            aliases=_tup(s.get("aliases")),
+            exact=_tup(s.get("exact")),
+            related=tuple(sorted(_tup(s.get("related")))),
+            steps=tuple(sorted(_tup(s.get("steps")))),
+            guide=bool(s.get("guide", False)),
+            not_before=_tup(s.get("not_before")),
+            not_after=_tup(s.get("not_after")),
+            esco=s.get("esco", ""),
+            onet=s.get("onet", ""),
+            description=s.get("description", ""),
+        )
+        for s in raw.get("skills", [])
+    ]
+    courses = [
+        Course(
+            id=c["id"],
+            provider=c["provider"],
+            title=c["title"],
+            kind=c["kind"],
+            steps=tuple(sorted(_tup(c.get("steps")))),
+            skills=tuple(sorted(_tup(c.get("skills")))),
+            areas=tuple(sorted(_tup(c.get("areas")))),
+            free=c.get("free"),
+            level=c.get("level"),
+        )
+        for c in raw.get("courses", [])
+    ]
+    return Taxonomy(
+        name=meta["name"],
+        version=meta["version"],
+        title=meta.get("title", meta["name"]),
+        source=meta.get("source", ""),
+        sha256=sha256,
+        areas=tuple(
+            sorted(
+                (Area(a["id"], a["name"], a.get("description", "")) for a in raw["areas"]),
+                key=lambda a: a.id,
+            )
+        ),
+        steps=tuple(
+            sorted(
+                (Step(s["number"], s["title"], s.get("summary", "")) for s in raw["steps"]),
+                key=lambda s: s.number,
+            )
+        ),
+        courses=tuple(sorted(courses, key=lambda c: c.id)),
+        skills=tuple(sorted(skills, key=lambda s: s.id)),
+        roles=tuple(
+            sorted(
+                (
+                    Role(
+                        r["id"],
+                        r["name"],
+                        tuple(sorted(_tup(r.get("required")))),
+                        tuple(sorted(_tup(r.get("preferred")))),
+                    )
+                    for r in raw.get("roles", [])
+                ),
+                key=lambda r: r.id,
+            )
+        ),
+        origin=origin,
+    )

@@ -1,0 +1,189 @@
+"""Frozen dataclasses that flow between the steps: document, mentions, profiles, the gap report.
+
+path -> Document -> Mention -> SkillProfile -> Requirement -> GapReport. Only the JSON edge
+(``gapscan.serialize``) turns them into dictionaries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Importance = Literal["required", "preferred"]
+Status = Literal["matched", "partial", "missing"]
+Method = Literal["ruler", "tfidf"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page's span in the document text (1-based page number)."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """A recognised part of a document: ``kind`` is one of ``sections.SECTION_KINDS``."""
+
+    kind: str
+    heading: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """The text of one input with its pages and sections; offsets index into ``text``."""
+
+    source: str
+    format: str
+    text: str
+    sha256: str
+    pages: tuple[Page, ...] = ()
+    sections: tuple[Section, ...] = ()
+    encoding: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        for page in self.pages:
+            if page.start <= offset < page.end:
+                return page.number
+        return None
+
+    def section_at(self, offset: int) -> Section | None:
+        for section in self.sections:
+            if section.start <= offset < section.end:
+                return section
+        return None
+
+    @property
+    def readable(self) -> bool:
+        """True when the document holds enough letters to be assessed."""
+        return sum(ch.isalpha() for ch in self.text) >= 20
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place a skill is named. ``counted`` is False, with a reason, when it must not count."""
+
+    skill_id: str
+    text: str
+    start: int
+    end: int
+    page: int | None
+    section: str
+    method: Method
+    score: float
+    counted: bool = True
+    reason: str | None = None
+    importance: Importance | None = None
+
+
+@dataclass(frozen=True)
+class SkillHit:
+    """A skill found in a document, with every mention of it (sorted by offset)."""
+
+    skill_id: str
+    mentions: tuple[Mention, ...]
+
+    @property
+    def counted(self) -> bool:
+        return any(m.counted for m in self.mentions)
+
+    @property
+    def importance(self) -> Importance | None:
+        """For a posting: required when any counted mention is required."""
+        levels = {m.importance for m in self.mentions if m.counted}
+        if "required" in levels:
+            return "required"
+        return "preferred" if "preferred" in levels else None
+
+
+@dataclass(frozen=True)
+class SkillProfile:
+    """The skills of one document (sorted by skill id)."""
+
+    document: Document
+    skills: tuple[SkillHit, ...]
+
+    def counted_ids(self) -> frozenset[str]:
+        return frozenset(h.skill_id for h in self.skills if h.counted)
+
+    def hit(self, skill_id: str) -> SkillHit | None:
+        return next((h for h in self.skills if h.skill_id == skill_id), None)
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """What a posting asks for: one skill, or alternatives any one of which meets it."""
+
+    skills: tuple[str, ...]
+    importance: Importance
+
+
+@dataclass(frozen=True)
+class Gap:
+    """How the resume meets one requirement; ``via`` is the resume skill that meets it."""
+
+    requirement: Requirement
+    status: Status
+    via: str | None
+    credit: float
+    weight: float
+
+
+@dataclass(frozen=True)
+class ScoreLine:
+    """Points for one importance level: counts and points a reader can recompute."""
+
+    importance: Importance
+    weight: float
+    total: int
+    matched: int
+    partial: int
+    missing: int
+    points: float
+    max_points: float
+
+
+@dataclass(frozen=True)
+class Score:
+    value: float | None
+    lines: tuple[ScoreLine, ...]
+    partial_credit: float
+
+    @property
+    def points(self) -> float:
+        return sum(line.points for line in self.lines)
+
+    @property
+    def max_points(self) -> float:
+        return sum(line.max_points for line in self.lines)
+
+
+@dataclass(frozen=True)
+class GapReport:
+    """Everything a report shows; ``status`` is ``assessed`` or ``not_assessed``."""
+
+    resume: SkillProfile
+    posting: SkillProfile
+    posting_label: str
+    requirements: tuple[Requirement, ...]
+    gaps: tuple[Gap, ...]
+    score: Score
+    status: str
+    status_reason: str | None
+    plan: tuple[PlanItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One step of the learning plan: what to learn, where it sits in the roadmap, and how."""
+
+    rank: int
+    gap: Gap
+    learn: str  # the skill to learn (the easiest alternative)
+    steps: tuple[int, ...]
+    courses: tuple[str, ...]

@@ -1,0 +1,186 @@
+"""Checks a parsed taxonomy against the rules in ``taxonomy/FORMAT.md``.
+
+Each problem is one plain sentence naming the entry at fault, so ``gapscan taxonomy check``
+can print them as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from .taxonomy import COURSE_KINDS, SKILL_TYPES
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9+#.-]*$")
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _ints(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, int) for v in value)
+
+
+def _entries(raw: dict[str, Any], key: str, problems: list[str]) -> list[dict[str, Any]]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        problems.append(f"'{key}' must be a list of tables ([[{key}]])")
+        return []
+    return value
+
+
+def _check_fields(
+    kind: str,
+    entry: dict[str, Any],
+    required: dict[str, type],
+    lists: dict[str, str],
+    problems: list[str],
+) -> bool:
+    """Type-check one entry; returns False when it is too broken to check further."""
+    label = entry.get("id", entry.get("number", "?"))
+    ok = True
+    for name, typ in required.items():
+        value = entry.get(name)
+        if not isinstance(value, typ) or isinstance(value, bool) != (typ is bool):
+            problems.append(f"{kind} '{label}': '{name}' is missing or not a {typ.__name__}")
+            ok = False
+        elif isinstance(value, str) and not value.strip():
+            problems.append(f"{kind} '{label}': '{name}' is empty")
+    for name, what in lists.items():
+        if name in entry and not (_ints(entry[name]) if what == "int" else _strings(entry[name])):
+            problems.append(f"{kind} '{label}': '{name}' must be a list of {what}s")
+            ok = False
+        elif what == "str" and any(not v.strip() for v in entry.get(name, [])):
+            problems.append(f"{kind} '{label}': '{name}' holds an empty string")
+    if isinstance(entry.get("id"), str) and not ID_RE.match(entry["id"]):
+        problems.append(f"{kind} '{label}': id must be lower-case kebab-case")
+    return ok
+
+
+def _duplicates(kind: str, ids: list[Any], problems: list[str]) -> None:
+    seen: set[Any] = set()
+    for i in ids:
+        if i in seen:
+            problems.append(f"{kind} '{i}' is defined twice")
+        seen.add(i)
+
+
+def check_raw(raw: dict[str, Any]) -> list[str]:
+    """Return every problem found in a parsed taxonomy (an empty list means it is valid)."""
+    problems: list[str] = []
+    if raw.get("format") != 1:
+        problems.append("'format' must be 1 (the taxonomy file format version)")
+    meta = raw.get("taxonomy")
+    if not isinstance(meta, dict):
+        return [*problems, "the [taxonomy] table with name and version is missing"]
+    _check_fields("taxonomy", meta, {"name": str, "version": str}, {}, problems)
+
+    areas = _entries(raw, "areas", problems)
+    steps = _entries(raw, "steps", problems)
+    courses = _entries(raw, "courses", problems)
+    skills = _entries(raw, "skills", problems)
+    roles = _entries(raw, "roles", problems)
+    good_areas = [a for a in areas if _check_fields("area", a, {"id": str, "name": str}, {}, problems)]
+    good_steps = [
+        s for s in steps if _check_fields("step", s, {"number": int, "title": str}, {}, problems)
+    ]
+    good_courses = [
+        c
+        for c in courses
+        if _check_fields(
+            "course",
+            c,
+            {"id": str, "provider": str, "title": str, "kind": str},
+            {"steps": "int", "skills": "str", "areas": "str"},
+            problems,
+        )
+    ]
+    good_skills = [
+        s
+        for s in skills
+        if _check_fields(
+            "skill",
+            s,
+            {"id": str, "name": str, "type": str, "area": str},
+            {
+                "aliases": "str",
+                "exact": "str",
+                "related": "str",
+                "steps": "int",
+                "not_before": "str",
+                "not_after": "str",
+            },
+            problems,
+        )
+    ]
+    good_roles = [
+        r
+        for r in roles
+        if _check_fields(
+            "role", r, {"id": str, "name": str}, {"required": "str", "preferred": "str"}, problems
+        )
+    ]
+    if len(good_areas) + len(good_steps) + len(good_courses) + len(good_skills) + len(
+        good_roles
+    ) < len(areas) + len(steps) + len(courses) + len(skills) + len(roles):
+        return problems  # references cannot be checked reliably on broken entries
+
+    area_ids = {a["id"] for a in areas}
+    step_numbers = {s["number"] for s in steps}
+    skill_ids = {s["id"] for s in skills}
+    _duplicates("area", [a["id"] for a in areas], problems)
+    _duplicates("step", [s["number"] for s in steps], problems)
+    _duplicates("course", [c["id"] for c in courses], problems)
+    _duplicates("skill", [s["id"] for s in skills], problems)
+    _duplicates("role", [r["id"] for r in roles], problems)
+
+    def refs(kind: str, owner: str, field: str, values: list[Any], known: set[Any]) -> None:
+        for v in values:
+            if v not in known:
+                what = "step" if field == "steps" else ("area" if field in ("area", "areas") else "skill")
+                problems.append(f"{kind} '{owner}': {field} names unknown {what} '{v}'")
+
+    for c in courses:
+        if c["kind"] not in COURSE_KINDS:
+            problems.append(f"course '{c['id']}': kind must be one of {', '.join(COURSE_KINDS)}")
+        refs("course", c["id"], "steps", c.get("steps", []), step_numbers)
+        refs("course", c["id"], "skills", c.get("skills", []), skill_ids)
+        refs("course", c["id"], "areas", c.get("areas", []), area_ids)
+
+    forms: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for s in skills:
+        sid = s["id"]
+        if s["type"] not in SKILL_TYPES:
+            problems.append(f"skill '{sid}': type must be one of {', '.join(SKILL_TYPES)}")
+        refs("skill", sid, "area", [s["area"]], area_ids)
+        refs("skill", sid, "related", s.get("related", []), skill_ids)
+        refs("skill", sid, "steps", s.get("steps", []), step_numbers)
+        if sid in s.get("related", []):
+            problems.append(f"skill '{sid}': is related to itself")
+        exact = s.get("exact", [])
+        loose = ([] if s["name"] in exact else [s["name"]]) + s.get("aliases", [])
+        for form in {f.strip().lower() for f in loose}:
+            forms[("any case", form)].append(sid)
+        for form in set(exact):
+            forms[("exact", form)].append(sid)
+    for (mode, form), owners in sorted(forms.items()):
+        if len(set(owners)) > 1:
+            names = ", ".join(f"'{o}'" for o in sorted(set(owners)))
+            problems.append(f"alias '{form}' ({mode}) is claimed by more than one skill: {names}")
+    loose_forms = {form for (mode, form) in forms if mode == "any case"}
+    for (mode, form), owners in sorted(forms.items()):
+        if mode == "exact" and form.lower() in loose_forms:
+            other = forms[("any case", form.lower())]
+            if set(other) != set(owners):
+                problems.append(
+                    f"exact form '{form}' of '{owners[0]}' is also an alias of '{other[0]}'"
+                )
+
+    for r in roles:
+        refs("role", r["id"], "required", r.get("required", []), skill_ids)
+        refs("role", r["id"], "preferred", r.get("preferred", []), skill_ids)
+        for sid in sorted(set(r.get("required", [])) & set(r.get("preferred", []))):
+            problems.append(f"role '{r['id']}': '{sid}' is both required and preferred")
+    return problems

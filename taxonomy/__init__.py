@@ -1,0 +1,1 @@
+"""Taxonomy data shipped with gapscan (installed as the package ``gapscan.taxonomies``)."""

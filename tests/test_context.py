@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from gapscan.context import importance, negation_reason, uncounted_reason
+
+
+def at(text: str, word: str) -> tuple[str, int, int]:
+    start = text.index(word)
+    return text, start, start + len(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "negated"),
+    [
+        ("No prior Kubernetes administration experience needed.", "Kubernetes", True),
+        ("Experience with Kubernetes is not required.", "Kubernetes", True),
+        ("You do not need Kubernetes.", "Kubernetes", True),
+        ("Built services without Docker.", "Docker", True),
+        ("Strong Kubernetes experience.", "Kubernetes", False),
+        ("Not only Python but also Java.", "Java", False),
+        ("No fear of ambiguity.\nPython is required.", "Python", False),
+    ],
+    ids=["no-needed", "not-required", "do-not-need", "without", "plain", "not-only", "other-line"],
+)
+def test_negation(text: str, word: str, negated: bool) -> None:
+    assert (negation_reason(*at(text, word)) == "negated") is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "section", "level"),
+    [
+        ("- Python and SQL", "SQL", "requirements", "required"),
+        ("- Familiarity with Terraform is a plus.", "Terraform", "requirements", "preferred"),
+        ("- Exposure to Rust preferred.", "Rust", "requirements", "preferred"),
+        ("- Docker", "Docker", "preferred", "preferred"),
+        ("- Kafka would be a bonus", "Kafka", "responsibilities", "preferred"),
+        ("Build pipelines on Spark.", "Spark", "responsibilities", "required"),
+    ],
+)
+def test_importance(text: str, word: str, section: str, level: str) -> None:
+    assert importance(*at(text, word), section) == level
+
+
+@pytest.mark.parametrize(
+    ("section", "reason"),
+    [("about", "in the company description"), ("benefits", "in the benefits"),
+     ("title", "in the job title"), ("requirements", None)],
+)
+def test_sections_that_do_not_count(section: str, reason: str | None) -> None:
+    assert uncounted_reason(*at("We use Python daily.", "Python"), section) == reason

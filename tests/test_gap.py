@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import pytest
+
+from gapscan.gap import assess, classify, learning_plan, score
+from gapscan.taxonomy import Taxonomy
+from gapscan.types import Document, Gap, Requirement, SkillHit, SkillProfile
+
+
+def profile(text: str, *skills: str) -> SkillProfile:
+    doc = Document("r.txt", "text", text, "0" * 64)
+    return SkillProfile(doc, tuple(SkillHit(s, ()) for s in skills))
+
+
+def test_classify(tiny: Taxonomy) -> None:
+    have = frozenset({"go-language"})
+    assert classify(Requirement(("go-language",), "required"), have, tiny).status == "matched"
+    alt = classify(Requirement(("c-language", "go-language"), "preferred"), have, tiny)
+    assert (alt.status, alt.via, alt.credit, alt.weight) == ("matched", "go-language", 1.0, 1.0)
+    missing = classify(Requirement(("kubernetes",), "required"), have, tiny)
+    assert (missing.status, missing.credit, missing.weight) == ("missing", 0.0, 2.0)
+
+
+def test_partial_through_related_skill(tiny: Taxonomy) -> None:
+    # tiny.toml: deep-neural-networks is related to machine-learning (declared on one side)
+    gap = classify(
+        Requirement(("machine-learning",), "required"), frozenset({"deep-neural-networks"}), tiny
+    )
+    assert (gap.status, gap.via, gap.credit) == ("partial", "deep-neural-networks", 1.0)
+
+
+def test_score_breakdown_recomputes() -> None:
+    req, pref = Requirement(("a",), "required"), Requirement(("b",), "preferred")
+    gaps = (
+        Gap(req, "matched", "a", 2.0, 2.0),
+        Gap(req, "partial", "x", 1.0, 2.0),
+        Gap(req, "missing", None, 0.0, 2.0),
+        Gap(pref, "matched", "b", 1.0, 1.0),
+    )
+    s = score(gaps)
+    assert s.value == pytest.approx(round(100 * 4 / 7, 1)) == 57.1
+    required = s.lines[0]
+    assert (required.total, required.matched, required.partial, required.missing) == (3, 1, 1, 1)
+    assert (required.points, required.max_points) == (3.0, 6.0)
+    assert (s.points, s.max_points) == (4.0, 7.0)
+
+
+def test_unreadable_resume_is_not_assessed(tiny: Taxonomy) -> None:
+    report = assess(profile("  \n"), profile(""), (Requirement(("go-language",), "required"),),
+                    tiny, "p.txt")
+    assert report.status == "not_assessed"
+    assert report.score.value is None
+    assert "no readable text" in (report.status_reason or "")
+
+
+def test_learning_plan_orders_by_importance_then_roadmap(tiny: Taxonomy) -> None:
+    gaps = (
+        Gap(Requirement(("kubernetes",), "preferred"), "missing", None, 0.0, 1.0),
+        Gap(Requirement(("go-language",), "required"), "missing", None, 0.0, 2.0),
+        Gap(Requirement(("machine-learning",), "required"), "missing", None, 0.0, 2.0),
+    )
+    plan = learning_plan(gaps, tiny)
+    assert [(p.rank, p.learn) for p in plan] == [
+        (1, "machine-learning"),  # step 1 comes before skills with no step
+        (2, "go-language"),
+        (3, "kubernetes"),
+    ]
+    assert plan[0].courses == ("c1",)
+    assert plan[1].courses == ("c1",)  # no direct course: the course serving its area

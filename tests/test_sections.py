@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from gapscan.sections import detect_sections, heading_kind
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Technical Skills", "skills"),
+        ("EXPERIENCE", "experience"),
+        ("What you'll need:", "requirements"),
+        ("What you\u2019ll need", "requirements"),
+        ("Nice to have", "preferred"),
+        ("Nice-to-have:", "preferred"),
+        ("Preferred Qualifications", "preferred"),
+        ("Bonus points", "preferred"),
+        ("About us", "about"),
+        ("Perks & Benefits", "benefits"),
+        ("Certifications", "certifications"),
+        ("- Skills", None),
+        ("Python, SQL and Spark", None),
+        ("", None),
+    ],
+)
+def test_heading_kind(line: str, kind: str | None) -> None:
+    assert heading_kind(line) == kind
+
+
+def test_posting_sections_cover_text_in_order() -> None:
+    text = "Data Engineer\nAcme Inc\nAbout us\nWe ship.\nRequirements\n- SQL\nBenefits\n- Gym\n"
+    sections = detect_sections(text, posting=True)
+    assert [(s.kind, text[s.start : s.end]) for s in sections] == [
+        ("title", "Data Engineer\n"),
+        ("summary", "Acme Inc\n"),
+        ("about", "About us\nWe ship.\n"),
+        ("requirements", "Requirements\n- SQL\n"),
+        ("benefits", "Benefits\n- Gym\n"),
+    ]
+
+
+def test_resume_starts_with_header() -> None:
+    sections = detect_sections("Jane Doe\njane@example.com\nSkills\nPython", posting=False)
+    assert [s.kind for s in sections] == ["header", "skills"]
+    assert sections[-1].end == len("Jane Doe\njane@example.com\nSkills\nPython")
