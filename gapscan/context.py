@@ -17,6 +17,16 @@ UNCOUNTED_SECTIONS = {
     "title": "in the job title",
 }
 PREFERRED_SECTIONS = {"preferred"}
+# A skill name followed by (or ending in) one of these names a job, not a requirement:
+# "work with data engineers", "our Machine Learning Engineer".
+ROLE_NOUNS = re.compile(
+    r"(?:engineer|scientist|architect|developer|analyst|manager|specialist|administrator|"
+    r"consultant|researcher|designer|lead|owner|practitioner|expert|team|teams|department|"
+    r"group|squad)s?",
+    re.I,
+)
+_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
 _CLAUSE_END = re.compile(r"\n|[.;!?](?=\s)|\s[-\u2013\u2014]\s|\bbut\b|\bhowever\b", re.I)
 _NEG_BEFORE = re.compile(
@@ -58,10 +68,28 @@ def negation_reason(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def uncounted_reason(text: str, start: int, end: int, section: str) -> str | None:
-    """Why a mention must not count, or None when it counts."""
-    if section in UNCOUNTED_SECTIONS:
-        return UNCOUNTED_SECTIONS[section]
+def names_a_job(text: str, start: int, end: int) -> bool:
+    """True for "Data Engineer", "machine learning engineers", "the NLP team"."""
+    last = _LAST_WORD.search(text, start, end)
+    if last and ROLE_NOUNS.fullmatch(last.group(1)):
+        return True
+    following = _NEXT_WORD.match(text, end)
+    return bool(following and ROLE_NOUNS.fullmatch(following.group(1)))
+
+
+def uncounted_reason(
+    text: str, start: int, end: int, section: str, *, posting: bool = True
+) -> str | None:
+    """Why a mention must not count, or None when it counts.
+
+    Section rules and job titles apply to postings only: a resume's "Data Engineer" is a
+    job its owner held, a posting's "work with data engineers" asks for nothing.
+    """
+    if posting:
+        if section in UNCOUNTED_SECTIONS:
+            return UNCOUNTED_SECTIONS[section]
+        if names_a_job(text, start, end):
+            return "names a job or team, not a skill"
     return negation_reason(text, start, end)
 
 

@@ -56,12 +56,14 @@ class TfidfMatcher:
         ngram_range: tuple[int, int] = (3, 5),
         threshold: float = 0.75,
         single_word_threshold: float = 0.85,
+        word_threshold: float = 0.5,
         max_words: int = 4,
         min_chars: int = 5,
     ) -> None:
         self.ngram_range = ngram_range
         self.threshold = threshold
         self.single_word_threshold = single_word_threshold
+        self.word_threshold = word_threshold
         self.max_words = max_words
         self.min_chars = min_chars
 
@@ -70,6 +72,7 @@ class TfidfMatcher:
             "ngram_range": list(self.ngram_range),
             "threshold": self.threshold,
             "single_word_threshold": self.single_word_threshold,
+            "word_threshold": self.word_threshold,
             "max_words": self.max_words,
             "min_chars": self.min_chars,
         }
@@ -96,7 +99,12 @@ class TfidfMatcher:
         self.unseen_idf_ = float(np.log((1 + len(self.forms_)) / 1) + 1)
         matrix = normalize(self.vectorizer_.transform(self.forms_))
         self.form_matrix_ = matrix.T.tocsr()
-        self.form_words_ = np.array([len(f.split()) for f in self.forms_])
+        form_words = [f.split() for f in self.forms_]
+        self.form_sizes_ = np.array([len(w) for w in form_words])
+        self.word_list_ = sorted({w for words in form_words for w in words})
+        word_index = {w: i for i, w in enumerate(self.word_list_)}
+        self.form_word_ids_ = [[word_index[w] for w in words] for words in form_words]
+        self.word_matrix_ = normalize(self.vectorizer_.transform(self.word_list_)).T.tocsr()
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "vectorizer_"):
@@ -119,17 +127,19 @@ class TfidfMatcher:
         gram = np.asarray((vectors @ vectors.T + unseen @ unseen.T).todense())  # words x words
         ids = np.array([index[u.text.lower()] for u in units])
 
+        word_sims: np.ndarray | None = None  # document words x form words, when needed
         found: list[Candidate] = []
         for size in range(1, self.max_words + 1):
+            columns = np.nonzero(self.form_sizes_ == size)[0]
             starts = [
                 i
                 for i in range(n - size + 1)
                 if self._window_ok(units, blocked, i, i + size - 1)
             ]
-            if not starts:
+            if not starts or not len(columns):
                 continue
             rows = np.array([ids[i : i + size] for i in starts])  # windows x size
-            dots = sims[rows].sum(axis=1)  # windows x forms
+            dots = sims[:, columns][rows].sum(axis=1)  # windows x forms of this size
             norms = np.sqrt(gram[rows[:, :, None], rows[:, None, :]].sum(axis=(1, 2)))
             norms[norms == 0] = 1.0
             scores = dots / norms[:, None]
@@ -137,9 +147,17 @@ class TfidfMatcher:
             best_scores = scores[np.arange(len(starts)), best]
             limit = self.single_word_threshold if size == 1 else self.threshold
             for k in np.nonzero(best_scores >= limit)[0]:
-                form = int(best[k])
-                if abs(int(self.form_words_[form]) - size) > 1:
-                    continue
+                form = int(columns[best[k]])
+                if size > 1:
+                    # every word must resemble its counterpart: "ai architecture" is not
+                    # "data architecture" however long the shared word is
+                    if word_sims is None:
+                        word_norms = np.sqrt(np.maximum(np.diag(gram), 1e-12))
+                        raw = np.asarray((vectors @ self.word_matrix_).todense())
+                        word_sims = raw / word_norms[:, None]
+                    pairs = zip(rows[k], self.form_word_ids_[form], strict=True)
+                    if min(word_sims[w, f] for w, f in pairs) < self.word_threshold:
+                        continue
                 found.append(
                     Candidate(
                         self.form_skill_[form],
@@ -215,6 +233,7 @@ class TfidfMatcher:
             ngram_range=tuple(params["ngram_range"]),
             threshold=params["threshold"],
             single_word_threshold=params["single_word_threshold"],
+            word_threshold=params["word_threshold"],
             max_words=params["max_words"],
             min_chars=params["min_chars"],
         )

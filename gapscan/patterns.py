@@ -1,7 +1,7 @@
 """Derive the span ruler's patterns from the taxonomy (pure functions, no spaCy state).
 
-Case-insensitive forms become phrase patterns (matched on ``LOWER``); exact forms become token
-patterns on ``ORTH``. Hyphen/space variants and a regular plural of the last word are generated
+Each form is tokenized once; case-insensitive forms are matched on ``LOWER``, exact forms on
+``ORTH``. Hyphen/space variants and a regular plural of the last word are generated
 here, so the taxonomy lists only irregular forms.
 """
 
@@ -12,7 +12,6 @@ from typing import Any
 
 from .taxonomy import Skill, Taxonomy
 
-LABEL = "SKILL"
 Tokenize = Callable[[str], list[str]]
 
 
@@ -30,50 +29,48 @@ def plural(word: str) -> str | None:
     return word + "s"
 
 
-def variants(form: str) -> list[str]:
-    """The form, its hyphen/space variants, and the plural of its last word."""
-    out = [form]
-    if "-" in form:
-        out.append(form.replace("-", " "))
-    words = form.split(" ")
-    if 1 < len(words) <= 4 and all(w.isalnum() for w in words):
-        out.append("-".join(words))
+def variants(tokens: list[str]) -> list[list[str]]:
+    """The tokens, their hyphen/space variants, and the plural of the last word."""
+    out = [tokens]
+    if "-" in tokens:
+        out.append([t for t in tokens if t != "-"])  # "scikit-learn" -> "scikit learn"
+    elif 1 < len(tokens) <= 4 and all(t.isalnum() for t in tokens):
+        hyphenated = [tokens[0]]
+        for t in tokens[1:]:
+            hyphenated += ["-", t]
+        out.append(hyphenated)  # "machine learning" -> "machine-learning"
     for v in list(out):
-        head, _, last = v.rpartition(" ")
-        p = plural(last)
+        p = plural(v[-1])
         if p is not None:
-            out.append(f"{head} {p}" if head else p)
-    return list(dict.fromkeys(out))
+            out.append([*v[:-1], p])
+    unique: dict[tuple[str, ...], list[str]] = {tuple(v): v for v in out}
+    return list(unique.values())
 
 
 def skill_patterns(skill: Skill, tokenize: Tokenize) -> list[dict[str, Any]]:
-    """Every ruler pattern for one skill; the pattern ``id`` is the skill id."""
+    """Every ruler pattern for one skill: ``{"id", "tokens", "exact"}``."""
     patterns: list[dict[str, Any]] = []
     for form in skill.case_insensitive_forms:
-        for v in variants(form.strip()):
-            patterns.append({"label": LABEL, "pattern": v.lower(), "id": skill.id})
+        for tokens in variants([t.lower() for t in tokenize(form.strip())]):
+            patterns.append({"id": skill.id, "tokens": tokens, "exact": False})
     for form in skill.exact:
-        forms = [form]
-        last = form.split(" ")[-1]
-        if last.isupper() and len(last) >= 2 and last.isalpha():
-            forms.append(form + "s")
+        tokens = tokenize(form)
+        forms = [tokens]
+        if tokens[-1].isupper() and len(tokens[-1]) >= 2 and tokens[-1].isalpha():
+            forms.append([*tokens[:-1], tokens[-1] + "s"])  # LLM -> LLMs
         for f in forms:
-            tokens = tokenize(f)
-            patterns.append(
-                {"label": LABEL, "pattern": [{"ORTH": t} for t in tokens], "id": skill.id}
-            )
+            patterns.append({"id": skill.id, "tokens": f, "exact": True})
     return patterns
 
 
 def taxonomy_patterns(taxonomy: Taxonomy, tokenize: Tokenize) -> list[dict[str, Any]]:
     """All patterns, deduplicated, in a stable order."""
-    seen: set[str] = set()
+    seen: set[tuple[str, bool, tuple[str, ...]]] = set()
     out: list[dict[str, Any]] = []
     for skill in taxonomy.skills:
         for pattern in skill_patterns(skill, tokenize):
-            key = repr((pattern["id"], pattern["pattern"]))
+            key = (pattern["id"], pattern["exact"], tuple(pattern["tokens"]))
             if key not in seen:
                 seen.add(key)
                 out.append(pattern)
     return out
-

@@ -17,7 +17,8 @@ from . import __version__
 from .context import importance, uncounted_reason
 from .errors import ModelError
 from .matcher import TfidfMatcher, Unit
-from .patterns import LABEL, taxonomy_patterns
+from .patterns import taxonomy_patterns
+from .ruler import FACTORY, LABEL
 from .taxonomy import Taxonomy
 from .types import Document, Mention, SkillHit, SkillProfile
 
@@ -30,15 +31,13 @@ _JOINERS = ("", "-", "/")
 
 
 def build_nlp(taxonomy: Taxonomy) -> Language:
-    """A blank English pipeline whose span ruler holds the taxonomy's patterns."""
+    """A blank English pipeline whose skill ruler holds the taxonomy's patterns."""
     import spacy
 
     nlp = spacy.blank("en")
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "spans_filter": None},
-    )
-    ruler.add_patterns(taxonomy_patterns(taxonomy, lambda s: [t.text for t in nlp.make_doc(s)]))
+    ruler = nlp.add_pipe(FACTORY, config={"spans_key": SPANS_KEY})
+    tokenizer = nlp.tokenizer
+    ruler.add_patterns(taxonomy_patterns(taxonomy, lambda s: [t.text for t in tokenizer(s)]))
     return nlp
 
 
@@ -165,8 +164,7 @@ class SkillExtractor:
 
     @staticmethod
     def _annotate(mention: Mention, text: str, posting: bool) -> Mention:
-        where = mention.section if posting else ""  # section rules apply to postings only
-        reason = uncounted_reason(text, mention.start, mention.end, where)
+        reason = uncounted_reason(text, mention.start, mention.end, mention.section, posting=posting)
         level = (
             importance(text, mention.start, mention.end, mention.section)
             if posting and reason is None

@@ -44,7 +44,8 @@ def render_report(report: dict[str, Any], *, color: bool = False) -> str:
     st = _Style(color)
     lines: list[str] = []
     resume, posting = report["resume"], report["posting"]
-    lines.append(st(f"gapscan: {resume['source']} against {posting['label']}", "bold"))
+    title = f"gapscan: {resume['source']} against {posting['label']}"
+    lines.extend(st(line, "bold") for line in _wrap(title, "  ", ""))
     tax = report["taxonomy"]
     lines.append(st(f"taxonomy {tax['name']} {tax['version']}", "dim"))
     lines.append("")
@@ -61,10 +62,9 @@ def render_report(report: dict[str, Any], *, color: bool = False) -> str:
         if not line["total"]:
             continue
         lines.append(
-            f"  {level:<9} {line['matched']:>2} matched, {line['partial']:>2} partial, "
-            f"{line['missing']:>2} missing of {line['total']:<3}"
-            f" {_num(line['points']):>5} of {_num(line['max_points'])} points"
-            f" (weight {_num(line['weight'])})"
+            f"  {level:<9} {line['matched']:>2} matched {line['partial']:>2} partial"
+            f" {line['missing']:>2} missing of {line['total']:<3}"
+            f" {_num(line['points']):>5} of {_num(line['max_points']):<4} points (x{_num(line['weight'])})"
         )
     lines.append(
         f"  score = 100 x {_num(b['points'])} / {_num(b['max_points'])}"

@@ -82,7 +82,7 @@ class TestPackagedTaxonomy:
          "natural-language-processing", "data-management", "data-science", "aws", "azure",
          "tableau", "sisense", "devops", "generative-ai", "chatgpt", "github-copilot",
          "communication", "project-management", "collaboration", "problem-solving",
-         "kubernetes", "mlflow", "sql", "apache-spark", "retrieval-augmented-generation"],
+         "kubernetes", "mlflow", "sql", "spark", "rag"],
     )
     def test_has_skill(self, taxonomy: Taxonomy, skill_id: str) -> None:
         assert taxonomy.has_skill(skill_id)

@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from gapscan.cli import cli
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def run(*args: str | Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture()
+def posting(tmp_path: Path) -> Path:
+    path = tmp_path / "posting.txt"
+    path.write_text("Go Developer\nRequirements\n- Go or C\n- Kubernetes\nNice to have\n- ML\n")
+    return path
+
+
+@pytest.fixture()
+def resume(tmp_path: Path) -> Path:
+    path = tmp_path / "resume.txt"
+    path.write_text("Sam\nSkills\nGolang, deep neural networks\n")
+    return path
+
+
+def test_scan_json_on_stdout(tiny_path: Path, resume: Path, posting: Path) -> None:
+    code, out, err = run(resume, posting, "--format", "json", "--taxonomy", tiny_path)
+    assert (code, err) == (0, "")
+    report = json.loads(out)
+    assert report["status"] == "assessed"
+    assert [e["skills"][0]["id"] for e in report["matched"]] == ["c-language"]
+    assert [e["skills"][0]["id"] for e in report["missing"]] == ["kubernetes"]
+    assert [e["via"]["id"] for e in report["partial"]] == ["deep-neural-networks"]
+    breakdown = report["score"]["breakdown"]
+    # required: "Go or C" matched (2) + Kubernetes missing (0); preferred ML partial (0.5)
+    assert (breakdown["points"], breakdown["max_points"]) == (2.5, 5.0)
+    assert report["score"]["value"] == 50.0
+
+
+def test_scan_text_report(tiny_path: Path, resume: Path, posting: Path) -> None:
+    code, out, err = run(resume, posting, "--taxonomy", tiny_path)
+    assert code == 0
+    assert "Score 50 / 100" in out
+    assert "\x1b[" not in out  # no color when not on a terminal
+    assert all(len(line) <= 80 for line in out.splitlines())
+    assert "1. Kubernetes (required, missing)" in out
+
+
+def test_scan_against_role(tiny_path: Path, resume: Path) -> None:
+    code, out, _ = run(resume, "--taxonomy", tiny_path, "--format", "json")
+    report = json.loads(out)
+    assert (code, report["posting"]["label"]) == (0, "role:r (R)")
+    assert [s["id"] for s in report["posting"]["skills"]] == ["kubernetes"]
+
+
+def test_output_file(tiny_path: Path, resume: Path, posting: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    code, out, _ = run(resume, posting, "--taxonomy", tiny_path, "--format", "json", "-o", target)
+    assert (code, out) == (0, "")
+    assert json.loads(target.read_text())["schema_version"] == "1.0.0"
+
+
+def test_json_is_byte_identical(tiny_path: Path, resume: Path, posting: Path) -> None:
+    first = run(resume, posting, "--taxonomy", tiny_path, "--format", "json")[1]
+    assert run(resume, posting, "--taxonomy", tiny_path, "--format", "json")[1] == first
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["missing.pdf", "{posting}"], 4, "Error: missing.pdf: no such file\n"),
+        (["{resume}", "nope.txt"], 4, "Error: nope.txt: no such file\n"),
+        (["{resume}", "--role", "cook"], 2, "Error: no role 'cook' in taxonomy tiny (roles: r)\n"),
+        (["{resume}", "{posting}", "--taxonomy", "absent.toml"], 5,
+         "Error: absent.toml: no such file\n"),
+        (["{empty}", "{posting}"], 4, "Error: {empty}: is empty (0 bytes)\n"),
+    ],
+    ids=["missing-resume", "missing-posting", "unknown-role", "missing-taxonomy", "empty-resume"],
+)
+def test_errors(
+    tiny_path: Path, resume: Path, posting: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    args: list[str], code: int, message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    names = {"resume": str(resume), "posting": str(posting), "empty": str(empty)}
+    argv = [a.format(**names) for a in args]
+    if "--taxonomy" not in argv:
+        argv += ["--taxonomy", str(tiny_path)]
+    got = run(*argv)
+    assert (got[0], got[2]) == (code, message.format(**names))
+    assert "Traceback" not in got[1] + got[2]
+
+
+def test_unreadable_resume_is_not_assessed(tiny_path: Path, posting: Path, tmp_path: Path) -> None:
+    blank = tmp_path / "blank.txt"
+    blank.write_text("   \n\n")
+    code, out, err = run(blank, posting, "--taxonomy", tiny_path, "--format", "json")
+    assert code == 3
+    assert json.loads(out)["status"] == "not_assessed"
+    assert json.loads(out)["score"]["value"] is None
+    assert err == (
+        f"Warning: {blank}: not assessed: the resume has no readable text"
+        " (a scan? OCR is not supported)\n"
+    )
+
+
+def test_extract_json(tiny_path: Path, posting: Path) -> None:
+    code, out, _ = run("extract", posting, "--format", "json", "--taxonomy", tiny_path)
+    data = json.loads(out)
+    assert (code, data["kind"], data["source"]) == (0, "posting", str(posting))
+    assert {s["id"]: s["importance"] for s in data["skills"]} == {
+        "c-language": "required",
+        "go-language": "required",
+        "kubernetes": "required",
+        "machine-learning": "preferred",
+    }
+
+
+def test_taxonomy_check(tiny_path: Path, tmp_path: Path) -> None:
+    code, out, _ = run("taxonomy", "check", tiny_path)
+    assert code == 0
+    assert out == (
+        f"{tiny_path}: ok: taxonomy tiny 0.1.0: 5 skills, 2 areas, 1 steps, 1 courses, 1 roles\n"
+    )
+    bad = tmp_path / "bad.toml"
+    bad.write_text(tiny_path.read_text().replace('aliases = ["golang"]', 'aliases = ["k8s"]'))
+    code, out, err = run("taxonomy", "check", bad)
+    assert code == 5
+    assert err == (
+        f"{bad}: 1 problem(s)\n"
+        "  - alias 'k8s' (any case) is claimed by more than one skill: 'go-language', 'kubernetes'\n"
+    )
+
+
+def test_model_build_then_scan(tiny_path: Path, resume: Path, posting: Path, tmp_path: Path) -> None:
+    model = tmp_path / "model"
+    assert run("model", "build", model, "--taxonomy", tiny_path)[0] == 0
+    built = run(resume, posting, "--taxonomy", tiny_path, "--format", "json")[1]
+    loaded = run(resume, posting, "--taxonomy", tiny_path, "--model", model, "--format", "json")
+    assert loaded[:2] == (0, built)
+
+
+def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
+    out: list[tuple[str, click.Command]] = []
+    for name, command in sorted(group.commands.items()):
+        out.append((prefix + name, command))
+        if isinstance(command, click.Group):
+            out.extend(_commands(command, prefix + name + " "))
+    return out
+
+
+@pytest.mark.parametrize(("name", "command"), _commands(cli), ids=lambda x: str(x))
+def test_every_command_has_help_with_example(name: str, command: click.Command) -> None:
+    assert command.help and "Example" in command.help, name
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert (code, out) == (0, "gapscan, version 0.1.0\n")

@@ -1,0 +1,45 @@
+"""The packaged taxonomy must load from an installed, non-editable wheel."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    wheels = tmp_path_factory.mktemp("wheels")
+    target = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+        check=True,
+    )
+    (wheel,) = wheels.glob("gapscan-*.whl")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
+         str(wheel)],
+        check=True,
+    )
+    return target
+
+
+def test_taxonomy_loads_from_wheel(installed: Path, tmp_path: Path) -> None:
+    code = (
+        "import gapscan, gapscan.taxonomy as t; tax = t.load_taxonomy(); "
+        "print(gapscan.__file__); print(tax.name, len(tax.skills) >= 150, len(tax.steps))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(installed)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, check=True,
+        capture_output=True, text=True,
+    ).stdout.splitlines()
+    assert out[0].startswith(str(installed))
+    assert out[1] == "ai-architect True 9"
+    assert (installed / "gapscan" / "taxonomies" / "ai-architect.toml").is_file()
+    assert (installed / "gapscan" / "py.typed").is_file()
