@@ -1,4 +1,4 @@
-"""Pure rules that read a mention's surroundings: does it count, and how much does a posting want it.
+"""Pure rules that read a mention's surroundings: does it count, how much is it wanted.
 
 A mention does not count when it is negated ("no Kubernetes experience needed"), sits in a
 company description, the benefits or a posting's title line. In a posting, the section and
@@ -29,8 +29,13 @@ _NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
 _CLAUSE_END = re.compile(r"\n|[.;!?](?=\s)|\s[-\u2013\u2014]\s|\bbut\b|\bhowever\b", re.I)
+_SENTENCE_END = re.compile(r"\n|[.;!?](?=\s)")
 _NEG_BEFORE = re.compile(
-    r"\b(?:no|not|without|never|nor|zero)\b(?!\s+only\b)(?:\W+\w+){0,4}\W*$", re.I
+    r"\b(?:no|not|without|never|nor|zero)\b(?!\s+only\b)(?:\W+\w+){0,5}\W*$", re.I
+)
+# "No prior experience with our stack (Go, Kubernetes) is needed": the whole clause is negated
+_NO_CLAUSE = re.compile(
+    r"\W*(?:no|none\s+of)\b.*\b(?:needed|required|necessary|expected|assumed)\b", re.I | re.S
 )
 _NEG_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,5}?(?:is|are|isn't|aren't)?\s*"
@@ -42,19 +47,29 @@ _NEG_AFTER = re.compile(
 _PREFERRED_CUES = re.compile(
     r"\b(?:a\s+plus|plus|preferred|preferably|nice[\s-]to[\s-]have|bonus|ideally|desirable|"
     r"familiarity\s+with|familiar\s+with|exposure\s+to|an?\s+advantage|advantageous|"
-    r"would\s+be\s+great|is\s+a\s+bonus|good\s+to\s+have|not\s+required\s+but|optional)\b",
+    r"would\s+be\s+great|is\s+a\s+bonus|good\s+to\s+have|not\s+required|optional|"
+    r"(?:have|has|gives?)\s+an\s+edge|welcome|appreciated)\b",
     re.I,
 )
 
 
+def _bounds(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(0, start - 300)
+    for found in pattern.finditer(text, left, start):
+        left = found.end()
+    after = pattern.search(text, end, min(len(text), end + 300))
+    right = after.start() if after else min(len(text), end + 300)
+    return left, right
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around ``text[start:end]``: up to a line break, a sentence end or a "but"."""
-    left = 0
-    for m in _CLAUSE_END.finditer(text, max(0, start - 300), start):
-        left = m.end()
-    m = _CLAUSE_END.search(text, end, min(len(text), end + 300))
-    right = m.start() if m else min(len(text), end + 300)
-    return left, right
+    return _bounds(_CLAUSE_END, text, start, end)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or list item) around ``text[start:end]``."""
+    return _bounds(_SENTENCE_END, text, start, end)
 
 
 def negation_reason(text: str, start: int, end: int) -> str | None:
@@ -63,7 +78,7 @@ def negation_reason(text: str, start: int, end: int) -> str | None:
     before, after = text[left:start], text[end:right]
     if _NEG_AFTER.search(after):
         return "negated"
-    if _NEG_BEFORE.search(before):
+    if _NEG_BEFORE.search(before) or _NO_CLAUSE.match(text, left, right):
         return "negated"
     return None
 
@@ -78,17 +93,18 @@ def names_a_job(text: str, start: int, end: int) -> bool:
 
 
 def uncounted_reason(
-    text: str, start: int, end: int, section: str, *, posting: bool = True
+    text: str, start: int, end: int, section: str, *, posting: bool = True, job_rule: bool = True
 ) -> str | None:
     """Why a mention must not count, or None when it counts.
 
     Section rules and job titles apply to postings only: a resume's "Data Engineer" is a
     job its owner held, a posting's "work with data engineers" asks for nothing.
+    ``job_rule`` is off for names that end in a role by right ("... ML Engineer" certificates).
     """
     if posting:
         if section in UNCOUNTED_SECTIONS:
             return UNCOUNTED_SECTIONS[section]
-        if names_a_job(text, start, end):
+        if job_rule and names_a_job(text, start, end):
             return "names a job or team, not a skill"
     return negation_reason(text, start, end)
 
@@ -97,7 +113,7 @@ def importance(text: str, start: int, end: int, section: str) -> Importance:
     """Required or preferred, for a counted mention in a posting."""
     if section in PREFERRED_SECTIONS:
         return "preferred"
-    left, right = clause_bounds(text, start, end)
+    left, right = sentence_bounds(text, start, end)
     if _PREFERRED_CUES.search(text, left, right):
         return "preferred"
     return "required"

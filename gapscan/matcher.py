@@ -25,6 +25,10 @@ from .errors import ModelError
 from .taxonomy import Taxonomy
 
 
+WORD_CACHE_SIZE = 200_000
+_WordEntry = tuple[list[int], list[float], list[tuple[str, float]]]
+
+
 @dataclass(frozen=True)
 class Unit:
     """One word of a document, as the matcher sees it."""
@@ -94,6 +98,8 @@ class TfidfMatcher:
         return self
 
     def _finish(self) -> None:
+        self._words: dict[str, _WordEntry] = {}
+        self.idf_list_ = [float(x) for x in self.vectorizer_.idf_]
         self.analyzer_ = self.vectorizer_.build_analyzer()
         # the smoothed idf of an n-gram no taxonomy form contains
         self.unseen_idf_ = float(np.log((1 + len(self.forms_)) / 1) + 1)
@@ -127,18 +133,25 @@ class TfidfMatcher:
         gram = np.asarray((vectors @ vectors.T + unseen @ unseen.T).todense())  # words x words
         ids = np.array([index[u.text.lower()] for u in units])
 
+        stop = np.array([u.stop for u in units])
+        # prefix sums answer "is any unit in first..last blocked / any link broken" at once
+        blocked_sum = np.concatenate(([0], np.cumsum(np.array(blocked, dtype=int))))
+        broken_sum = np.concatenate(([0], np.cumsum([not u.joined for u in units])))
         word_sims: np.ndarray | None = None  # document words x form words, when needed
         found: list[Candidate] = []
         for size in range(1, self.max_words + 1):
             columns = np.nonzero(self.form_sizes_ == size)[0]
-            starts = [
-                i
-                for i in range(n - size + 1)
-                if self._window_ok(units, blocked, i, i + size - 1)
-            ]
-            if not starts or not len(columns):
+            if n < size or not len(columns):
                 continue
-            rows = np.array([ids[i : i + size] for i in starts])  # windows x size
+            first = np.arange(n - size + 1)
+            last = first + size - 1
+            ok = ~stop[first] & ~stop[last]
+            ok &= blocked_sum[last + 1] == blocked_sum[first]
+            ok &= broken_sum[last] == broken_sum[first]  # links first..last-1 all joined
+            starts = [int(i) for i in first[ok]]
+            if not starts:
+                continue
+            rows = ids[np.array(starts)[:, None] + np.arange(size)]  # windows x size
             dots = sims[:, columns][rows].sum(axis=1)  # windows x forms of this size
             norms = np.sqrt(gram[rows[:, :, None], rows[:, None, :]].sum(axis=(1, 2)))
             norms[norms == 0] = 1.0
@@ -177,37 +190,48 @@ class TfidfMatcher:
         """
         from scipy.sparse import csr_matrix
 
-        vocab = self.vectorizer_.vocabulary_
-        idf = self.vectorizer_.idf_
         known: tuple[list[int], list[int], list[float]] = ([], [], [])
         other: tuple[list[int], list[int], list[float]] = ([], [], [])
         local: dict[str, int] = {}
         for row, word in enumerate(words):
-            counts: dict[str, int] = {}
-            for gram in self.analyzer_(word):
-                counts[gram] = counts.get(gram, 0) + 1
-            for gram, count in counts.items():
-                col = vocab.get(gram)
-                if col is not None:
-                    target, value = known, count * idf[col]
-                else:
-                    col = local.setdefault(gram, len(local))
-                    target, value = other, count * self.unseen_idf_
-                target[0].append(row)
-                target[1].append(col)
-                target[2].append(value)
-        shape = (len(words), len(vocab))
+            cols, values, unseen_grams = self._word_entry(word)
+            known[0].extend([row] * len(cols))
+            known[1].extend(cols)
+            known[2].extend(values)
+            for gram, value in unseen_grams:
+                other[0].append(row)
+                other[1].append(local.setdefault(gram, len(local)))
+                other[2].append(value)
+        shape = (len(words), len(self.vectorizer_.vocabulary_))
         vectors = csr_matrix((known[2], (known[0], known[1])), shape=shape)
-        unseen = csr_matrix((other[2], (other[0], other[1])), shape=(len(words), max(1, len(local))))
+        unseen = csr_matrix(
+            (other[2], (other[0], other[1])), shape=(len(words), max(1, len(local)))
+        )
         return vectors, unseen
 
-    @staticmethod
-    def _window_ok(units: list[Unit], blocked: list[bool], first: int, last: int) -> bool:
-        if units[first].stop or units[last].stop:
-            return False
-        if any(blocked[first : last + 1]):
-            return False
-        return all(units[i].joined for i in range(first, last))
+    def _word_entry(self, word: str) -> _WordEntry:
+        """One word's weighted n-grams, cached: most words recur from document to document."""
+        entry = self._words.get(word)
+        if entry is not None:
+            return entry
+        counts: dict[str, int] = {}
+        for gram in self.analyzer_(word):
+            counts[gram] = counts.get(gram, 0) + 1
+        vocab = self.vectorizer_.vocabulary_
+        cols: list[int] = []
+        values: list[float] = []
+        unseen: list[tuple[str, float]] = []
+        for gram, count in sorted(counts.items()):
+            col = vocab.get(gram)
+            if col is None:
+                unseen.append((gram, count * self.unseen_idf_))
+            else:
+                cols.append(col)
+                values.append(count * self.idf_list_[col])
+        if len(self._words) >= WORD_CACHE_SIZE:
+            self._words.clear()
+        entry = self._words[word] = (cols, values, unseen)
+        return entry
 
     def to_disk(self, path: Path) -> None:
         """Save the fitted state as JSON (no pickle: a model folder is safe to load)."""

@@ -9,16 +9,17 @@ patterns being generated again.
 from __future__ import annotations
 
 import json
+from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from . import __version__
 from .context import importance, uncounted_reason
 from .errors import ModelError
 from .matcher import TfidfMatcher, Unit
 from .patterns import taxonomy_patterns
-from .ruler import FACTORY, LABEL
+from .ruler import FACTORY, LABEL, SkillRuler
 from .taxonomy import Taxonomy
 from .types import Document, Mention, SkillHit, SkillProfile
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 SPANS_KEY = "skills"
+ZONE_DOCS = 256  # documents processed in one spaCy memory zone
 _JOINERS = ("", "-", "/")
 
 
@@ -35,7 +37,7 @@ def build_nlp(taxonomy: Taxonomy) -> Language:
     import spacy
 
     nlp = spacy.blank("en")
-    ruler = nlp.add_pipe(FACTORY, config={"spans_key": SPANS_KEY})
+    ruler = cast(SkillRuler, nlp.add_pipe(FACTORY, config={"spans_key": SPANS_KEY}))
     tokenizer = nlp.tokenizer
     ruler.add_patterns(taxonomy_patterns(taxonomy, lambda s: [t.text for t in tokenizer(s)]))
     return nlp
@@ -49,6 +51,8 @@ class SkillExtractor:
         self.nlp = nlp
         self.matcher = matcher
         self._stop_words = frozenset(nlp.Defaults.stop_words)
+        self._zone = ExitStack()
+        self._zone_docs = ZONE_DOCS  # forces a fresh zone on the first document
 
     @classmethod
     def build(cls, taxonomy: Taxonomy) -> SkillExtractor:
@@ -92,11 +96,26 @@ class SkillExtractor:
             raise ModelError(f"{path}: the saved pipeline cannot be loaded ({exc})") from None
         return cls(taxonomy, nlp, TfidfMatcher.from_disk(path / "matcher"))
 
+    def _rotate_zone(self) -> None:
+        """Keep spaCy's string store flat over long batches without paying for it per document.
+
+        Strings interned inside a memory zone are freed when it closes; opening one zone per
+        document would re-create every word's lexeme each time, so a zone spans ZONE_DOCS
+        documents. Only plain Python objects leave ``extract``, so closing it is always safe.
+        """
+        if self._zone_docs >= ZONE_DOCS:
+            self._zone.close()
+            self._zone = ExitStack()
+            self._zone.enter_context(self.nlp.memory_zone())
+            self._zone_docs = 0
+        self._zone_docs += 1
+
     def extract(self, document: Document, *, posting: bool = False) -> SkillProfile:
         """Every skill mention in the document, with counted/importance set."""
-        with self.nlp.memory_zone():
-            doc = self.nlp(document.text)
-            raw = self._ruler_mentions(doc, document) + self._tfidf_mentions(doc, document)
+        self._rotate_zone()
+        doc = self.nlp(document.text)
+        raw = self._ruler_mentions(doc, document) + self._tfidf_mentions(doc, document)
+        del doc  # nothing spaCy made may outlive the memory zone
         mentions = [self._annotate(m, document.text, posting) for m in raw]
         return profile_from_mentions(document, mentions)
 
@@ -164,7 +183,9 @@ class SkillExtractor:
 
     @staticmethod
     def _annotate(mention: Mention, text: str, posting: bool) -> Mention:
-        reason = uncounted_reason(text, mention.start, mention.end, mention.section, posting=posting)
+        reason = uncounted_reason(
+            text, mention.start, mention.end, mention.section, posting=posting
+        )
         level = (
             importance(text, mention.start, mention.end, mention.section)
             if posting and reason is None

@@ -6,6 +6,7 @@ import textwrap
 from typing import Any
 
 WIDTH = 80
+MAX_COURSES = 2
 _COLORS = {"bold": "1", "green": "32", "yellow": "33", "red": "31", "dim": "2"}
 _STATUS_COLOR = {"matched": "green", "partial": "yellow", "missing": "red"}
 
@@ -64,7 +65,8 @@ def render_report(report: dict[str, Any], *, color: bool = False) -> str:
         lines.append(
             f"  {level:<9} {line['matched']:>2} matched {line['partial']:>2} partial"
             f" {line['missing']:>2} missing of {line['total']:<3}"
-            f" {_num(line['points']):>5} of {_num(line['max_points']):<4} points (x{_num(line['weight'])})"
+            f" {_num(line['points']):>5} of {_num(line['max_points']):<4}"
+            f" points (x{_num(line['weight'])})"
         )
     lines.append(
         f"  score = 100 x {_num(b['points'])} / {_num(b['max_points'])}"
@@ -94,26 +96,36 @@ def render_report(report: dict[str, Any], *, color: bool = False) -> str:
     lines.append(st("Learning plan", "bold"))
     if not report["learning_plan"]:
         lines.append("  Nothing to learn for this posting: every requirement is matched.")
+    names = {
+        ref["id"]: ref["name"]
+        for status in ("matched", "partial", "missing")
+        for entry in report[status]
+        for ref in entry["skills"]
+    }
     for item in report["learning_plan"]:
-        alts = [a for a in item["alternatives"] if a != item["learn"]["id"]]
+        alts = [names.get(a, a) for a in item["alternatives"] if a != item["learn"]["id"]]
         head = f"{item['rank']}. {item['learn']['name']} ({item['importance']}, {item['status']})"
         if alts:
-            head += f", or one of: {', '.join(alts)}"
+            head += f", or instead: {', '.join(alts)}"
         lines.extend(_wrap(head, "     ", "  "))
-        lines.extend(_wrap(f"why: {item['why']}", "     ", "     "))
-        for step in item["roadmap_steps"]:
-            lines.extend(_wrap(f"roadmap step {step['number']}: {step['title']}", "     "))
-        for course in item["courses"]:
-            lines.extend(
-                _wrap(f"course: {course['provider']}, {course['title']} ({course['kind']})", "     ")
-            )
+        lines.extend(_wrap(f"why: {item['why']}", "     "))
+        steps = "; ".join(f"{s['number']}. {s['title']}" for s in item["roadmap_steps"])
+        if steps:
+            lines.extend(_wrap(f"roadmap: {steps}", "     "))
+        courses = [f"{c['provider']}: {c['title']}" for c in item["courses"]]
+        if courses:
+            more = f" (+{len(courses) - MAX_COURSES} more in the JSON report)"
+            shown = "; ".join(courses[:MAX_COURSES]) + (more if len(courses) > MAX_COURSES else "")
+            lines.extend(_wrap(f"learn with: {shown}", "     "))
     return "\n".join(lines) + "\n"
 
 
 def render_profile(profile: dict[str, Any], *, color: bool = False) -> str:
     """Render ``gapscan extract`` output as text: one line a skill, with its first evidence."""
     st = _Style(color)
-    lines = [st(f"{profile['source']}: {len(profile['skills'])} skills ({profile['kind']})", "bold")]
+    lines = [
+        st(f"{profile['source']}: {len(profile['skills'])} skills ({profile['kind']})", "bold")
+    ]
     for skill in profile["skills"]:
         counted = [m for m in skill["mentions"] if m["counted"]]
         tag = skill.get("importance") or ("not counted" if not counted else "")
@@ -121,7 +133,7 @@ def render_profile(profile: dict[str, Any], *, color: bool = False) -> str:
         note = f" [{tag}]" if tag else ""
         lines.extend(
             _wrap(
-                f"{skill['name']}{note}: \"{first['text']}\" ({first['section']},"
+                f'{skill["name"]}{note}: "{first["text"]}" ({first["section"]},'
                 f" {first['method']}), {len(skill['mentions'])} mention(s)",
                 "    ",
                 "  ",

@@ -66,17 +66,13 @@ def posting_requirements(posting: SkillProfile) -> tuple[Requirement, ...]:
     wanted: dict[tuple[str, ...], Importance] = {}
     for group in _groups(text, counted):
         ids = tuple(sorted({m.skill_id for m in group}))
-        level: Importance = min(
-            (m.importance or "required" for m in group), key=_rank
-        )
+        level: Importance = min((m.importance or "required" for m in group), key=_rank)
         if ids not in wanted or _rank(level) < _rank(wanted[ids]):
             wanted[ids] = level
     singles = {ids[0]: level for ids, level in wanted.items() if len(ids) == 1}
     out: list[Requirement] = []
     for ids, level in wanted.items():
-        if len(ids) > 1 and any(
-            s in singles and _rank(singles[s]) <= _rank(level) for s in ids
-        ):
+        if len(ids) > 1 and any(s in singles and _rank(singles[s]) <= _rank(level) for s in ids):
             continue  # a skill asked for on its own already covers this alternative
         out.append(Requirement(ids, level))
     return tuple(sorted(out, key=lambda r: (_rank(r.importance), r.skills)))

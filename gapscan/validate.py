@@ -82,7 +82,9 @@ def check_raw(raw: dict[str, Any]) -> list[str]:
     courses = _entries(raw, "courses", problems)
     skills = _entries(raw, "skills", problems)
     roles = _entries(raw, "roles", problems)
-    good_areas = [a for a in areas if _check_fields("area", a, {"id": str, "name": str}, {}, problems)]
+    good_areas = [
+        a for a in areas if _check_fields("area", a, {"id": str, "name": str}, {}, problems)
+    ]
     good_steps = [
         s for s in steps if _check_fields("step", s, {"number": int, "title": str}, {}, problems)
     ]
@@ -139,7 +141,11 @@ def check_raw(raw: dict[str, Any]) -> list[str]:
     def refs(kind: str, owner: str, field: str, values: list[Any], known: set[Any]) -> None:
         for v in values:
             if v not in known:
-                what = "step" if field == "steps" else ("area" if field in ("area", "areas") else "skill")
+                what = (
+                    "step"
+                    if field == "steps"
+                    else ("area" if field in ("area", "areas") else "skill")
+                )
                 problems.append(f"{kind} '{owner}': {field} names unknown {what} '{v}'")
 
     for c in courses:
