@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import UsageProblem
 from .gap import assess
-from .pipeline import SkillExtractor
+from .pipeline import SkillExtractor, default_cache_dir
 from .reading import DEFAULT_LIMITS, Limits, read_document
 from .requirements import posting_requirements, role_requirements
 from .sections import detect_sections
@@ -41,7 +41,7 @@ class Scanner:
         if model is not None:
             self.extractor = SkillExtractor.load(model, self.taxonomy)
         else:
-            self.extractor = SkillExtractor.build(self.taxonomy)
+            self.extractor = SkillExtractor.cached(self.taxonomy, default_cache_dir())
 
     def default_role(self) -> str:
         """The role named like the taxonomy, else its first role."""

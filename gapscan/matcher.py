@@ -18,8 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from .errors import ModelError
 from .taxonomy import Taxonomy
@@ -91,29 +89,66 @@ class TfidfMatcher:
                     forms[key] = skill.id
         self.forms_ = sorted(forms)
         self.form_skill_ = [forms[f] for f in self.forms_]
-        self.vectorizer_ = TfidfVectorizer(
+        from sklearn.feature_extraction.text import TfidfVectorizer  # fitting only
+
+        vectorizer = TfidfVectorizer(
             analyzer="char_wb", ngram_range=self.ngram_range, norm=None, dtype=np.float64
         ).fit(self.forms_)
+        self.vocabulary_ = {str(k): int(v) for k, v in vectorizer.vocabulary_.items()}
+        self.idf_ = [float(x) for x in vectorizer.idf_]
         self._finish()
         return self
 
+    def analyze(self, text: str) -> list[str]:
+        """Character n-grams inside word boundaries, as ``TfidfVectorizer(analyzer="char_wb")``.
+
+        Written out here so that a loaded matcher scores without importing scikit-learn
+        (a third of a single scan's start-up); a test pins it to scikit-learn's analyzer.
+        """
+        low, high = self.ngram_range
+        grams: list[str] = []
+        for word in text.lower().split():
+            padded = f" {word} "
+            for n in range(low, high + 1):
+                if len(padded) <= n:
+                    grams.append(padded)  # a short word counts once, whole
+                    break
+                grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+        return grams
+
+    def _vectors(self, texts: list[str]) -> Any:
+        """Raw TF-IDF rows of texts whose n-grams are all known (taxonomy forms and words)."""
+        from scipy.sparse import csr_matrix
+
+        rows: list[int] = []
+        cols: list[int] = []
+        values: list[float] = []
+        for row, text in enumerate(texts):
+            counts: dict[int, int] = {}
+            for gram in self.analyze(text):
+                col = self.vocabulary_.get(gram)
+                if col is not None:
+                    counts[col] = counts.get(col, 0) + 1
+            for col, count in sorted(counts.items()):
+                rows.append(row)
+                cols.append(col)
+                values.append(count * self.idf_[col])
+        return csr_matrix((values, (rows, cols)), shape=(len(texts), len(self.idf_)))
+
     def _finish(self) -> None:
         self._words: dict[str, _WordEntry] = {}
-        self.idf_list_ = [float(x) for x in self.vectorizer_.idf_]
-        self.analyzer_ = self.vectorizer_.build_analyzer()
         # the smoothed idf of an n-gram no taxonomy form contains
         self.unseen_idf_ = float(np.log((1 + len(self.forms_)) / 1) + 1)
-        matrix = normalize(self.vectorizer_.transform(self.forms_))
-        self.form_matrix_ = matrix.T.tocsr()
+        self.form_matrix_ = _normalize(self._vectors(self.forms_)).T.tocsr()
         form_words = [f.split() for f in self.forms_]
         self.form_sizes_ = np.array([len(w) for w in form_words])
         self.word_list_ = sorted({w for words in form_words for w in words})
         word_index = {w: i for i, w in enumerate(self.word_list_)}
         self.form_word_ids_ = [[word_index[w] for w in words] for words in form_words]
-        self.word_matrix_ = normalize(self.vectorizer_.transform(self.word_list_)).T.tocsr()
+        self.word_matrix_ = _normalize(self._vectors(self.word_list_)).T.tocsr()
 
     def _check_fitted(self) -> None:
-        if not hasattr(self, "vectorizer_"):
+        if not hasattr(self, "vocabulary_"):
             raise RuntimeError("TfidfMatcher is not fitted: call fit(taxonomy) first")
 
     def match(self, units: list[Unit], blocked: list[bool] | None = None) -> list[Candidate]:
@@ -202,7 +237,7 @@ class TfidfMatcher:
                 other[0].append(row)
                 other[1].append(local.setdefault(gram, len(local)))
                 other[2].append(value)
-        shape = (len(words), len(self.vectorizer_.vocabulary_))
+        shape = (len(words), len(self.idf_))
         vectors = csr_matrix((known[2], (known[0], known[1])), shape=shape)
         unseen = csr_matrix(
             (other[2], (other[0], other[1])), shape=(len(words), max(1, len(local)))
@@ -215,9 +250,9 @@ class TfidfMatcher:
         if entry is not None:
             return entry
         counts: dict[str, int] = {}
-        for gram in self.analyzer_(word):
+        for gram in self.analyze(word):
             counts[gram] = counts.get(gram, 0) + 1
-        vocab = self.vectorizer_.vocabulary_
+        vocab = self.vocabulary_
         cols: list[int] = []
         values: list[float] = []
         unseen: list[tuple[str, float]] = []
@@ -227,7 +262,7 @@ class TfidfMatcher:
                 unseen.append((gram, count * self.unseen_idf_))
             else:
                 cols.append(col)
-                values.append(count * self.idf_list_[col])
+                values.append(count * self.idf_[col])
         if len(self._words) >= WORD_CACHE_SIZE:
             self._words.clear()
         entry = self._words[word] = (cols, values, unseen)
@@ -241,8 +276,8 @@ class TfidfMatcher:
             "params": self.get_params(),
             "forms": self.forms_,
             "form_skill": self.form_skill_,
-            "vocabulary": dict(sorted(self.vectorizer_.vocabulary_.items())),
-            "idf": [float(x) for x in self.vectorizer_.idf_],
+            "vocabulary": dict(sorted(self.vocabulary_.items())),
+            "idf": self.idf_,
         }
         (path / "matcher.json").write_text(json.dumps(state), encoding="utf-8")
 
@@ -263,17 +298,19 @@ class TfidfMatcher:
         )
         self.forms_ = list(state["forms"])
         self.form_skill_ = list(state["form_skill"])
-        vectorizer = TfidfVectorizer(
-            analyzer="char_wb",
-            ngram_range=self.ngram_range,
-            norm=None,
-            dtype=np.float64,
-            vocabulary=state["vocabulary"],
-        )
-        vectorizer.idf_ = np.array(state["idf"], dtype=np.float64)
-        self.vectorizer_ = vectorizer
+        self.vocabulary_ = {str(k): int(v) for k, v in state["vocabulary"].items()}
+        self.idf_ = [float(x) for x in state["idf"]]
         self._finish()
         return self
+
+
+def _normalize(matrix: Any) -> Any:
+    """Scale each row of a sparse matrix to unit length (rows of zeros stay zero)."""
+    from scipy.sparse import diags
+
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return diags(1.0 / norms) @ matrix
 
 
 def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from gapscan.cli import cli
+from gapscan.serialize import SCHEMA_VERSION
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -65,7 +66,7 @@ def test_output_file(tiny_path: Path, resume: Path, posting: Path, tmp_path: Pat
     target = tmp_path / "report.json"
     code, out, _ = run(resume, posting, "--taxonomy", tiny_path, "--format", "json", "-o", target)
     assert (code, out) == (0, "")
-    assert json.loads(target.read_text())["schema_version"] == "1.0.0"
+    assert json.loads(target.read_text())["schema_version"] == SCHEMA_VERSION
 
 
 def test_json_is_byte_identical(tiny_path: Path, resume: Path, posting: Path) -> None:

@@ -21,8 +21,8 @@ def units(phrase: str) -> list[Unit]:
 
 def brute_force(matcher: TfidfMatcher, window: str, form: str) -> float:
     """Cosine of two strings' TF-IDF vectors, unseen n-grams at the highest idf."""
-    analyzer = matcher.vectorizer_.build_analyzer()
-    vocab, idf = matcher.vectorizer_.vocabulary_, matcher.vectorizer_.idf_
+    analyzer = matcher.analyze
+    vocab, idf = matcher.vocabulary_, matcher.idf_
 
     def vec(text: str) -> dict[str, float]:
         return {
@@ -33,6 +33,17 @@ def brute_force(matcher: TfidfMatcher, window: str, form: str) -> float:
     a, b = vec(window), vec(form)
     dot = sum(v * b.get(g, 0.0) for g, v in a.items())
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+@pytest.mark.parametrize(
+    "text", ["deep neural nets", "a", "Go", "ai  ML\tops", "scikit-learn C++ Node.js", "é x"]
+)
+def test_analyzer_is_scikit_learns_char_wb(tiny: Taxonomy, text: str) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matcher = TfidfMatcher().fit(tiny)
+    reference = TfidfVectorizer(analyzer="char_wb", ngram_range=matcher.ngram_range)
+    assert matcher.analyze(text) == reference.build_analyzer()(text)
 
 
 def test_window_scores_equal_full_vectorisation(tiny: Taxonomy) -> None:
