@@ -22,7 +22,6 @@ import numpy as np
 from .errors import ModelError
 from .taxonomy import Taxonomy
 
-
 WORD_CACHE_SIZE = 200_000
 _WordEntry = tuple[list[int], list[float], list[tuple[str, float]]]
 
