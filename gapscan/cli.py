@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .errors import GapscanError
+from .errors import GapscanError, UsageProblem
 
 EXIT_OK, EXIT_NOT_ASSESSED = 0, 3
 F = TypeVar("F", bound=Callable[..., Any])
@@ -98,6 +98,38 @@ def _load(taxonomy_path: Path | None, model: Path | None = None, **limits: Any) 
         raise GapscanClickError(exc) from None
 
 
+def _contract_options(f: F) -> F:
+    f = click.option(
+        "--redact", is_flag=True,
+        help="Remove the candidate's name, e-mail addresses, phone numbers and URLs "
+        "(blind screening); the resume's path becomes a digest label.",
+    )(f)
+    f = click.option(
+        "--run-metadata", is_flag=True,
+        help="Add a 'run' object (time, Python, platform). Off by default, so the same "
+        "inputs give byte-identical output.",
+    )(f)
+    return f
+
+
+def _shaped(data: dict[str, Any], resume: Any, redact: bool, run_metadata: bool) -> dict[str, Any]:
+    """The document as asked: redacted with the resume's details, with run metadata."""
+    import platform
+    from datetime import UTC, datetime
+
+    from .redact import PersonalDetails, personal_details
+    from .redact import redact as scrub
+    from .serialize import with_run_metadata
+
+    if redact:
+        found = personal_details(resume.text, resume.source) if resume else PersonalDetails()
+        data = scrub(data, found)
+    if run_metadata:
+        now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        data = with_run_metadata(data, now, platform.python_version(), platform.platform())
+    return data
+
+
 def _use_color(color: bool | None, output: Path | None) -> bool:
     if color is not None:
         return color and output is None
@@ -132,6 +164,7 @@ def cli() -> None:
 @click.option("--password", default=None, help="Password of an encrypted resume PDF.")
 @click.option("--max-pages", default=50, show_default=True, help="Refuse PDFs with more pages.")
 @click.option("--max-mb", default=20.0, show_default=True, help="Refuse larger input files (MB).")
+@_contract_options
 def scan(
     resume: Path,
     posting: Path | None,
@@ -144,6 +177,8 @@ def scan(
     password: str | None,
     max_pages: int,
     max_mb: float,
+    redact: bool,
+    run_metadata: bool,
 ) -> None:
     """Compare RESUME with POSTING (or with the built-in AI-architect role).
 
@@ -157,6 +192,7 @@ def scan(
     Examples:
         gapscan resume.pdf posting.txt
         gapscan resume.pdf posting.txt --format json -o report.json
+        gapscan resume.pdf posting.txt --format json --redact
         gapscan resume.pdf
     """
     from .render import render_report
@@ -168,19 +204,23 @@ def scan(
     except GapscanError as exc:
         raise GapscanClickError(exc) from None
     data = report_dict(report, scanner.taxonomy)
+    data = _shaped(data, report.resume.document, redact, run_metadata)
     use_color = _use_color(color, output)
     text = dumps(data) if fmt == "json" else render_report(data, color=use_color)
     _write(text, output, use_color)
     if report.status != "assessed":
-        click.echo(f"Warning: {resume}: not assessed: {report.status_reason}", err=True)
+        shown = data["resume"]["source"] if redact else resume
+        click.echo(f"Warning: {shown}: not assessed: {report.status_reason}", err=True)
         sys.exit(EXIT_NOT_ASSESSED)
 
 
 @cli.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-    help="Skill list for a person (text) or for tools (json).",
+    "--format", "fmt", type=click.Choice(["text", "json", "jsonresume", "definedterms"]),
+    default="text", show_default=True,
+    help="Skill list for a person (text), for tools (json), as JSON Resume skills[] "
+    "(jsonresume, resumes only) or as schema.org DefinedTerms (definedterms).",
 )
 @click.option(
     "--kind", type=click.Choice(["auto", "resume", "posting"]), default="auto",
@@ -189,6 +229,7 @@ def scan(
 @_output_options
 @_taxonomy_option
 @click.option("--password", default=None, help="Password of an encrypted PDF.")
+@_contract_options
 def extract(
     path: Path,
     fmt: str,
@@ -197,11 +238,14 @@ def extract(
     color: bool | None,
     taxonomy_path: Path | None,
     password: str | None,
+    redact: bool,
+    run_metadata: bool,
 ) -> None:
     """List the skills found in one document, with the evidence for each.
 
     \b
-    Example:
+    Examples:
+        gapscan extract resume.pdf --format jsonresume --redact
         gapscan extract posting.txt --format json
     """
     from .render import render_profile
@@ -213,8 +257,44 @@ def extract(
     except GapscanError as exc:
         raise GapscanClickError(exc) from None
     data = profile_dict(profile, scanner.taxonomy, posting=posting)
+    data = _shaped(data, None if posting else profile.document, redact, run_metadata)
     use_color = _use_color(color, output)
+    if fmt in ("jsonresume", "definedterms"):
+        from .interop import defined_terms, json_resume
+
+        if fmt == "jsonresume" and posting:
+            hint = "use --kind resume, or --format definedterms"
+            cause = f"read as a posting: JSON Resume holds a resume's skills ({hint})"
+            raise GapscanClickError(UsageProblem(f"{path}: {cause}"))
+        converted = json_resume(data) if fmt == "jsonresume" else defined_terms(data)
+        _write(dumps(converted), output, False)
+        return
     _write(dumps(data) if fmt == "json" else render_profile(data, color=use_color), output, use_color)
+
+
+@cli.command("schema")
+@click.argument("name", required=False)
+def schema_command(name: str | None) -> None:
+    """Print the JSON Schema (draft 2020-12) of a document gapscan writes, or list them.
+
+    NAME is one of the listed names; the printed schema stands alone (shared definitions are
+    embedded). Without NAME, lists the names.
+
+    \b
+    Examples:
+        gapscan schema
+        gapscan schema report > gapscan-report.schema.json
+    """
+    from .schema import bundled, names
+    from .serialize import dumps
+
+    if name is None:
+        click.echo("\n".join(names()))
+        return
+    try:
+        click.echo(dumps(bundled(name)), nl=False)
+    except GapscanError as exc:
+        raise GapscanClickError(exc) from None
 
 
 @cli.group()

@@ -13,7 +13,7 @@ from . import __version__
 from .taxonomy import Taxonomy
 from .types import Gap, GapReport, Mention, PlanItem, SkillHit, SkillProfile
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"  # semver; history in docs/CHANGELOG-format.md
 SNIPPET_CHARS = 45
 MAX_EVIDENCE = 3
 
@@ -224,3 +224,22 @@ def report_dict(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
         **by_status,
         "learning_plan": [plan_dict(item, taxonomy) for item in report.plan],
     }
+
+
+HEADER_KEYS = ("schema_version", "gapscan_version", "taxonomy", "redacted", "run")
+
+
+def with_header_field(data: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
+    """``data`` with ``key`` set among the header fields, always in ``HEADER_KEYS`` order."""
+    head = {k: data[k] for k in HEADER_KEYS if k in data}
+    head[key] = value
+    first = {k: head[k] for k in HEADER_KEYS if k in head}
+    return {**first, **{k: v for k, v in data.items() if k not in HEADER_KEYS}}
+
+
+def with_run_metadata(
+    data: dict[str, Any], generated_at: str, python: str, platform: str
+) -> dict[str, Any]:
+    """``data`` plus a ``run`` object: only on request, as it differs from run to run."""
+    run = {"generated_at": generated_at, "python": python, "platform": platform}
+    return with_header_field(data, "run", run)

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import copy
+import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from gapscan import schema as document_schema
+from gapscan import serialize
 from gapscan.api import Scanner
 from gapscan.pipeline import SkillExtractor
+from gapscan.reading import Limits
 from gapscan.taxonomy import Taxonomy, load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the pipeline cache of the test run out of the user's home."""
+    os.environ["GAPSCAN_CACHE_DIR"] = str(tmp_path_factory.mktemp("gapscan-cache"))
 
 
 @pytest.fixture(scope="session")
@@ -43,3 +57,42 @@ def scanner(taxonomy: Taxonomy) -> Scanner:
 @pytest.fixture(scope="session")
 def samples() -> Path:
     return SAMPLES
+
+
+def _schema_checked(build: Callable[..., Any], name: str) -> Callable[..., Any]:
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        data = build(*args, **kwargs)
+        problems = document_schema.problems(data, name)
+        assert not problems, f"{build.__name__} breaks the {name} schema: {problems[:5]}"
+        return data
+
+    return checked
+
+
+@pytest.fixture(autouse=True)
+def _documents_match_their_schema(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every report and extract dict any test builds must match its packaged JSON Schema."""
+    for attr, name in (("report_dict", "report"), ("profile_dict", "extract")):
+        original = getattr(serialize, attr)
+        checked = _schema_checked(original, name)
+        for module in list(sys.modules.values()):  # modules that imported the name directly
+            ours = getattr(module, "__name__", "").startswith("gapscan")
+            if ours and getattr(module, attr, None) is original:
+                monkeypatch.setattr(module, attr, checked)
+
+
+@pytest.fixture()
+def shared_cli_scanner(scanner: Scanner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """CLI runs with the packaged taxonomy reuse the session's scanner instead of building one."""
+    import gapscan.cli
+
+    build = gapscan.cli._load
+
+    def load(taxonomy_path: Path | None, model: Path | None = None, **limits: Any) -> Any:
+        if taxonomy_path is not None or model is not None:
+            return build(taxonomy_path, model, **limits)
+        reused = copy.copy(scanner)  # the same pipeline, with this command's limits
+        reused.limits = Limits(**limits)
+        return reused
+
+    monkeypatch.setattr(gapscan.cli, "_load", load)
