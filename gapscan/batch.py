@@ -1,0 +1,156 @@
+"""Batch scanning: every resume in a folder against one posting, with the outputs HR needs.
+
+walk -> plan (hash, de-duplicate, reuse reports already written) -> workers (local pool or
+Dask) -> per-resume JSON as each finishes, ``results.jsonl`` streamed, then ``summary.csv``,
+``cohort.json`` and the text summary. Exit code 0 when every file is fine, 3 otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .batch_output import Outcome, inside, jsonl_record, report_names, summarize, write_atomic
+from .batch_task import BatchContext, BatchSpec, Task, prepare
+from .cohort import cohort, summary_csv, text_summary
+from .errors import UsageProblem
+from .serialize import dumps, taxonomy_info
+from .walk import Found, walk
+
+EXIT_OK, EXIT_SOME_FAILED = 0, 3
+RESULTS, SUMMARY, COHORT = "results.jsonl", "summary.csv", "cohort.json"
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    workers: int = 1
+    time_limit: float = 60.0
+    force: bool = False
+    scheduler: str | None = None
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    outcomes: tuple[Outcome, ...]
+    cohort: dict[str, Any]
+    summary: str
+    exit_code: int
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _reusable(target: Path, sha: str, ctx: BatchContext) -> dict[str, Any] | None:
+    """The report already written for this very content, posting, taxonomy and version."""
+    try:
+        data: dict[str, Any] = json.loads(target.read_text(encoding="utf-8"))
+        same = (
+            data["resume"]["sha256"] == sha
+            and data["posting"]["sha256"] == ctx.posting_sha256
+            and data["taxonomy"]["sha256"] == ctx.scanner.taxonomy.sha256
+            and data["gapscan_version"] == __version__
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return data if same else None
+
+
+def plan(found: list[Found], ctx: BatchContext, *, force: bool) -> tuple[list[Task], list[Outcome]]:
+    """The tasks to run, and the outcomes known without running anything."""
+    names = report_names([f.rel for f in found if f.skip is None])
+    tasks: list[Task] = []
+    known: list[Outcome] = []
+    by_inode: dict[tuple[int, int], str] = {}
+    first_of: dict[str, str] = {}
+    for f in found:
+        if f.skip is not None:
+            known.append(Outcome(f.rel, "skipped", f.skip))
+            continue
+        try:
+            sha = by_inode.get(f.inode) or file_sha256(f.path)
+        except OSError as exc:
+            known.append(Outcome(f.rel, "failed", f"cannot be read ({exc.strerror})"))
+            continue
+        by_inode[f.inode] = sha
+        if sha in first_of:
+            original = first_of[sha]
+            same = Outcome(f.rel, "skipped", None, sha, names[original], duplicate_of=original)
+            known.append(same)
+            continue
+        first_of[sha] = f.rel
+        name = names[f.rel]
+        data = None if force else _reusable(inside(ctx.out, name), sha, ctx)
+        if data is not None:
+            known.append(summarize(f.rel, name, data, reused=True))
+        else:
+            tasks.append(Task(f.rel, str(f.path), sha, name))
+    return tasks, known
+
+
+def _outcomes(spec: BatchSpec, tasks: list[Task], options: BatchOptions) -> Iterator[Outcome]:
+    if options.scheduler:
+        from .dask_runner import run_on_dask
+
+        yield from run_on_dask(options.scheduler, spec, tasks)
+    else:
+        from .workers import LocalPool
+
+        yield from LocalPool(spec, options.workers, options.time_limit).run(tasks)
+
+
+def run_batch(
+    folder: Path,
+    spec: BatchSpec,
+    options: BatchOptions,
+    progress: Callable[[int, int], None] | None = None,
+) -> BatchResult:
+    """Scan every resume under ``folder``; raise a GapscanError when the run cannot start."""
+    if not folder.is_dir():
+        reason = "is not a folder" if folder.exists() else "no such folder"
+        raise UsageProblem(f"{folder}: {reason}")
+    out = Path(spec.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageProblem(f"{out}: cannot create the output folder ({exc.strerror})") from None
+    spec, ctx = prepare(spec)  # reads the posting: an unreadable one stops the run here
+    tasks, known = plan(walk(folder, exclude=out), ctx, force=options.force)
+    outcomes: list[Outcome] = []
+    total = len(tasks) + len(known)
+    with (out / RESULTS).open("w", encoding="utf-8") as stream:
+
+        def record(outcome: Outcome) -> None:
+            outcomes.append(outcome)
+            stream.write(json.dumps(jsonl_record(outcome), ensure_ascii=False) + "\n")
+            stream.flush()
+            if progress is not None:
+                progress(len(outcomes), total)
+
+        for outcome in known:
+            record(outcome)
+        for outcome in _outcomes(spec, tasks, options):
+            record(outcome)
+    return finish(out, outcomes, ctx)
+
+
+def finish(out: Path, outcomes: list[Outcome], ctx: BatchContext) -> BatchResult:
+    """Write the sorted results, the ranking and the cohort view; return the exit code."""
+    outcomes = sorted(outcomes, key=lambda o: o.rel)
+    lines = [json.dumps(jsonl_record(o), ensure_ascii=False) + "\n" for o in outcomes]
+    write_atomic(out / RESULTS, "".join(lines))
+    write_atomic(out / SUMMARY, summary_csv(outcomes))
+    posting = {"source": ctx.label, "sha256": ctx.posting_sha256}
+    data = cohort(outcomes, posting, taxonomy_info(ctx.scanner.taxonomy))
+    write_atomic(out / COHORT, dumps(data))
+    code = EXIT_OK if all(o.fine for o in outcomes) else EXIT_SOME_FAILED
+    return BatchResult(tuple(outcomes), data, text_summary(outcomes, data, str(out)), code)

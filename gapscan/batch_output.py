@@ -1,0 +1,139 @@
+"""What a batch writes: safe report names, atomic files, and one outcome per resume.
+
+Report names come from the input's relative path only (never from document content) and
+always land inside the output folder. Every file is written to a temporary file, fsynced
+and renamed, so an interrupted run leaves whole files or none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPORTS_DIR = "resumes"
+_UNSAFE = re.compile(r"[^A-Za-z0-9._ +=,@()\[\]-]")
+_MAX_PART = 120
+
+
+@dataclass(frozen=True)
+class GapLine:
+    """How one candidate meets one posting requirement (for the cohort view)."""
+
+    skills: tuple[str, ...]
+    name: str
+    importance: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result for one file: ``ok``, ``not_assessed``, ``failed`` or ``skipped``."""
+
+    rel: str
+    status: str
+    reason: str | None = None
+    sha256: str | None = None
+    report: str | None = None
+    score: float | None = None
+    counts: tuple[int, ...] = ()  # required matched/partial/missing, then preferred
+    gaps: tuple[GapLine, ...] = ()
+    duplicate_of: str | None = None
+    reused: bool = False
+
+    @property
+    def fine(self) -> bool:
+        """True when nothing about this file needs a person's attention."""
+        return self.status == "ok" or (self.status == "skipped" and self.duplicate_of is not None)
+
+
+def safe_part(part: str) -> str:
+    """One path component, stripped of anything a file system or a shell could trip on."""
+    clean = _UNSAFE.sub("_", part).strip(" ")
+    if clean.startswith("."):
+        clean = "_" + clean[1:]
+    if len(clean) > _MAX_PART:
+        digest = hashlib.sha256(part.encode("utf-8", "surrogateescape")).hexdigest()[:10]
+        clean = f"{clean[:_MAX_PART]}-{digest}"
+    return clean or "_"
+
+
+def report_names(rels: list[str]) -> dict[str, str]:
+    """Each relative input path's report path, relative to the output folder, all distinct."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for rel in sorted(rels):
+        parts = [safe_part(p) for p in rel.split("/") if p not in ("", ".", "..")]
+        name = "/".join([REPORTS_DIR, *parts]) + ".json"
+        if name.lower() in taken:
+            digest = hashlib.sha256(rel.encode("utf-8", "surrogateescape")).hexdigest()[:10]
+            name = name[: -len(".json")] + f"-{digest}.json"
+        taken.add(name.lower())
+        names[rel] = name
+    return names
+
+
+def inside(out: Path, name: str) -> Path:
+    """``out / name``, refusing any result that would resolve outside ``out``."""
+    target = (out / name).resolve()
+    if not target.is_relative_to(out.resolve()):
+        raise ValueError(f"{name}: report path escapes the output folder")
+    return target
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder, fsync, then rename over ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def summarize(rel: str, name: str, data: dict[str, Any], *, reused: bool = False) -> Outcome:
+    """The outcome of one report dictionary (fresh from a worker or read back from disk)."""
+    resume = data["resume"]["sha256"]
+    if data["status"] != "assessed":
+        return Outcome(rel, "not_assessed", data["status_reason"], resume, name, reused=reused)
+    breakdown = data["score"]["breakdown"]
+    counts = tuple(
+        breakdown.get(level, {}).get(key, 0)
+        for level in ("required", "preferred")
+        for key in ("matched", "partial", "missing")
+    )
+    gaps = tuple(
+        GapLine(
+            tuple(s["id"] for s in gap["skills"]),
+            " / ".join(s["name"] for s in gap["skills"]),
+            gap["importance"],
+            status,
+        )
+        for status in ("matched", "partial", "missing")
+        for gap in data[status]
+    )
+    score = data["score"]["value"]
+    return Outcome(rel, "ok", None, resume, name, score, counts, gaps, reused=reused)
+
+
+def jsonl_record(o: Outcome) -> dict[str, Any]:
+    """One line of ``results.jsonl``."""
+    return {
+        "file": o.rel,
+        "status": o.status,
+        "reason": o.reason,
+        "score": o.score,
+        "report": o.report,
+        "sha256": o.sha256,
+        "duplicate_of": o.duplicate_of,
+        "reused": o.reused,
+    }

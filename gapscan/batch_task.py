@@ -1,0 +1,153 @@
+"""One batch task: scan one resume against the batch's posting and write its JSON report.
+
+The same function runs in a local worker process and on a Dask worker. The scanner and the
+posting's requirements are built once per process (``context``) and reused for every file.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .api import Scanner
+from .batch_output import Outcome, inside, summarize, write_atomic
+from .errors import GapscanError, InputError
+from .gap import assess
+from .reading import Limits
+from .requirements import posting_requirements
+from .serialize import dumps, report_dict
+from .taxonomy import load_taxonomy
+from .types import Requirement, SkillProfile
+
+# Test hook, active only when this variable is "1": a resume whose first 4 KB hold one of
+# these markers makes the worker crash, hang or exhaust its memory, so tests can prove that
+# the batch survives it. Nothing else reads resume content outside the scanner.
+TEST_HOOK_ENV = "GAPSCAN_TEST_HOOKS"
+HOOK_CRASH = b"GAPSCAN-TEST-CRASH"
+HOOK_HANG = b"GAPSCAN-TEST-HANG"
+HOOK_MEMORY = b"GAPSCAN-TEST-OOM"
+
+
+@dataclass(frozen=True)
+class BatchSpec:
+    """What every worker needs to build its scanner: plain, picklable values."""
+
+    posting: str
+    out: str
+    taxonomy: str | None = None
+    model: str | None = None
+    max_pages: int = 50
+    max_bytes: int = 20_000_000
+    memory_mb: int = 0  # 0: no cap
+    fingerprint: str = ""  # posting and taxonomy hashes, set by ``prepare``
+
+
+@dataclass(frozen=True)
+class Task:
+    """One resume to scan: its path, relative name, content hash and report name."""
+
+    rel: str
+    path: str
+    sha256: str
+    report: str
+
+
+class BatchContext:
+    """A built scanner with the posting already read and turned into requirements."""
+
+    def __init__(self, spec: BatchSpec) -> None:
+        limits = Limits(max_bytes=spec.max_bytes, max_pages=spec.max_pages)
+        taxonomy = load_taxonomy(Path(spec.taxonomy) if spec.taxonomy else None)
+        model = Path(spec.model) if spec.model else None
+        self.scanner = Scanner(taxonomy, model=model, limits=limits)
+        document = self.scanner.read(spec.posting, posting=True)
+        self.posting: SkillProfile = self.scanner.extractor.extract(document, posting=True)
+        self.requirements: tuple[Requirement, ...] = posting_requirements(self.posting)
+        self.label = document.source
+        self.out = Path(spec.out)
+
+    @property
+    def posting_sha256(self) -> str:
+        return self.posting.document.sha256
+
+
+_CONTEXTS: dict[BatchSpec, BatchContext] = {}
+
+
+def context(spec: BatchSpec) -> BatchContext:
+    """The process's context for ``spec``, built on first use (one batch at a time)."""
+    if spec not in _CONTEXTS:
+        _CONTEXTS.clear()
+        _CONTEXTS[spec] = BatchContext(spec)
+    return _CONTEXTS[spec]
+
+
+def prepare(spec: BatchSpec) -> tuple[BatchSpec, BatchContext]:
+    """Build the context afresh and key it by the posting's and taxonomy's content too.
+
+    Long-lived workers (Dask) thus rebuild when the posting or taxonomy file changed, even
+    at the same path.
+    """
+    ctx = BatchContext(spec)
+    keyed = replace(spec, fingerprint=f"{ctx.posting_sha256}:{ctx.scanner.taxonomy.sha256}")
+    _CONTEXTS.clear()
+    _CONTEXTS[keyed] = ctx
+    return keyed, ctx
+
+
+def cap_memory(megabytes: int) -> None:
+    """Limit this process's address space, so a runaway file raises MemoryError here."""
+    if megabytes > 0:
+        limit = megabytes * 1024 * 1024
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _test_hooks(path: str) -> None:
+    if os.environ.get(TEST_HOOK_ENV) != "1":
+        return
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return
+    if HOOK_CRASH in head:
+        os._exit(70)
+    if HOOK_HANG in head:
+        time.sleep(3600)
+    if HOOK_MEMORY in head:
+        hog = bytearray(1 << 40)  # far beyond any cap: MemoryError
+        del hog
+
+
+def process_one(spec: BatchSpec, task: Task) -> Outcome:
+    """Scan one resume and write its report; every expected failure becomes a failed outcome."""
+    ctx = context(spec)
+    target = inside(ctx.out, task.report)
+    try:
+        _test_hooks(task.path)
+        resume = ctx.scanner.extractor.extract(ctx.scanner.read(task.path, posting=False))
+        report = assess(resume, ctx.posting, ctx.requirements, ctx.scanner.taxonomy, ctx.label)
+        data = report_dict(report, ctx.scanner.taxonomy)
+    except InputError as exc:
+        return _failed(task, target, exc.cause)
+    except GapscanError as exc:
+        return _failed(task, target, str(exc))
+    except MemoryError:
+        return _failed(task, target, f"over the memory limit of {spec.memory_mb} MB per worker")
+    except RecursionError:
+        return _failed(task, target, "too deeply nested to analyze")
+    except Exception as exc:  # a bug: record it for this file and go on with the others
+        return _failed(task, target, f"internal error ({type(exc).__name__}); please report it")
+    write_atomic(target, dumps(data))
+    return summarize(task.rel, task.report, data)
+
+
+def _failed(task: Task, target: Path, reason: str) -> Outcome:
+    target.unlink(missing_ok=True)  # a report from an earlier version of the file is stale now
+    return Outcome(task.rel, "failed", reason, task.sha256)

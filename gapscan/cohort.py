@@ -1,0 +1,116 @@
+"""The batch's summaries (pure): candidates ranked by score, and the "train or hire" view.
+
+For every posting requirement the cohort view counts how many assessed candidates miss it
+or meet it only through a related skill. Resumes with the same content count once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from . import __version__
+from .batch_output import Outcome
+from .serialize import SCHEMA_VERSION
+
+STATUS_ORDER = {"ok": 0, "not_assessed": 1, "failed": 2, "skipped": 3}
+CSV_COLUMNS = (
+    "rank", "file", "status", "score",
+    "required_matched", "required_partial", "required_missing",
+    "preferred_matched", "preferred_partial", "preferred_missing",
+    "reason", "report",
+)  # fmt: skip
+
+
+def ranked(outcomes: list[Outcome]) -> list[Outcome]:
+    """Assessed candidates by score (best first), then the rest by status; ties by file."""
+    return sorted(
+        outcomes,
+        key=lambda o: (
+            STATUS_ORDER[o.status],
+            -(o.score if o.score is not None else -1.0),
+            o.rel,
+        ),
+    )
+
+
+def summary_csv(outcomes: list[Outcome]) -> str:
+    """``summary.csv``: one row per file, ranked; rank only for assessed candidates."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for number, o in enumerate(ranked(outcomes), start=1):
+        counts = list(o.counts) if o.counts else [""] * 6
+        reason = o.reason or (f"same content as {o.duplicate_of}" if o.duplicate_of else "")
+        score = "" if o.score is None else f"{o.score:g}"
+        rank = number if o.status == "ok" else ""
+        writer.writerow([rank, o.rel, o.status, score, *counts, reason, o.report or ""])
+    return buffer.getvalue()
+
+
+def counts_by_status(outcomes: list[Outcome]) -> dict[str, int]:
+    counts = {status: 0 for status in STATUS_ORDER}
+    for o in outcomes:
+        counts[o.status] += 1
+    counts["duplicates"] = sum(o.duplicate_of is not None for o in outcomes)
+    return counts
+
+
+def cohort(
+    outcomes: list[Outcome], posting: dict[str, Any], taxonomy: dict[str, Any]
+) -> dict[str, Any]:
+    """``cohort.json``: how many candidates lack each requirement of the posting."""
+    assessed = [o for o in outcomes if o.status == "ok" and o.duplicate_of is None]
+    rows: dict[tuple[str, ...], dict[str, Any]] = {}
+    for o in assessed:
+        for gap in o.gaps:
+            row = rows.setdefault(
+                gap.skills,
+                {
+                    "skills": list(gap.skills),
+                    "name": gap.name,
+                    "importance": gap.importance,
+                    "missing": 0,
+                    "partial": 0,
+                    "matched": 0,
+                },
+            )
+            row[gap.status] += 1
+    requirements = sorted(
+        rows.values(),
+        key=lambda r: (r["importance"] != "required", -r["missing"], -r["partial"], r["name"]),
+    )
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "gapscan_version": __version__,
+        "taxonomy": taxonomy,
+        "posting": posting,
+        "files": counts_by_status(outcomes),
+        "candidates_assessed": len(assessed),
+        "requirements": requirements,
+    }
+
+
+def text_summary(outcomes: list[Outcome], data: dict[str, Any], out: str, top: int = 5) -> str:
+    """The closing summary printed on stdout."""
+    c = data["files"]
+    n = data["candidates_assessed"]
+    lines = [
+        f"{len(outcomes)} files: {c['ok']} ok, {c['not_assessed']} not assessed, "
+        f"{c['failed']} failed, {c['skipped']} skipped ({c['duplicates']} duplicates)",
+    ]
+    if data["requirements"]:
+        lines += ["", f"Train or hire: how many of the {n} assessed candidates lack each skill"]
+        lines.append(f"  {'importance':<10}  {'missing':>7}  {'partial':>7}  skill")
+        for r in data["requirements"]:
+            lines.append(
+                f"  {r['importance']:<10}  {r['missing']:>7}  {r['partial']:>7}  {r['name']}"
+            )
+    best = [o for o in ranked(outcomes) if o.status == "ok" and o.duplicate_of is None][:top]
+    if best:
+        lines += ["", "Top candidates"]
+        lines += [f"  {i}. {o.score if o.score is not None else '-':>5}  {o.rel}"
+                  for i, o in enumerate(best, start=1)]  # fmt: skip
+    lines += ["", f"Reports in {out}: summary.csv, results.jsonl, cohort.json, resumes/"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,288 @@
+"""``gapscan batch`` end to end: outputs, isolation of bad files, resumability, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gapscan.api import Scanner
+from gapscan.batch_task import HOOK_CRASH, HOOK_HANG, HOOK_MEMORY, TEST_HOOK_ENV
+from gapscan.cli import cli
+from gapscan.serialize import dumps, report_dict
+from gapscan.taxonomy import Taxonomy
+
+POSTING = "Go Developer\nRequirements\n- Go or C\n- Kubernetes\nNice to have\n- ML\n"
+RESUMES = {
+    "ada.txt": "Ada\nSkills\nGolang, Kubernetes, machine learning\n",
+    "team/bo.txt": "Bo\nSkills\nGolang, deep neural networks\n",
+    "team/cy.md": "Cy\nSkills\nC and Kubernetes\n",
+    "notes.csv": "not a resume format: ignored\n",
+    ".hidden.txt": "hidden files are ignored\n",
+}
+
+
+def run(*args: str | Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "resumes"
+    for rel, text in RESUMES.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture()
+def posting(tmp_path: Path) -> Path:
+    path = tmp_path / "posting.txt"
+    path.write_text(POSTING, encoding="utf-8")
+    return path
+
+
+def batch(folder: Path, posting: Path, tiny_path: Path, *extra: str) -> tuple[int, str, str]:
+    out = folder.parent / "reports"
+    return run("batch", folder, posting, "-o", out, "--taxonomy", tiny_path, *extra)
+
+
+def results(folder: Path) -> dict[str, dict[str, object]]:
+    lines = (folder.parent / "reports" / "results.jsonl").read_text(encoding="utf-8").splitlines()
+    return {r["file"]: r for r in map(json.loads, lines)}
+
+
+def statuses(folder: Path) -> dict[str, tuple[object, object]]:
+    return {f: (r["status"], r["reason"]) for f, r in results(folder).items()}
+
+
+def test_outputs(folder: Path, posting: Path, tiny_path: Path, tiny: Taxonomy) -> None:
+    code, out, err = batch(folder, posting, tiny_path, "--workers", "2")
+    assert (code, err) == (0, "")
+    reports = folder.parent / "reports"
+    assert out == (
+        "3 files: 3 ok, 0 not assessed, 0 failed, 0 skipped (0 duplicates)\n"
+        "\n"
+        "Train or hire: how many of the 3 assessed candidates lack each skill\n"
+        "  importance  missing  partial  skill\n"
+        "  required          1        0  Kubernetes\n"
+        "  required          0        0  C / Go\n"
+        "  preferred         1        1  Machine learning\n"
+        "\n"
+        "Top candidates\n"
+        "  1. 100.0  ada.txt\n"
+        "  2.  80.0  team/cy.md\n"
+        "  3.  50.0  team/bo.txt\n"
+        "\n"
+        f"Reports in {reports}: summary.csv, results.jsonl, cohort.json, resumes/\n"
+    )
+    assert (reports / "summary.csv").read_text(encoding="utf-8") == (
+        "rank,file,status,score,required_matched,required_partial,required_missing,"
+        "preferred_matched,preferred_partial,preferred_missing,reason,report\n"
+        "1,ada.txt,ok,100,2,0,0,1,0,0,,resumes/ada.txt.json\n"
+        "2,team/cy.md,ok,80,2,0,0,0,0,1,,resumes/team/cy.md.json\n"
+        "3,team/bo.txt,ok,50,1,0,1,0,1,0,,resumes/team/bo.txt.json\n"
+    )
+    lines = (reports / "results.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["file"] for line in lines] == ["ada.txt", "team/bo.txt", "team/cy.md"]
+    assert json.loads(lines[1]) == {
+        "file": "team/bo.txt", "status": "ok", "reason": None, "score": 50.0,
+        "report": "resumes/team/bo.txt.json",
+        "sha256": json.loads((reports / "resumes/team/bo.txt.json").read_text())["resume"][
+            "sha256"
+        ],
+        "duplicate_of": None, "reused": False,
+    }  # fmt: skip
+    cohort = json.loads((reports / "cohort.json").read_text(encoding="utf-8"))
+    assert cohort["files"] == {
+        "ok": 3, "not_assessed": 0, "failed": 0, "skipped": 0, "duplicates": 0
+    }  # fmt: skip
+    assert cohort["requirements"][0] == {
+        "skills": ["kubernetes"], "name": "Kubernetes", "importance": "required",
+        "missing": 1, "partial": 0, "matched": 2,
+    }  # fmt: skip
+    # each report is the single scan's JSON, byte for byte
+    scanner = Scanner(tiny)
+    for rel in ("ada.txt", "team/bo.txt", "team/cy.md"):
+        single = dumps(report_dict(scanner.scan(folder / rel, posting), tiny))
+        assert (reports / "resumes" / f"{rel}.json").read_text(encoding="utf-8") == single
+    assert not list(reports.rglob("*.tmp"))
+
+
+def test_sample_pdf_and_unassessable(
+    folder: Path, posting: Path, tiny_path: Path, samples: Path
+) -> None:
+    shutil.copy(samples / "resumes" / "alex-rivera.pdf", folder / "alex.pdf")
+    (folder / "blank.txt").write_text("1 2 3\n", encoding="utf-8")
+    code, _, err = batch(folder, posting, tiny_path)
+    assert code == 3
+    assert err == (
+        "Warning: blank.txt: not assessed: "
+        "the resume has no readable text (a scan? OCR is not supported)\n"
+    )
+    report = json.loads((folder.parent / "reports/resumes/alex.pdf.json").read_text())
+    assert (report["status"], report["resume"]["format"]) == ("assessed", "pdf")
+    assert results(folder)["alex.pdf"]["status"] == "ok"
+
+
+def test_bad_file_recorded_and_the_rest_succeed(
+    folder: Path, posting: Path, tiny_path: Path
+) -> None:
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n garbage")
+    code, out, err = batch(folder, posting, tiny_path)
+    assert code == 3
+    assert out.startswith("4 files: 3 ok, 0 not assessed, 1 failed, 0 skipped (0 duplicates)\n")
+    reason = "not a readable PDF (the file is damaged or truncated)"
+    assert err == f"Warning: broken.pdf: failed: {reason}\n"
+    assert statuses(folder)["broken.pdf"] == ("failed", reason)
+    assert {s for f, (s, _) in statuses(folder).items() if f != "broken.pdf"} == {"ok"}
+    assert not (folder.parent / "reports/resumes/broken.pdf.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("marker", "options", "reason"),
+    [
+        (HOOK_CRASH, (), "the worker crashed (exit code 70) while reading this file"),
+        (HOOK_HANG, ("--time-limit", "0.5"), "took longer than the time limit of 0.5 s"),
+        (HOOK_MEMORY, ("--max-memory", "1500"), "over the memory limit of 1500 MB per worker"),
+    ],
+    ids=["crash", "hang", "memory"],
+)
+def test_a_file_that_kills_its_worker_fails_alone(
+    folder: Path,
+    posting: Path,
+    tiny_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    marker: bytes,
+    options: tuple[str, ...],
+    reason: str,
+) -> None:
+    monkeypatch.setenv(TEST_HOOK_ENV, "1")
+    (folder / "team" / "evil.txt").write_bytes(b"Eve\nSkills\nGolang\n" + marker + b"\n")
+    code, _, err = batch(folder, posting, tiny_path, "--workers", "1", *options)
+    assert code == 3
+    assert err == f"Warning: team/evil.txt: failed: {reason}\n"
+    assert statuses(folder) == {
+        "ada.txt": ("ok", None),
+        "team/bo.txt": ("ok", None),
+        "team/cy.md": ("ok", None),
+        "team/evil.txt": ("failed", reason),
+    }
+
+
+def test_resumable(folder: Path, posting: Path, tiny_path: Path) -> None:
+    assert batch(folder, posting, tiny_path)[0] == 0
+    report = folder.parent / "reports/resumes/ada.txt.json"
+    first = report.read_text(encoding="utf-8")
+    report.write_text(first.replace('"status": "assessed"', '"status": "assessed" '))  # marker
+    (folder / "team/bo.txt").write_text("Bo\nSkills\nKubernetes, Golang\n", encoding="utf-8")
+    code, out, _ = batch(folder, posting, tiny_path)
+    assert code == 0
+    reused = {f: r["reused"] for f, r in results(folder).items()}
+    assert reused == {"ada.txt": True, "team/bo.txt": False, "team/cy.md": True}
+    assert '"assessed" ' in report.read_text(encoding="utf-8")  # not rewritten
+    assert "  1. 100.0  ada.txt\n" in out  # reused reports still rank
+    assert batch(folder, posting, tiny_path, "--force")[0] == 0
+    assert not any(r["reused"] for r in results(folder).values())
+    assert report.read_text(encoding="utf-8") == first
+
+
+def test_other_posting_redoes(folder: Path, posting: Path, tiny_path: Path) -> None:
+    batch(folder, posting, tiny_path)
+    posting.write_text(POSTING + "- C\n", encoding="utf-8")
+    batch(folder, posting, tiny_path)
+    assert not any(r["reused"] for r in results(folder).values())
+
+
+def test_duplicates_analyzed_once(folder: Path, posting: Path, tiny_path: Path) -> None:
+    shutil.copy(folder / "ada.txt", folder / "team" / "ada-copy.txt")
+    os.link(folder / "team" / "bo.txt", folder / "zz-link.txt")
+    code, out, _ = batch(folder, posting, tiny_path)
+    assert code == 0
+    found = results(folder)
+    assert (found["team/ada-copy.txt"]["status"], found["team/ada-copy.txt"]["duplicate_of"]) == (
+        "skipped", "ada.txt",
+    )  # fmt: skip
+    assert found["zz-link.txt"]["duplicate_of"] == "team/bo.txt"
+    assert found["zz-link.txt"]["report"] == "resumes/team/bo.txt.json"
+    assert out.startswith("5 files: 3 ok, 0 not assessed, 0 failed, 2 skipped (2 duplicates)\n")
+    assert sorted(p.name for p in (folder.parent / "reports").rglob("*.json")) == [
+        "ada.txt.json", "bo.txt.json", "cohort.json", "cy.md.json",
+    ]  # fmt: skip
+
+
+def test_special_entries_are_skipped(folder: Path, posting: Path, tiny_path: Path) -> None:
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "folder.pdf").mkdir()
+    (folder / "outside.txt").symlink_to(posting)
+    (folder / "team" / "loop").symlink_to(folder)
+    code, _, err = batch(folder, posting, tiny_path)
+    assert code == 3
+    skipped = {f: r for f, (s, r) in statuses(folder).items() if s == "skipped"}
+    assert skipped == {
+        "folder.pdf": "a directory named like a resume file",
+        "outside.txt": "a symlink pointing outside the folder (not followed)",
+        "pipe.txt": "a FIFO, not a regular file",
+        "team/loop": "a symlink to a folder already walked (a loop?)",
+    }
+    assert "Warning: pipe.txt: skipped: a FIFO, not a regular file\n" in err
+
+
+def test_output_inside_the_folder_is_not_walked(
+    folder: Path, posting: Path, tiny_path: Path
+) -> None:
+    out = folder / "reports"
+    args = ("batch", folder, posting, "-o", out, "--taxonomy", tiny_path)
+    assert run(*args)[0] == 0
+    code, stdout, _ = run(*args)
+    assert (code, stdout.splitlines()[0]) == (
+        0,
+        "3 files: 3 ok, 0 not assessed, 0 failed, 0 skipped (0 duplicates)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("missing-folder", "{posting}"), "Error: missing-folder: no such folder\n"),
+        (("{folder}", "nope.txt"), "Error: nope.txt: no such file\n"),
+    ],
+    ids=["no-folder", "no-posting"],
+)
+def test_run_cannot_start(
+    folder: Path,
+    posting: Path,
+    tiny_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(folder.parent)
+    real = [a.format(folder=folder.name, posting=posting.name) for a in args]
+    code, out, err = run("batch", *real, "--taxonomy", tiny_path)
+    assert (code, out, err) == (2, "", message)
+    assert not (folder.parent / "reports" / "results.jsonl").exists()
+
+
+def test_bad_option_is_a_usage_error(folder: Path, posting: Path, tiny_path: Path) -> None:
+    code, _, err = batch(folder, posting, tiny_path, "--workers", "0")
+    assert code == 2
+    assert "Invalid value for '--workers'" in err
+
+
+def test_dask_scheduler(folder: Path, posting: Path, tiny_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=1, processes=False, protocol="tcp://", host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        code, out, err = batch(folder, posting, tiny_path, "--scheduler", cluster.scheduler_address)
+    assert (code, err) == (0, "")
+    assert "  1. 100.0  ada.txt\n" in out
+    assert {f: s for f, (s, _) in statuses(folder).items()} == {
+        "ada.txt": "ok", "team/bo.txt": "ok", "team/cy.md": "ok",
+    }  # fmt: skip
