@@ -358,5 +358,94 @@ def model_build(out: Path, taxonomy_path: Path | None) -> None:
     click.echo(f"saved the pipeline for taxonomy {scanner.taxonomy.name} to {out}")
 
 
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("posting", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, file_okay=False), default=Path("reports"),
+    show_default=True, help="Folder for the reports, results.jsonl, summary.csv and cohort.json.",
+)
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None,
+    help="Worker processes (default: the number of cores).",
+)
+@click.option(
+    "--time-limit", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+    help="Seconds one file may take before its worker is stopped and the file recorded failed.",
+)
+@click.option(
+    "--max-memory", type=click.IntRange(min=0), default=2048, show_default=True,
+    help="Address-space cap per worker in MB (0: none); a file that needs more fails alone.",
+)
+@click.option("--force", is_flag=True, help="Redo resumes already reported by an earlier run.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option(
+    "--scheduler", default=None, metavar="tcp://HOST:8786",
+    help="Run on an existing Dask distributed cluster (pip install 'gapscan[dask]').",
+)
+@_taxonomy_option
+@click.option(
+    "--model", type=click.Path(path_type=Path, file_okay=False), default=None,
+    help="Load the pipeline saved by 'gapscan model build' instead of building it.",
+)
+@click.option("--max-pages", default=50, show_default=True, help="Refuse PDFs with more pages.")
+@click.option("--max-mb", default=20.0, show_default=True, help="Refuse larger input files (MB).")
+def batch(
+    folder: Path,
+    posting: Path,
+    output: Path,
+    workers: int | None,
+    time_limit: float,
+    max_memory: int,
+    force: bool,
+    quiet: bool,
+    scheduler: str | None,
+    taxonomy_path: Path | None,
+    model: Path | None,
+    max_pages: int,
+    max_mb: float,
+) -> None:
+    """Scan every resume in FOLDER (recursively) against POSTING, in parallel.
+
+    Writes one JSON report per resume to OUTPUT/resumes/, results.jsonl (one line per file),
+    summary.csv (candidates ranked by score) and cohort.json (how many candidates lack each
+    posting skill), then prints that summary. Resumes already reported for the same content,
+    posting, taxonomy and gapscan version are skipped unless --force.
+
+    Exit codes: 0 every file ok, 2 the run could not start (bad option, missing folder,
+    unreadable posting or taxonomy), 3 finished, but some files failed, were skipped or
+    could not be assessed (see results.jsonl).
+
+    \b
+    Example:
+        gapscan batch resumes/ posting.txt -o reports/ --workers 2
+    """
+    from .batch import BatchOptions, run_batch
+    from .batch_task import BatchSpec
+    from .progress import Progress
+
+    spec = BatchSpec(
+        posting=str(posting),
+        out=str(output),
+        taxonomy=str(taxonomy_path) if taxonomy_path else None,
+        model=str(model) if model else None,
+        max_pages=max_pages,
+        max_bytes=int(max_mb * 1e6),
+        memory_mb=max_memory,
+    )
+    options = BatchOptions(workers or os.cpu_count() or 1, time_limit, force, scheduler)
+    show = not quiet and sys.stderr.isatty()
+    try:
+        result = run_batch(folder, spec, options, Progress(sys.stderr) if show else None)
+    except GapscanError as exc:  # nothing was scanned: the run could not start
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(result.summary, nl=False)
+    for o in result.outcomes:
+        if not o.fine:
+            click.echo(f"Warning: {o.rel}: {o.status.replace('_', ' ')}: {o.reason}", err=True)
+    sys.exit(result.exit_code)
+
+
 def main() -> None:
     cli(prog_name="gapscan")
