@@ -22,7 +22,8 @@ PREFERRED_SECTIONS = {"preferred"}
 ROLE_NOUNS = re.compile(
     r"(?:engineer|scientist|architect|developer|analyst|manager|specialist|administrator|"
     r"consultant|researcher|designer|lead|owner|practitioner|expert|team|teams|department|"
-    r"group|squad)s?",
+    r"group|squad|student|candidate|fellow|fellowship|position|scholarship|supervision|"
+    r"programme|program)s?",
     re.I,
 )
 _NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
@@ -31,7 +32,13 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _CLAUSE_END = re.compile(r"\n|[.;!?](?=\s)|\s[-\u2013\u2014]\s|\bbut\b|\bhowever\b", re.I)
 _SENTENCE_END = re.compile(r"\n|[.;!?](?=\s)")
 _NEG_BEFORE = re.compile(
-    r"\b(?:no|not|without|never|nor|zero)\b(?!\s+only\b)(?:\W+\w+){0,5}\W*$", re.I
+    r"(?:\b(?:no|not|without|never|nor|zero)\b|n't\b)(?!\s+only\b)(?:\W+\w+){0,5}\W*$", re.I
+)
+# Skills a resume names as not yet held: "Currently learning: Apache Spark"
+_LEARNING = re.compile(
+    r"\b(?:currently\s+learning|learning|want\s+to\s+learn|plan(?:ning)?\s+to\s+learn|"
+    r"hope\s+to\s+learn|would\s+like\s+to\s+learn)\s*:?\s*(?:\w+\W+){0,3}$",
+    re.I,
 )
 # "No prior experience with our stack (Go, Kubernetes) is needed": the whole clause is negated
 _NO_CLAUSE = re.compile(
@@ -39,7 +46,7 @@ _NO_CLAUSE = re.compile(
 )
 _NEG_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,5}?(?:is|are|isn't|aren't)?\s*"
-    r"(?:not\s+(?:required|needed|necessary|expected|a\s+requirement|mandatory)"
+    r"(?:not\s+(?:required|needed|necessary|expected|a\s+requirement|mandatory|used)"
     r"|isn't\s+(?:required|needed|necessary)|aren't\s+(?:required|needed|necessary)"
     r"|(?:is|are)\s+optional|needed\s+not|unnecessary)",
     re.I,
@@ -80,7 +87,31 @@ def negation_reason(text: str, start: int, end: int) -> str | None:
         return "negated"
     if _NEG_BEFORE.search(before) or _NO_CLAUSE.match(text, left, right):
         return "negated"
+    if _LEARNING.search(before):
+        return "still being learned"
     return None
+
+
+# Sentences about the employer, not the job: "We use PyTorch", "Acme AI builds computer vision"
+_COMPANY_VERBS = (
+    r"builds|helps|provides|offers|develops|makes|creates|powers|serves|runs|delivers|"
+    r"enables|uses|designs|sells|operates|partners|specializes|specialises"
+)
+_COMPANY_SENTENCE = re.compile(
+    r"\W*(?:(?i:we|our|us)\b(?!\s+(?i:are|'re)\s+(?i:looking|seeking|hiring))"
+    r"|<ORGANIZATION>"
+    rf"|(?:[A-Z][\w&.'-]*\s+){{2,4}}(?:is|are|was|has|{_COMPANY_VERBS})\b"
+    rf"|[A-Z][\w&.'-]*\s+(?:{_COMPANY_VERBS})\b)"
+)
+COMPANY_SECTIONS = {"summary", "header", "other"}
+
+
+def company_sentence(text: str, start: int, end: int) -> bool:
+    """True when the sentence around the mention speaks of the company, not the candidate."""
+    left, right = sentence_bounds(text, start, end)
+    if not _COMPANY_SENTENCE.match(text, left, right):
+        return False
+    return not re.search(r"\byou(?:r|'ll|'d)?\b", text[left:right], re.I)
 
 
 def names_a_job(text: str, start: int, end: int) -> bool:
@@ -106,6 +137,8 @@ def uncounted_reason(
             return UNCOUNTED_SECTIONS[section]
         if job_rule and names_a_job(text, start, end):
             return "names a job or team, not a skill"
+        if section in COMPANY_SECTIONS and company_sentence(text, start, end):
+            return "in the company description"
     return negation_reason(text, start, end)
 
 

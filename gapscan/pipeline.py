@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from contextlib import ExitStack
@@ -147,7 +148,7 @@ class SkillExtractor:
     def extract(self, document: Document, *, posting: bool = False) -> SkillProfile:
         """Every skill mention in the document, with counted/importance set."""
         self._rotate_zone()
-        doc = self.nlp(document.text)
+        doc = self.nlp(unwrap_lines(document.text))
         raw = self._ruler_mentions(doc, document) + self._tfidf_mentions(doc, document)
         del doc  # nothing spaCy made may outlive the memory zone
         mentions = [self._annotate(m, document.text, posting) for m in raw]
@@ -156,14 +157,18 @@ class SkillExtractor:
     def _ruler_mentions(self, doc: Doc, document: Document) -> list[Mention]:
         from spacy.util import filter_spans
 
-        kept = [s for s in doc.spans[SPANS_KEY] if s.label_ == LABEL and self._context_ok(s)]
+        kept = [
+            s
+            for s in doc.spans[SPANS_KEY]
+            if s.label_ == LABEL and self._context_ok(s, document.text)
+        ]
         spans = filter_spans(kept)
         return [
             self._mention(document, span.id_, span.start_char, span.end_char, "ruler", 1.0)
             for span in spans
         ]
 
-    def _context_ok(self, span: Span) -> bool:
+    def _context_ok(self, span: Span, text: str) -> bool:
         """Apply the skill's not_before/not_after words and the rules for exact short forms."""
         skill = self.taxonomy.skill(span.id_)
         doc = span.doc
@@ -173,6 +178,8 @@ class SkillExtractor:
             return False
         if nxt is not None and nxt.text.lower() in {w.lower() for w in skill.not_after}:
             return False
+        if len(span) == 1 and _in_proper_name(span, text):
+            return False  # "Lanternwise Legal AI", "Kestrel Vision AI": a company's name
         if span.text in skill.exact or span.text.rstrip("s") in skill.exact:
             # "go-to-market", "C-level", "R-squared": an exact short form glued by a hyphen
             if nxt is not None and not span[-1].whitespace_ and nxt.text in ("-", "'", "&"):
@@ -228,6 +235,29 @@ class SkillExtractor:
         return replace(mention, counted=reason is None, reason=reason, importance=level)
 
 
+_SINGLE_BREAK = re.compile(r"(?<![\r\n])\r?\n(?![\r\n])")
+
+
+def unwrap_lines(text: str) -> str:
+    """The text with single line breaks turned into spaces, at the same offsets.
+
+    A phrase wrapped by a layout ("stakeholder\nengagement", "Azure\nOpenAI") must match as
+    if it were on one line; blank lines still separate paragraphs.
+    """
+    return _SINGLE_BREAK.sub(lambda m: " " * len(m.group()), text)
+
+
+def _in_proper_name(span: Span, text: str) -> bool:
+    """A short acronym that ends a run of capitalised words on its line is part of a name."""
+    if not (span.text.isupper() and len(span.text) <= 3):
+        return False
+    doc = span.doc
+    words = [doc[i] for i in range(max(0, span.start - 2), span.start)]
+    if len(words) < 2 or "\n" in text[words[0].idx : span.start_char]:
+        return False
+    return all(w.is_alpha and w.is_title for w in words)
+
+
 def default_cache_dir() -> Path | None:
     """``$GAPSCAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/gapscan`` or ``~/.cache/gapscan``;
     None when ``GAPSCAN_NO_CACHE`` is set."""
@@ -241,10 +271,10 @@ def default_cache_dir() -> Path | None:
 
 def cache_key(taxonomy: Taxonomy) -> str:
     """A folder name that changes whenever the cached pipeline could differ."""
-    import spacy
+    from importlib.metadata import version
 
     digest = hashlib.sha256()
-    for part in (taxonomy.sha256, __version__, spacy.__version__):
+    for part in (taxonomy.sha256, __version__, version("spacy")):
         digest.update(part.encode() + b"\0")
     here = Path(__file__).parent
     for module in ("patterns.py", "ruler.py", "matcher.py", "pipeline.py"):

@@ -1,0 +1,174 @@
+"""Hard cases found while measuring accuracy: each stays fixed (one case a line).
+
+``present`` lists skills that must be counted, ``absent`` skills that must not be.
+Postings get a title line and a "Requirements" heading unless the case brings its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gapscan.api import Scanner
+
+RESUME_CASES = [
+    # (id, text, present, absent)
+    ("go-the-game", "Other: Go player (amateur 2 dan)", set(), {"go-language"}),
+    (
+        "ai-in-company-name",
+        "NLP Engineer, Lanternwise Legal AI, 2022 to now",
+        set(),
+        {"artificial-intelligence"},
+    ),
+    ("still-learning", "Currently learning: Apache Spark (online course)", set(), {"spark"}),
+    ("compound-modifier", "Built probability-of-default models", set(), {"probability-theory"}),
+    (
+        "leadership-as-audience",
+        "Presented the results to the claims leadership each quarter.",
+        {"presentation-skills"},
+        {"leadership"},
+    ),
+    (
+        "phrase-wrapped-by-layout",
+        "risk assessment | stakeholder\nengagement | public speaking",
+        {"stakeholder-management", "presentation-skills"},
+        set(),
+    ),
+    (
+        "acronym-wrapped-after-name",
+        "Bogazici University\nBS in Computer Engineering",
+        {"bachelors-degree", "engineering-degree"},
+        set(),
+    ),
+    (
+        "degree-and-field",
+        "B.S. in Computer Science, 2019",
+        {"bachelors-degree", "computer-science"},
+        set(),
+    ),
+    ("ms-office-is-no-degree", "Tools: MS Office, MS Excel", set(), {"masters-degree"}),
+    ("title-held-counts", "Senior Data Scientist, Acme, 2020-2024", {"data-science"}, set()),
+    ("deployed-models", "Deployed models to SageMaker endpoints", {"model-deployment"}, set()),
+    ("feature-pipelines", "Built feature pipelines in Python", {"data-pipelines", "python"}, set()),
+    (
+        "r-and-d",
+        "Led the R&D group; sparked interest in Excel at scale",
+        set(),
+        {"r-language", "spark"},
+    ),
+]
+
+POSTING_CASES = [
+    ("dont-expect", "We don't expect Rust or Go experience.", set(), {"rust", "go-language"}),
+    ("not-used-here", "Note: C and C++ are not used here.", set(), {"c-language", "cpp"}),
+    (
+        "no-stack-needed",
+        "No prior experience with our stack (Go, Kubernetes, Vertex AI) is needed.",
+        set(),
+        {"go-language", "kubernetes", "vertex-ai"},
+    ),
+    (
+        "company-sentence-before-headings",
+        "Kestrel Vision AI builds computer vision for shelves. We use PyTorch and train on GPUs.\n"
+        "Requirements\n- Python",
+        {"python"},
+        {"pytorch", "computer-vision", "gpu-computing"},
+    ),
+    (
+        "about-us",
+        "About us\nWe run on Kubernetes.\nRequirements\n- Docker",
+        {"docker"},
+        {"kubernetes"},
+    ),
+    (
+        "benefits",
+        "Requirements\n- SQL\nBenefits\n- Spark Grants and a learning budget",
+        {"sql"},
+        {"spark"},
+    ),
+    (
+        "traps",
+        "We are a Series C company; our go-to-market team and R&D excel at shipping.",
+        set(),
+        {"c-language", "go-language", "r-language", "excel"},
+    ),
+    (
+        "job-title-not-a-requirement",
+        "You will work with data engineers and ML engineers.",
+        set(),
+        {"data-engineering", "machine-learning"},
+    ),
+    ("phd-position", "Summary\nThe PhD candidate is enrolled as a PhD student.", set(), {"phd"}),
+    (
+        "in-collaboration-with",
+        "Work in collaboration with the data team.",
+        set(),
+        {"collaboration"},
+    ),
+]
+
+IMPORTANCE_CASES = [
+    ("plus", "Requirements\n- Familiarity with Terraform is a plus.", "terraform", "preferred"),
+    ("exposure", "Requirements\n- Exposure to Rust preferred.", "rust", "preferred"),
+    ("nice-to-have-section", "Nice to have\n- Kafka", "kafka", "preferred"),
+    (
+        "edge-but-not-required",
+        "Requirements\n- Recommender systems give you an edge, but it is not required.",
+        "recommender-systems",
+        "preferred",
+    ),
+    ("plain-requirement", "Requirements\n- Python and SQL", "sql", "required"),
+]
+
+
+def _profile(scanner: Scanner, tmp_path: Path, text: str, kind: str) -> dict[str, bool]:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    profile, _ = scanner.extract(path, kind=kind)
+    return {hit.skill_id: hit.counted for hit in profile.skills}
+
+
+def _posting_text(body: str) -> str:
+    if "Requirements" in body or "\n" in body:
+        return f"Senior Engineer\n{body}\n"
+    return f"Senior Engineer\nRequirements\n- {body}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"), [c[1:] for c in RESUME_CASES], ids=[c[0] for c in RESUME_CASES]
+)
+def test_resume_case(
+    scanner: Scanner, tmp_path: Path, text: str, present: set[str], absent: set[str]
+) -> None:
+    found = _profile(scanner, tmp_path, f"Jane Doe\nExperience\n{text}\n", "resume")
+    assert {s for s in present if found.get(s)} == present
+    assert {s for s in absent if found.get(s)} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [c[1:] for c in POSTING_CASES],
+    ids=[c[0] for c in POSTING_CASES],
+)
+def test_posting_case(
+    scanner: Scanner, tmp_path: Path, text: str, present: set[str], absent: set[str]
+) -> None:
+    found = _profile(scanner, tmp_path, _posting_text(text), "posting")
+    assert {s for s in present if found.get(s)} == present
+    assert {s for s in absent if found.get(s)} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "level"),
+    [c[1:] for c in IMPORTANCE_CASES],
+    ids=[c[0] for c in IMPORTANCE_CASES],
+)
+def test_importance_case(
+    scanner: Scanner, tmp_path: Path, text: str, skill: str, level: str
+) -> None:
+    path = tmp_path / "posting.txt"
+    path.write_text(f"Senior Engineer\n{text}\n", encoding="utf-8")
+    profile, _ = scanner.extract(path, kind="posting")
+    hit = profile.hit(skill)
+    assert hit is not None and hit.importance == level
