@@ -164,6 +164,10 @@ def cli() -> None:
 @click.option("--password", default=None, help="Password of an encrypted resume PDF.")
 @click.option("--max-pages", default=50, show_default=True, help="Refuse PDFs with more pages.")
 @click.option("--max-mb", default=20.0, show_default=True, help="Refuse larger input files (MB).")
+@click.option(
+    "--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
+    help="Stop a scan that takes longer (seconds; 0: no limit); exit code 4.",
+)
 @_contract_options
 def scan(
     resume: Path,
@@ -177,6 +181,7 @@ def scan(
     password: str | None,
     max_pages: int,
     max_mb: float,
+    timeout: float,
     redact: bool,
     run_metadata: bool,
 ) -> None:
@@ -195,12 +200,21 @@ def scan(
         gapscan resume.pdf posting.txt --format json --redact
         gapscan resume.pdf
     """
+    from .errors import InputError, TimeLimitExceeded
     from .render import render_report
     from .serialize import dumps, report_dict
+    from .timelimit import time_limit
 
-    scanner = _load(taxonomy_path, model, max_pages=max_pages, max_bytes=int(max_mb * 1e6))
+    scanner = _load(
+        taxonomy_path, model, max_pages=max_pages, max_bytes=int(max_mb * 1e6),
+        timeout=timeout or None,
+    )
     try:
-        report = scanner.scan(resume, posting, role=role, password=password)
+        with time_limit(timeout or None):
+            report = scanner.scan(resume, posting, role=role, password=password)
+    except TimeLimitExceeded as exc:
+        cause = f"{exc} (--timeout); check the inputs, or raise --timeout if you trust them"
+        raise GapscanClickError(InputError(resume, cause)) from None
     except GapscanError as exc:
         raise GapscanClickError(exc) from None
     data = report_dict(report, scanner.taxonomy)

@@ -5,7 +5,14 @@ The CLI maps every class to a documented exit code (see ``EXIT_CODES`` in ``gaps
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+
+def display_path(path: Path | str) -> str:
+    """A file name safe to print: bytes that are not UTF-8 become backslash escapes."""
+    raw = os.fsencode(path)
+    return raw.decode("utf-8", "backslashreplace")
 
 
 class GapscanError(Exception):
@@ -20,9 +27,19 @@ class InputError(GapscanError):
     exit_code = 4
 
     def __init__(self, path: Path | str, cause: str) -> None:
-        self.path = str(path)
+        self.path = display_path(path)
         self.cause = cause
         super().__init__(f"{self.path}: {cause}")
+
+
+class TimeLimitExceeded(GapscanError):
+    """The time limit of a single scan (``--timeout``) ran out; raised by a timer signal."""
+
+    exit_code = 4
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(f"the scan did not finish within {seconds:g} s")
 
 
 class TaxonomyError(GapscanError):

@@ -1,7 +1,9 @@
-"""Read a file into a :class:`Document`: PDF (pypdfium2), DOCX, and text in any common encoding.
+"""Read a file into a :class:`Document`, choosing the reader by content, not extension.
 
-The format is chosen by the file's content, not its extension. Every failure is an
-:class:`InputError` naming the file and the cause.
+PDF (``read_pdf``), DOCX (``read_docx``), HTML pages (visible text, or their embedded
+schema.org JobPosting), JSON (a JSON Resume or a JobPosting) and text in any common
+encoding (``decode``). Every failure is an :class:`InputError` naming the file, the cause
+and what to do.
 """
 
 from __future__ import annotations
@@ -9,27 +11,38 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from xml.etree import ElementTree
 
-from .cleanup import repair_pdf_text
-from .errors import InputError
+from .decode import decode_text
+from .errors import InputError, TimeLimitExceeded
+from .read_docx import read_docx
+from .read_html import html_jsonld, html_text, looks_like_html
+from .read_json import (
+    find_job_posting,
+    is_json_resume,
+    job_posting_text,
+    json_resume_text,
+    parse_json,
+)
+from .read_pdf import PAGE_BREAK, read_pdf
 from .sections import detect_sections
 from .types import Document, Page
 
-PAGE_BREAK = "\n\n"
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+__all__ = ["DEFAULT_LIMITS", "PAGE_BREAK", "Limits", "decode_text", "read_document", "sniff_format"]
 
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds on what one input may cost; documented in the README."""
+    """Bounds on what one input may cost; documented in the README.
+
+    ``timeout`` (seconds) caps a PDF read in a child process; None uses the reader's default.
+    """
 
     max_bytes: int = 20 * 1024 * 1024
     max_pages: int = 50
     max_chars: int = 2_000_000
+    timeout: float | None = None
 
 
 DEFAULT_LIMITS = Limits()
@@ -44,24 +57,44 @@ def read_document(
 ) -> Document:
     """Read ``path`` and recognise its sections (a posting's first line is its title)."""
     p = Path(path)
+    try:
+        return _read(p, str(path), posting, password, limits)
+    except TimeLimitExceeded as exc:
+        raise InputError(
+            p,
+            f"reading it took over {exc.seconds:g} s (a hostile or broken file?); "
+            "raise --timeout if you trust it",
+        ) from None
+
+
+def _read(p: Path, source: str, posting: bool, password: str | None, limits: Limits) -> Document:
     data = _read_bytes(p, limits)
     kind = sniff_format(data)
     warnings: tuple[str, ...] = ()
     encoding: str | None = None
     pages: tuple[Page, ...] = ()
     if kind == "pdf":
-        text, pages, warnings = _read_pdf(p, data, password, limits)
+        text, pages, warnings = read_pdf(
+            p,
+            data,
+            password,
+            max_pages=limits.max_pages,
+            max_chars=limits.max_chars,
+            timeout=limits.timeout,
+        )
     elif kind == "docx":
-        text = _read_docx(p, data, limits)
+        text = read_docx(p, data, limits.max_chars)
     else:
         text, encoding = decode_text(p, data)
-        kind = "text"
+        kind, text = _structured(p, text)
     if len(text) > limits.max_chars:
         raise InputError(
-            p, f"holds {len(text):,} characters, over the limit of {limits.max_chars:,}"
+            p,
+            f"holds {len(text):,} characters, over the limit of {limits.max_chars:,}; "
+            "is it really a resume or a posting?",
         )
     return Document(
-        source=str(path),
+        source=source,
         format=kind,
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -72,167 +105,76 @@ def read_document(
     )
 
 
+def _structured(p: Path, text: str) -> tuple[str, str]:
+    """The format and text of decoded content: HTML and JSON become sectioned text."""
+    if looks_like_html(text):
+        for block in html_jsonld(text):
+            try:
+                node = find_job_posting(parse_json(block))
+            except ValueError:
+                continue  # a broken JSON-LD block: the visible text still serves
+            if node is not None:
+                return "html-jsonld", job_posting_text(node)
+        return "html", html_text(text)
+    if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
+        try:
+            value = parse_json(text)
+        except ValueError as exc:
+            raise InputError(
+                p, f"not valid JSON ({exc}); fix the file or save it as text"
+            ) from None
+        node = find_job_posting(value)
+        if node is not None:
+            return "jobposting-json", job_posting_text(node)
+        if is_json_resume(value):
+            return "json-resume", json_resume_text(value)
+        raise InputError(
+            p,
+            "JSON, but neither a JSON Resume nor a schema.org JobPosting; "
+            "give one of those, or the text",
+        )
+    return "text", text
+
+
 def _read_bytes(p: Path, limits: Limits) -> bytes:
     try:
         st = os.stat(p)
     except FileNotFoundError:
         raise InputError(p, "no such file") from None
     except PermissionError:
-        raise InputError(p, "permission denied") from None
+        raise InputError(p, "permission denied; check the file's permissions") from None
     except OSError as exc:
         raise InputError(p, f"cannot be read ({exc.strerror or exc})") from None
     if stat.S_ISDIR(st.st_mode):
-        raise InputError(p, "is a directory, not a file")
+        raise InputError(p, "is a directory, not a file; give the path of a document")
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(p, "is not a regular file (a FIFO, socket or device)")
+        raise InputError(
+            p, "is not a regular file (a FIFO, socket or device); save the document to a file"
+        )
     if st.st_size > limits.max_bytes:
         raise InputError(
             p,
-            f"is {st.st_size / 1e6:.1f} MB, over the limit of {limits.max_bytes / 1e6:.0f} MB",
+            f"is {st.st_size / 1e6:.1f} MB, over the limit of {limits.max_bytes / 1e6:.0f} MB "
+            "(raise it with --max-mb)",
         )
     try:
-        data = p.read_bytes()
+        with open(p, "rb") as fh:
+            data = fh.read(limits.max_bytes + 1)  # bounded even if the file grows meanwhile
     except PermissionError:
-        raise InputError(p, "permission denied") from None
+        raise InputError(p, "permission denied; check the file's permissions") from None
     except OSError as exc:
         raise InputError(p, f"cannot be read ({exc.strerror or exc})") from None
     if not data:
         raise InputError(p, "is empty (0 bytes)")
+    if len(data) > limits.max_bytes:
+        raise InputError(p, "grew past the size limit while being read")
     return data
 
 
 def sniff_format(data: bytes) -> str:
-    """``pdf``, ``docx`` or ``text``, from the content's signature."""
-    head = data[:1024]
-    if b"%PDF-" in head:
+    """``pdf``, ``docx`` or ``text``, from the content's signature (HTML and JSON are text)."""
+    if data.find(b"%PDF-", 0, 1024) >= 0:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return "docx"
     return "text"
-
-
-def _read_pdf(
-    p: Path, data: bytes, password: str | None, limits: Limits
-) -> tuple[str, tuple[Page, ...], tuple[str, ...]]:
-    import pypdfium2 as pdfium  # imported here: text inputs never pay for it
-
-    try:
-        pdf = pdfium.PdfDocument(data, password=password)
-    except pdfium.PdfiumError as exc:
-        message = str(exc).lower()
-        if "password" in message:
-            if password is None:
-                raise InputError(p, "the PDF is encrypted; give its password with --password") from None
-            raise InputError(p, "the PDF password is wrong") from None
-        raise InputError(p, "not a readable PDF (the file is damaged or truncated)") from None
-    try:
-        count = len(pdf)
-        if count == 0:
-            raise InputError(p, "the PDF has no pages (the file is damaged or truncated)")
-        if count > limits.max_pages:
-            raise InputError(
-                p, f"has {count} pages, over the limit of {limits.max_pages} (see --max-pages)"
-            )
-        parts: list[str] = []
-        pages: list[Page] = []
-        offset = 0
-        for index in range(count):
-            page = pdf[index]
-            textpage = page.get_textpage()
-            try:
-                raw = textpage.get_text_range()
-            finally:
-                textpage.close()
-                page.close()
-            text = repair_pdf_text(raw)
-            if parts:
-                offset += len(PAGE_BREAK)
-            pages.append(Page(index + 1, offset, offset + len(text)))
-            parts.append(text)
-            offset += len(text)
-    finally:
-        pdf.close()
-    text = PAGE_BREAK.join(parts)
-    warnings: tuple[str, ...] = ()
-    if sum(ch.isalpha() for ch in text) < 20:
-        warnings = ("no text layer: scanned? OCR is not supported",)
-    return text, tuple(pages), warnings
-
-
-def _read_docx(p: Path, data: bytes, limits: Limits) -> str:
-    import io
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            info = zf.getinfo("word/document.xml")
-            if info.file_size > limits.max_chars * 20:
-                raise InputError(p, "the DOCX document part is too large (a zip bomb?)")
-            xml = zf.read(info)
-    except KeyError:
-        raise InputError(p, "a zip archive but not a Word document (no word/document.xml)") from None
-    except (zipfile.BadZipFile, OSError, EOFError):
-        raise InputError(p, "not a readable DOCX (the zip archive is damaged)") from None
-    try:
-        root = ElementTree.fromstring(xml)
-    except ElementTree.ParseError:
-        raise InputError(p, "not a readable DOCX (its XML is damaged)") from None
-    lines: list[str] = []
-    for para in root.iter(f"{_W}p"):
-        chunks: list[str] = []
-        for node in para.iter():
-            if node.tag == f"{_W}t" and node.text:
-                chunks.append(node.text)
-            elif node.tag in (f"{_W}tab",):
-                chunks.append("\t")
-            elif node.tag in (f"{_W}br", f"{_W}cr"):
-                chunks.append("\n")
-        lines.append("".join(chunks))
-    return "\n".join(lines).strip("\n")
-
-
-def decode_text(p: Path, data: bytes) -> tuple[str, str]:
-    """Decode text bytes, returning the text and the encoding used.
-
-    BOMs are honoured; UTF-8 is tried first, then UTF-16 without a BOM (recognised by its
-    NUL pattern), then cp1252 and finally latin-1. Binary content is rejected, never
-    decoded into noise.
-    """
-    for bom, codec in (
-        (b"\xef\xbb\xbf", "utf-8"),
-        (b"\xff\xfe", "utf-16-le"),
-        (b"\xfe\xff", "utf-16-be"),
-    ):
-        if data.startswith(bom):
-            try:
-                return _checked(p, data[len(bom) :].decode(codec)), f"{codec} (BOM)"
-            except UnicodeDecodeError:
-                raise InputError(
-                    p, f"starts with a {codec} byte-order mark but is not valid {codec}"
-                ) from None
-    sample = data[:4096]
-    if len(sample) >= 4 and b"\x00" in sample:
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        half = len(sample) // 2
-        for zeros, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
-            if zeros > 0.4 * half:
-                try:
-                    return _checked(p, data.decode(codec)), codec
-                except UnicodeDecodeError:
-                    break
-        raise InputError(p, "binary content, not text (unsupported format)")
-    for codec in ("utf-8", "cp1252", "latin-1"):
-        try:
-            return _checked(p, data.decode(codec)), codec
-        except UnicodeDecodeError:
-            continue
-    raise InputError(p, "cannot be decoded as text")  # latin-1 decodes anything; kept for mypy
-
-
-def _checked(p: Path, text: str) -> str:
-    """Reject decoded text that is mostly control characters (binary data)."""
-    if not text:
-        return text
-    control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if control > 0.01 * min(len(text), 8192) or "\x00" in text[:8192]:
-        raise InputError(p, "binary content, not text (unsupported format)")
-    return text

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from gapscan.decode import BINARY
 from gapscan.errors import InputError
 from gapscan.reading import Limits, read_document, sniff_format
 
@@ -45,12 +46,13 @@ def test_text_offsets_index_the_decoded_file(tmp_path: Path) -> None:
     ("make", "message"),
     [
         (lambda p: None, "no such file"),
-        (lambda p: p.mkdir(), "is a directory, not a file"),
+        (lambda p: p.mkdir(), "is a directory, not a file; give the path of a document"),
         (lambda p: p.write_bytes(b""), "is empty (0 bytes)"),
-        (lambda p: p.write_bytes(bytes(range(256)) * 8), "binary content, not text (unsupported format)"),
+        (lambda p: p.write_bytes(bytes(range(256)) * 8), BINARY),
         (lambda p: p.write_bytes(b"%PDF-1.7\n" + b"garbage" * 50),
          "not a readable PDF (the file is damaged or truncated)"),
-        (lambda p: os.mkfifo(p), "is not a regular file (a FIFO, socket or device)"),
+        (lambda p: os.mkfifo(p),
+         "is not a regular file (a FIFO, socket or device); save the document to a file"),
     ],
     ids=["missing", "directory", "empty", "binary", "corrupt-pdf", "fifo"],
 )

@@ -1,0 +1,60 @@
+"""Decode the bytes of a text file: BOMs, UTF-8, UTF-16 without a BOM, cp1252, latin-1.
+
+The encoding used is recorded in ``Document.encoding``. Binary content is rejected, never
+decoded into noise.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import InputError
+
+BINARY = "binary content, not text (unsupported format: give a PDF, DOCX, text, HTML or JSON file)"
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def decode_text(p: Path, data: bytes) -> tuple[str, str]:
+    """Decode text bytes, returning the text and the encoding used.
+
+    BOMs are honoured; UTF-8 is tried first, then UTF-16 without a BOM (recognised by its
+    NUL pattern), then cp1252 and finally latin-1 (which decodes anything, so the control
+    character check is what rejects binary data).
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(p, data[len(bom) :].decode(codec)), f"{codec} (BOM)"
+            except UnicodeDecodeError:
+                raise InputError(
+                    p, f"starts with a {codec} byte-order mark but is not valid {codec}"
+                ) from None
+    sample = data[:4096]
+    if len(sample) >= 4 and b"\x00" in sample:
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        half = len(sample) // 2
+        for zeros, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
+            if zeros > 0.4 * half:
+                try:
+                    return _checked(p, data.decode(codec)), codec
+                except UnicodeDecodeError:
+                    break
+        raise InputError(p, BINARY)
+    for codec in ("utf-8", "cp1252", "latin-1"):
+        try:
+            return _checked(p, data.decode(codec)), codec
+        except UnicodeDecodeError:
+            continue
+    raise InputError(p, "cannot be decoded as text")  # latin-1 decodes anything; kept for mypy
+
+
+def _checked(p: Path, text: str) -> str:
+    """Reject decoded text that is mostly control characters (binary data)."""
+    if not text:
+        return text
+    head = text[:8192]
+    control = sum(1 for ch in head if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\x7f")
+    unassigned = head.count("\ufffd") + sum(1 for ch in head if "\x80" <= ch <= "\x9f")
+    if control > 0.01 * len(head) or unassigned > 0.05 * len(head) or "\x00" in head:
+        raise InputError(p, BINARY)
+    return text

@@ -1,0 +1,117 @@
+"""PDFium text extraction, in this process or in a capped child process (``python -m``).
+
+PDFium is native code: a hostile file can make it run for minutes or take gigabytes, and a
+Python signal cannot interrupt it. Heavy files (see ``gapscan.pdf_guard``) are therefore
+read by a child process with a wall-clock timeout and an address-space limit (RLIMIT_AS);
+the child receives the bytes on stdin and answers with JSON on stdout. Forms, JavaScript and
+attachments are never touched: only each page's text layer is read.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+CHILD_MEMORY = 2 * 1024**3
+
+
+class PdfProblem(Exception):
+    """Why a PDF cannot be read (the message is the cause shown to the user)."""
+
+
+def pdf_pages(data: bytes, password: str | None, max_pages: int, max_chars: int) -> list[str]:
+    """The raw text of each page; raises :class:`PdfProblem` with the cause."""
+    import pypdfium2 as pdfium  # imported here: text inputs never pay for it
+
+    try:
+        pdf = pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            if password is None:
+                raise PdfProblem(
+                    "the PDF is encrypted; give its password with --password"
+                ) from None
+            raise PdfProblem("the PDF password is wrong; check it and try again") from None
+        # kept word for word: batch reports and their tests quote it
+        raise PdfProblem("not a readable PDF (the file is damaged or truncated)") from None
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise PdfProblem(
+                "the PDF has no pages (the file is damaged or truncated); re-export it"
+            )
+        if count > max_pages:
+            raise PdfProblem(
+                f"has {count} pages, over the limit of {max_pages} (raise it with --max-pages)"
+            )
+        texts: list[str] = []
+        total = 0
+        for index in range(count):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            try:
+                total += textpage.count_chars()
+                if total > max_chars:
+                    raise PdfProblem(
+                        f"holds over {max_chars:,} characters of text, over the limit; "
+                        "is it really a resume or a posting?"
+                    )
+                texts.append(textpage.get_text_range())
+            finally:
+                textpage.close()
+                page.close()
+        return texts
+    finally:
+        pdf.close()
+
+
+def pdf_pages_isolated(
+    data: bytes, password: str | None, max_pages: int, max_chars: int, timeout: float
+) -> list[str]:
+    """:func:`pdf_pages` in a child process that is killed after ``timeout`` seconds."""
+    request = json.dumps({"password": password, "max_pages": max_pages, "max_chars": max_chars})
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "gapscan.pdfium_text"],
+            input=request.encode() + b"\n" + data,
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise PdfProblem(
+            f"reading the PDF's text took over {timeout:g} s (a hostile or broken file?); "
+            "raise --timeout if you trust it"
+        ) from None
+    try:
+        answer = json.loads(done.stdout)
+    except ValueError:
+        answer = None
+    if not isinstance(answer, dict) or done.returncode != 0:
+        raise PdfProblem(
+            "reading the PDF's text failed (the reader crashed or needed over 2 GB of memory); "
+            "a hostile or broken file?"
+        )
+    if "problem" in answer:
+        raise PdfProblem(str(answer["problem"]))
+    return [str(t) for t in answer["pages"]]
+
+
+def _child() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (CHILD_MEMORY, CHILD_MEMORY))
+    raw = sys.stdin.buffer.read()
+    header, _, data = raw.partition(b"\n")
+    request = json.loads(header)
+    try:
+        pages = pdf_pages(data, request["password"], request["max_pages"], request["max_chars"])
+        answer: dict[str, object] = {"pages": pages}
+    except PdfProblem as exc:
+        answer = {"problem": str(exc)}
+    sys.stdout.write(json.dumps(answer))
+
+
+if __name__ == "__main__":
+    _child()

@@ -1,0 +1,66 @@
+"""Read the paragraphs of a DOCX file, refusing zip bombs and XML entity tricks.
+
+Only ``word/document.xml`` is read: embedded objects, macros and attachments are ignored.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+from .errors import InputError
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_RATIO = 200  # real document.xml parts compress 5-20x; a bomb compresses 1000x
+
+
+def read_docx(p: Path, data: bytes, max_chars: int) -> str:
+    """The document's paragraphs, one a line (tabs and line breaks kept)."""
+    limit = max_chars * 20  # XML markup is verbose: 20 bytes a character is generous
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            info = zf.getinfo("word/document.xml")
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > limit or (info.file_size > 10_000_000 and ratio > MAX_RATIO):
+                raise InputError(
+                    p,
+                    f"the DOCX expands to {info.file_size / 1e6:,.0f} MB of text markup "
+                    "(a zip bomb?); refusing to read it",
+                )
+            with zf.open(info) as fh:
+                xml = fh.read(limit + 1)  # bounded even if the zip directory lies
+    except KeyError:
+        raise InputError(
+            p, "a zip archive but not a Word document (no word/document.xml); save it as DOCX"
+        ) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError):
+        raise InputError(
+            p, "not a readable DOCX (the zip archive is damaged); re-save it from Word"
+        ) from None
+    if len(xml) > limit:
+        raise InputError(
+            p, "the DOCX text markup is larger than its zip directory says (a zip bomb?)"
+        )
+    if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:  # XML keywords are upper case
+        raise InputError(p, "the DOCX declares XML entities (Word never does); refusing to read it")
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError:
+        raise InputError(
+            p, "not a readable DOCX (its XML is damaged); re-save it from Word"
+        ) from None
+    return "\n".join(_paragraph(para) for para in root.iter(f"{_W}p")).strip("\n")
+
+
+def _paragraph(para: ElementTree.Element) -> str:
+    chunks: list[str] = []
+    for node in para.iter():
+        if node.tag == f"{_W}t" and node.text:
+            chunks.append(node.text)
+        elif node.tag == f"{_W}tab":
+            chunks.append("\t")
+        elif node.tag in (f"{_W}br", f"{_W}cr"):
+            chunks.append("\n")
+    return "".join(chunks)
