@@ -187,7 +187,8 @@ def scan(
 ) -> None:
     """Compare RESUME with POSTING (or with the built-in AI-architect role).
 
-    RESUME is a PDF, DOCX or text file; POSTING a text, PDF or DOCX file. Without POSTING the
+    RESUME is a PDF, DOCX, text or JSON Resume file; POSTING a text, HTML, JobPosting JSON-LD,
+    PDF or DOCX file (the content decides, not the extension). Without POSTING the
     resume is compared with a role from the taxonomy (--role, default ai-architect).
 
     Exit codes: 0 ok, 2 usage error, 3 resume not assessed (no readable text),

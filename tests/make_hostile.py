@@ -184,8 +184,10 @@ HTML_POSTING = """<!DOCTYPE html>
 <h2>Nice to have</h2><p>ML</p><noscript>Haskell</noscript>
 </body></html>
 """
+# Pages escape "</" inside JSON-LD ("<\\/"), or the first "</script>" in it ends the block.
+_LD = json.dumps(JOB_POSTING).replace("</", "<\\/")
 HTML_WITH_JSONLD = HTML_POSTING.replace(
-    "</head>", f'<script type="application/ld+json">{json.dumps(JOB_POSTING)}</script></head>'
+    "</head>", f'<script type="application/ld+json">{_LD}</script></head>'
 )
 
 
