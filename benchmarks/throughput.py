@@ -34,6 +34,7 @@ from fpdf import FPDF
 from gapscan.batch import plan
 from gapscan.batch_task import BatchSpec, prepare
 from gapscan.gap import assess
+from gapscan.pipeline import unwrap_lines
 from gapscan.serialize import dumps, report_dict
 from gapscan.walk import walk
 from gapscan.workers import LocalPool
@@ -118,16 +119,17 @@ def stages(spec: BatchSpec, files: list[Path]) -> dict[str, float]:
         t0 = time.perf_counter()
         document = ctx.scanner.read(path, posting=False)
         t1 = time.perf_counter()
-        with ext.nlp.memory_zone():
-            doc = ext.nlp(document.text)
-            ruler = ext._ruler_mentions(doc, document)
-            t2 = time.perf_counter()
-            tfidf = ext._tfidf_mentions(doc, document)
+        # as SkillExtractor.extract does it (its memory zone spans many documents)
+        doc = ext.nlp(unwrap_lines(document.text))
+        ruler = ext._ruler_matches(doc, document.text)
+        t2 = time.perf_counter()
+        tfidf = ext._tfidf_matches(doc, document.text)
+        del doc
         t3 = time.perf_counter()
         profile = ext.extract(document)  # the whole extract again, for the annotate share
         t4 = time.perf_counter()
         report = assess(profile, ctx.posting, ctx.requirements, ctx.scanner.taxonomy, ctx.label)
-        dumps(report_dict(report, ctx.scanner.taxonomy))
+        dumps(report_dict(report, ctx.scanner.taxonomy), compact=True)  # as the batch writes
         t5 = time.perf_counter()
         assert ruler or tfidf
         totals["read"] += t1 - t0

@@ -144,7 +144,7 @@ def process_one(spec: BatchSpec, task: Task) -> Outcome:
         return _failed(task, target, "too deeply nested to analyze")
     except Exception as exc:  # a bug: record it for this file and go on with the others
         return _failed(task, target, f"internal error ({type(exc).__name__}); please report it")
-    write_atomic(target, dumps(data))
+    write_atomic(target, dumps(data, compact=True))
     return summarize(task.rel, task.report, data)
 
 

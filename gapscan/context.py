@@ -8,6 +8,8 @@ cues in the same clause ("a plus", "familiarity with") decide required versus pr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from .types import Importance
 
@@ -19,13 +21,13 @@ UNCOUNTED_SECTIONS = {
 PREFERRED_SECTIONS = {"preferred"}
 # A skill name followed by (or ending in) one of these names a job, not a requirement:
 # "work with data engineers", "our Machine Learning Engineer".
-ROLE_NOUNS = re.compile(
-    r"(?:engineer|scientist|architect|developer|analyst|manager|specialist|administrator|"
-    r"consultant|researcher|designer|lead|owner|practitioner|expert|team|teams|department|"
-    r"group|squad|student|candidate|fellow|fellowship|position|scholarship|supervision|"
-    r"programme|program)s?",
-    re.I,
+_PEOPLE = (
+    r"engineer|scientist|architect|developer|analyst|manager|specialist|administrator|"
+    r"consultant|researcher|designer|lead|owner|practitioner|expert|student|candidate|fellow"
 )
+_GROUPS = r"team|department|group|squad|fellowship|position|scholarship|supervision|programme|program"
+ROLE_NOUNS = re.compile(rf"(?:{_PEOPLE})s?", re.I)
+ROLE_OR_GROUP_NOUNS = re.compile(rf"(?:{_PEOPLE}|{_GROUPS})s?", re.I)
 _NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
@@ -60,12 +62,20 @@ _PREFERRED_CUES = re.compile(
 )
 
 
+@lru_cache(maxsize=8)
+def _breaks(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of every boundary in a text (computed once per document)."""
+    found = list(pattern.finditer(text))
+    return [m.start() for m in found], [m.end() for m in found]
+
+
 def _bounds(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(0, start - 300)
-    for found in pattern.finditer(text, left, start):
-        left = found.end()
-    after = pattern.search(text, end, min(len(text), end + 300))
-    right = after.start() if after else min(len(text), end + 300)
+    """From the last boundary before ``start`` to the first after ``end`` (300 chars at most)."""
+    starts, ends = _breaks(pattern, text)
+    i = bisect_right(ends, start) - 1
+    left = max(ends[i] if i >= 0 else 0, start - 300, 0)
+    j = bisect_left(starts, end)
+    right = min(starts[j] if j < len(starts) else len(text), end + 300, len(text))
     return left, right
 
 
@@ -120,7 +130,7 @@ def names_a_job(text: str, start: int, end: int) -> bool:
     if last and ROLE_NOUNS.fullmatch(last.group(1)):
         return True
     following = _NEXT_WORD.match(text, end)
-    return bool(following and ROLE_NOUNS.fullmatch(following.group(1)))
+    return bool(following and ROLE_OR_GROUP_NOUNS.fullmatch(following.group(1)))
 
 
 def uncounted_reason(

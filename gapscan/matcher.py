@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -26,9 +26,11 @@ WORD_CACHE_SIZE = 200_000
 _WordEntry = tuple[list[int], list[float], list[tuple[str, float]]]
 
 
-@dataclass(frozen=True)
-class Unit:
-    """One word of a document, as the matcher sees it."""
+class Unit(NamedTuple):
+    """One word of a document, as the matcher sees it.
+
+    A named tuple rather than a frozen dataclass: hundreds are made per document.
+    """
 
     text: str
     start: int
@@ -136,6 +138,7 @@ class TfidfMatcher:
 
     def _finish(self) -> None:
         self._words: dict[str, _WordEntry] = {}
+        self._viable: dict[str, bool] = {}
         # the smoothed idf of an n-gram no taxonomy form contains
         self.unseen_idf_ = float(np.log((1 + len(self.forms_)) / 1) + 1)
         self.form_matrix_ = _normalize(self._vectors(self.forms_)).T.tocsr()
@@ -160,16 +163,23 @@ class TfidfMatcher:
         if n == 0:
             return []
         blocked = blocked or [False] * n
-        words = sorted({u.text.lower() for u in units})
+        lowered = [u.text.lower() for u in units]
+        viable = self.viable_words(set(lowered))
+        words = sorted(viable)
+        if not words:
+            return []
         index = {w: i for i, w in enumerate(words)}
         vectors, unseen = self._word_vectors(words)
         sims = np.asarray((vectors @ self.form_matrix_).todense())  # words x forms
         gram = np.asarray((vectors @ vectors.T + unseen @ unseen.T).todense())  # words x words
-        ids = np.array([index[u.text.lower()] for u in units])
+        ids = np.array([index.get(w, 0) for w in lowered])
 
         stop = np.array([u.stop for u in units])
+        # a unit that resembles no word of any form can be in no accepted window, so windows
+        # are made of viable units only: same result, far fewer windows to score
+        closed = [b or w not in viable for b, w in zip(blocked, lowered, strict=True)]
         # prefix sums answer "is any unit in first..last blocked / any link broken" at once
-        blocked_sum = np.concatenate(([0], np.cumsum(np.array(blocked, dtype=int))))
+        blocked_sum = np.concatenate(([0], np.cumsum(np.array(closed, dtype=int))))
         broken_sum = np.concatenate(([0], np.cumsum([not u.joined for u in units])))
         word_sims: np.ndarray | None = None  # document words x form words, when needed
         found: list[Candidate] = []
@@ -242,6 +252,29 @@ class TfidfMatcher:
             (other[2], (other[0], other[1])), shape=(len(words), max(1, len(local)))
         )
         return vectors, unseen
+
+    def viable_words(self, words: set[str]) -> set[str]:
+        """The words whose best cosine with any word of any form reaches the word threshold.
+
+        Every word of an accepted window must (single words: the single-word threshold, longer
+        windows: the word threshold against its counterpart), so other words are never scored.
+        Decided once per distinct word and cached.
+        """
+        new = sorted(w for w in words if w not in self._viable)
+        if new:
+            if len(self._viable) >= WORD_CACHE_SIZE:
+                self._viable.clear()
+            vectors, unseen = self._word_vectors(new)
+            norms = np.sqrt(
+                np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel()
+                + np.asarray(unseen.multiply(unseen).sum(axis=1)).ravel()
+            )
+            norms[norms == 0] = 1.0
+            best = np.asarray((vectors @ self.word_matrix_).max(axis=1).todense()).ravel()
+            bar = min(self.word_threshold, self.single_word_threshold)
+            for word, ok in zip(new, best / norms >= bar, strict=True):
+                self._viable[word] = bool(ok)
+        return {w for w in words if self._viable[w]}
 
     def _word_entry(self, word: str) -> _WordEntry:
         """One word's weighted n-grams, cached: most words recur from document to document."""

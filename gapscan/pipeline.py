@@ -15,7 +15,6 @@ import re
 import shutil
 import tempfile
 from contextlib import ExitStack
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -26,7 +25,7 @@ from .matcher import TfidfMatcher, Unit
 from .patterns import taxonomy_patterns
 from .ruler import FACTORY, LABEL, SkillRuler
 from .taxonomy import Taxonomy
-from .types import Document, Mention, SkillHit, SkillProfile
+from .types import Document, Mention, Method, SkillHit, SkillProfile
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -35,6 +34,8 @@ if TYPE_CHECKING:
 SPANS_KEY = "skills"
 ZONE_DOCS = 256  # documents processed in one spaCy memory zone
 _JOINERS = ("", "-", "/")
+_Match = tuple[str, int, int, "Method", float]  # skill id, start, end, method, score
+_WORD = re.compile(r"[^\W_][\w+#]*")  # the matcher's words: "C++", "k8s", "scikit" "learn"
 
 
 def build_nlp(taxonomy: Taxonomy) -> Language:
@@ -56,6 +57,17 @@ class SkillExtractor:
         self.nlp = nlp
         self.matcher = matcher
         self._stop_words = frozenset(nlp.Defaults.stop_words)
+        # per skill, lower-cased context words and exact forms, looked up for every match
+        self._context = {
+            s.id: (
+                frozenset(w.lower() for w in s.not_before),
+                frozenset(w.lower() for w in s.not_after),
+                frozenset(s.exact),
+            )
+            for s in taxonomy.skills
+        }
+        # certificate names end in job titles by right ("... Machine Learning Engineer")
+        self._certificates = frozenset(s.id for s in taxonomy.skills if s.type == "certification")
         self._zone = ExitStack()
         self._zone_docs = ZONE_DOCS  # forces a fresh zone on the first document
 
@@ -149,38 +161,30 @@ class SkillExtractor:
         """Every skill mention in the document, with counted/importance set."""
         self._rotate_zone()
         doc = self.nlp(unwrap_lines(document.text))
-        raw = self._ruler_mentions(doc, document) + self._tfidf_mentions(doc, document)
+        found = self._ruler_matches(doc, document.text) + self._tfidf_matches(doc, document.text)
         del doc  # nothing spaCy made may outlive the memory zone
-        mentions = [self._annotate(m, document.text, posting) for m in raw]
+        mentions = [self._mention(document, posting, *match) for match in found]
         return profile_from_mentions(document, mentions)
 
-    def _ruler_mentions(self, doc: Doc, document: Document) -> list[Mention]:
+    def _ruler_matches(self, doc: Doc, text: str) -> list[_Match]:
         from spacy.util import filter_spans
 
-        kept = [
-            s
-            for s in doc.spans[SPANS_KEY]
-            if s.label_ == LABEL and self._context_ok(s, document.text)
-        ]
-        spans = filter_spans(kept)
-        return [
-            self._mention(document, span.id_, span.start_char, span.end_char, "ruler", 1.0)
-            for span in spans
-        ]
+        kept = [s for s in doc.spans[SPANS_KEY] if s.label_ == LABEL and self._context_ok(s, text)]
+        return [(s.id_, s.start_char, s.end_char, "ruler", 1.0) for s in filter_spans(kept)]
 
     def _context_ok(self, span: Span, text: str) -> bool:
         """Apply the skill's not_before/not_after words and the rules for exact short forms."""
-        skill = self.taxonomy.skill(span.id_)
+        not_before, not_after, exact = self._context[span.id_]
         doc = span.doc
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
-        if prev is not None and prev.text.lower() in {w.lower() for w in skill.not_before}:
+        if prev is not None and prev.lower_ in not_before:
             return False
-        if nxt is not None and nxt.text.lower() in {w.lower() for w in skill.not_after}:
+        if nxt is not None and nxt.lower_ in not_after:
             return False
         if len(span) == 1 and _in_proper_name(span, text):
             return False  # "Lanternwise Legal AI", "Kestrel Vision AI": a company's name
-        if span.text in skill.exact or span.text.rstrip("s") in skill.exact:
+        if span.text in exact or span.text.rstrip("s") in exact:
             # "go-to-market", "C-level", "R-squared": an exact short form glued by a hyphen
             if nxt is not None and not span[-1].whitespace_ and nxt.text in ("-", "'", "&"):
                 return False
@@ -188,51 +192,63 @@ class SkillExtractor:
                 return False
         return True
 
-    def _tfidf_mentions(self, doc: Doc, document: Document) -> list[Mention]:
+    def _tfidf_matches(self, doc: Doc, text: str) -> list[_Match]:
+        claimed = bytearray(len(text))  # characters inside a ruler match
+        for span in doc.spans[SPANS_KEY]:
+            claimed[span.start_char : span.end_char] = b"\x01" * (span.end_char - span.start_char)
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        viable = self.matcher.viable_words({w.lower() for _, _, w in words})
+        # Only words that resemble some taxonomy word can be part of a match: the others are
+        # left out, and a window never reaches across them.
         units: list[Unit] = []
-        tokens = [t for t in doc if any(ch.isalnum() for ch in t.text)]
-        claimed = {i for span in doc.spans[SPANS_KEY] for i in range(span.start, span.end)}
-        text = document.text
-        for k, token in enumerate(tokens):
-            end = token.idx + len(token.text)
-            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-            joined = nxt is not None and text[end : nxt.idx].strip(" ") in _JOINERS
-            units.append(Unit(token.text, token.idx, end, token.lower_ in self._stop_words, joined))
-        blocked = [t.i in claimed for t in tokens]
-        found = self.matcher.match(units, blocked)
-        out: list[Mention] = []
-        for c in found:
-            start, end = units[c.first].start, units[c.last].end
-            out.append(self._mention(document, c.skill_id, start, end, "tfidf", c.score))
-        return out
+        blocked: list[bool] = []
+        for k, (start, end, word) in enumerate(words):
+            if word.lower() not in viable:
+                continue
+            nxt = words[k + 1] if k + 1 < len(words) else None
+            joined = (
+                nxt is not None
+                and nxt[2].lower() in viable
+                and text[end : nxt[0]].strip(" ") in _JOINERS
+            )
+            units.append(Unit(word, start, end, word.lower() in self._stop_words, joined))
+            blocked.append(1 in claimed[start:end])
+        return [
+            (c.skill_id, units[c.first].start, units[c.last].end, "tfidf", c.score)
+            for c in self.matcher.match(units, blocked)
+        ]
 
-    @staticmethod
     def _mention(
-        document: Document, skill_id: str, start: int, end: int, method: str, score: float
+        self,
+        document: Document,
+        posting: bool,
+        skill_id: str,
+        start: int,
+        end: int,
+        method: Method,
+        score: float,
     ) -> Mention:
-        section = document.section_at(start)
+        """A mention with its place, and whether (and how much) it counts."""
+        text = document.text
+        found = document.section_at(start)
+        section = found.kind if found else "other"
+        reason = uncounted_reason(
+            text, start, end, section, posting=posting, job_rule=skill_id not in self._certificates
+        )
+        level = importance(text, start, end, section) if posting and reason is None else None
         return Mention(
             skill_id=skill_id,
-            text=document.text[start:end],
+            text=text[start:end],
             start=start,
             end=end,
             page=document.page_at(start),
-            section=section.kind if section else "other",
-            method="ruler" if method == "ruler" else "tfidf",
+            section=section,
+            method=method,
             score=score,
+            counted=reason is None,
+            reason=reason,
+            importance=level,
         )
-
-    @staticmethod
-    def _annotate(mention: Mention, text: str, posting: bool) -> Mention:
-        reason = uncounted_reason(
-            text, mention.start, mention.end, mention.section, posting=posting
-        )
-        level = (
-            importance(text, mention.start, mention.end, mention.section)
-            if posting and reason is None
-            else None
-        )
-        return replace(mention, counted=reason is None, reason=reason, importance=level)
 
 
 _SINGLE_BREAK = re.compile(r"(?<![\r\n])\r?\n(?![\r\n])")

@@ -18,8 +18,14 @@ SNIPPET_CHARS = 45
 MAX_EVIDENCE = 3
 
 
-def dumps(data: dict[str, Any]) -> str:
-    """Indented UTF-8 JSON with a final newline (byte-identical for identical data)."""
+def dumps(data: dict[str, Any], *, compact: bool = False) -> str:
+    """UTF-8 JSON with a final newline (byte-identical for identical data).
+
+    Indented for people; ``compact`` (one line) for batch files, where the indented form's
+    pure-Python encoder would cost more than the whole skill extraction.
+    """
+    if compact:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -196,9 +202,24 @@ def score_dict(report: GapReport) -> dict[str, Any]:
     return {"value": s.value, "breakdown": breakdown}
 
 
+_posting_memo: list[tuple[SkillProfile, Taxonomy, dict[str, Any]]] = []
+
+
+def _posting_part(profile: SkillProfile, taxonomy: Taxonomy) -> dict[str, Any]:
+    """The posting's document dict, built once while the same posting is reported on.
+
+    A batch reports every resume against one posting; its skills and mentions are a large
+    share of each report. Callers get a fresh top-level dict; nested values are shared and
+    must not be mutated (nothing in gapscan does: redaction builds new dicts).
+    """
+    if not (_posting_memo and _posting_memo[0][0] is profile and _posting_memo[0][1] is taxonomy):
+        _posting_memo[:] = [(profile, taxonomy, document_dict(profile, taxonomy, posting=True))]
+    return dict(_posting_memo[0][2])
+
+
 def report_dict(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
     """The single-scan JSON report."""
-    posting = document_dict(report.posting, taxonomy, posting=True)
+    posting = _posting_part(report.posting, taxonomy)
     posting["label"] = report.posting_label
     if report.posting.document.format == "role":  # a taxonomy role: skills without mentions
         posting["skills"] = [

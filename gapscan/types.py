@@ -60,8 +60,13 @@ class Document:
 
     @property
     def readable(self) -> bool:
-        """True when the document holds enough letters to be assessed."""
-        return sum(ch.isalpha() for ch in self.text) >= 20
+        """True when the document holds enough letters (20) to be assessed."""
+        letters = 0
+        for ch in self.text:
+            letters += ch.isalpha()
+            if letters >= 20:
+                return True
+        return False
 
 
 @dataclass(frozen=True)

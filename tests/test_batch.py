@@ -106,10 +106,10 @@ def test_outputs(folder: Path, posting: Path, tiny_path: Path, tiny: Taxonomy) -
         "skills": ["kubernetes"], "name": "Kubernetes", "importance": "required",
         "missing": 1, "partial": 0, "matched": 2,
     }  # fmt: skip
-    # each report is the single scan's JSON, byte for byte
+    # each report is the single scan's JSON (in its compact form), byte for byte
     scanner = Scanner(tiny)
     for rel in ("ada.txt", "team/bo.txt", "team/cy.md"):
-        single = dumps(report_dict(scanner.scan(folder / rel, posting), tiny))
+        single = dumps(report_dict(scanner.scan(folder / rel, posting), tiny), compact=True)
         assert (reports / "resumes" / f"{rel}.json").read_text(encoding="utf-8") == single
     assert not list(reports.rglob("*.tmp"))
 
@@ -179,7 +179,7 @@ def test_resumable(folder: Path, posting: Path, tiny_path: Path) -> None:
     assert batch(folder, posting, tiny_path)[0] == 0
     report = folder.parent / "reports/resumes/ada.txt.json"
     first = report.read_text(encoding="utf-8")
-    report.write_text(first.replace('"status": "assessed"', '"status": "assessed" '))  # marker
+    report.write_text(first.replace('"status":"assessed"', '"status":"assessed" '))  # marker
     (folder / "team/bo.txt").write_text("Bo\nSkills\nKubernetes, Golang\n", encoding="utf-8")
     code, out, _ = batch(folder, posting, tiny_path)
     assert code == 0
