@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .taxonomy import Skill, Taxonomy
+from .validate import GAP
 
 Tokenize = Callable[[str], list[str]]
 
@@ -48,11 +49,15 @@ def variants(tokens: list[str]) -> list[list[str]]:
 
 
 def skill_patterns(skill: Skill, tokenize: Tokenize) -> list[dict[str, Any]]:
-    """Every ruler pattern for one skill: ``{"id", "tokens", "exact"}``."""
+    """Every ruler pattern for one skill: ``{"id", "tokens", "exact"}``, or for a phrase
+    with gaps ``{"id", "parts", "exact"}`` (up to three words may stand between parts)."""
     patterns: list[dict[str, Any]] = []
     for form in skill.case_insensitive_forms:
         for tokens in variants([t.lower() for t in tokenize(form.strip())]):
             patterns.append({"id": skill.id, "tokens": tokens, "exact": False})
+    for phrase in skill.phrases:
+        parts = [[t.lower() for t in tokenize(part.strip())] for part in phrase.split(GAP)]
+        patterns.append({"id": skill.id, "parts": parts, "exact": False})
     for form in skill.exact:
         tokens = tokenize(form)
         forms = [tokens]
@@ -69,7 +74,8 @@ def taxonomy_patterns(taxonomy: Taxonomy, tokenize: Tokenize) -> list[dict[str, 
     out: list[dict[str, Any]] = []
     for skill in taxonomy.skills:
         for pattern in skill_patterns(skill, tokenize):
-            key = (pattern["id"], pattern["exact"], tuple(pattern["tokens"]))
+            words = pattern.get("tokens") or [" ".join(part) for part in pattern["parts"]]
+            key = (pattern["id"], pattern["exact"], tuple(words))
             if key not in seen:
                 seen.add(key)
                 out.append(pattern)

@@ -23,7 +23,7 @@ from .context import importance, uncounted_reason
 from .errors import ModelError
 from .matcher import TfidfMatcher, Unit
 from .patterns import taxonomy_patterns
-from .ruler import FACTORY, LABEL, SkillRuler
+from .ruler import FACTORY, LABEL, PHRASE_LABEL, SkillRuler
 from .taxonomy import Taxonomy
 from .types import Document, Mention, Method, SkillHit, SkillProfile
 
@@ -169,8 +169,14 @@ class SkillExtractor:
     def _ruler_matches(self, doc: Doc, text: str) -> list[_Match]:
         from spacy.util import filter_spans
 
-        kept = [s for s in doc.spans[SPANS_KEY] if s.label_ == LABEL and self._context_ok(s, text)]
-        return [(s.id_, s.start_char, s.end_char, "ruler", 1.0) for s in filter_spans(kept)]
+        spans = doc.spans[SPANS_KEY]
+        kept = [s for s in spans if s.label_ == LABEL and self._context_ok(s, text)]
+        # phrases with gaps ("led the platform team") stand beside the names they contain
+        phrases = [s for s in spans if s.label_ == PHRASE_LABEL]
+        return [
+            (s.id_, s.start_char, s.end_char, "ruler", 1.0)
+            for s in filter_spans(kept) + filter_spans(phrases)
+        ]
 
     def _context_ok(self, span: Span, text: str) -> bool:
         """Apply the skill's not_before/not_after words and the rules for exact short forms."""
@@ -195,6 +201,8 @@ class SkillExtractor:
     def _tfidf_matches(self, doc: Doc, text: str) -> list[_Match]:
         claimed = bytearray(len(text))  # characters inside a ruler match
         for span in doc.spans[SPANS_KEY]:
+            if span.label_ != LABEL:
+                continue
             claimed[span.start_char : span.end_char] = b"\x01" * (span.end_char - span.start_char)
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         viable = self.matcher.viable_words({w.lower() for _, _, w in words})

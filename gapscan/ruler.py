@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 LABEL = "SKILL"
+PHRASE_LABEL = "SKILL_PHRASE"  # a phrase with gaps: evidence that overlaps other mentions
 FACTORY = "gapscan_skill_ruler"
+MAX_GAP = 3
 
 
 class SkillRuler:
@@ -32,6 +34,7 @@ class SkillRuler:
         self.patterns: list[dict[str, Any]] = []
         self._loose = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._gapped = Matcher(nlp.vocab)
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         """Add pre-tokenized patterns; a pattern is ``{"id", "tokens", "exact"}``."""
@@ -39,6 +42,9 @@ class SkillRuler:
         exact: dict[str, list[Doc]] = {}
         for pattern in patterns:
             self.patterns.append(pattern)
+            if "parts" in pattern:
+                self._gapped.add(pattern["id"], [_gapped_tokens(pattern["parts"])])
+                continue
             doc = Doc(self.nlp.vocab, words=list(pattern["tokens"]))
             (exact if pattern["exact"] else loose).setdefault(pattern["id"], []).append(doc)
         for key, docs in loose.items():
@@ -54,10 +60,22 @@ class SkillRuler:
             for match_id, start, end in matcher(doc)
         }
         strings = self.nlp.vocab.strings
-        return [
+        spans = [
             Span(doc, start, end, label=LABEL, span_id=strings[match_id])
             for start, end, match_id in sorted(found, key=lambda m: (m[0], m[1], strings[m[2]]))
         ]
+        # the shortest match of each phrase start: "led the team" inside "led the team leads"
+        phrases: dict[tuple[int, int], int] = {}
+        for match_id, start, end in self._gapped(doc) if len(self._gapped) else ():
+            key = (start, match_id)
+            phrases[key] = min(end, phrases.get(key, end))
+        spans += [
+            Span(doc, start, end, label=PHRASE_LABEL, span_id=strings[match_id])
+            for (start, match_id), end in sorted(
+                phrases.items(), key=lambda m: (m[0][0], m[1], strings[m[0][1]])
+            )
+        ]
+        return spans
 
     def set_annotations(self, doc: Doc, spans: Sequence[Span]) -> None:
         doc.spans[self.spans_key] = list(spans)
@@ -76,6 +94,16 @@ class SkillRuler:
         text = (Path(path) / "patterns.jsonl").read_text(encoding="utf-8")
         self.add_patterns(json.loads(line) for line in text.splitlines() if line.strip())
         return self
+
+
+def _gapped_tokens(parts: list[list[str]]) -> list[dict[str, Any]]:
+    """A Matcher pattern: the parts' words in order, up to MAX_GAP plain words between."""
+    tokens: list[dict[str, Any]] = []
+    for i, part in enumerate(parts):
+        if i:
+            tokens.append({"IS_PUNCT": False, "IS_SPACE": False, "OP": f"{{0,{MAX_GAP}}}"})
+        tokens.extend({"LOWER": word} for word in part)
+    return tokens
 
 
 @Language.factory(FACTORY, default_config={"spans_key": "skills"})

@@ -56,6 +56,7 @@ class Skill:
     area: str
     aliases: tuple[str, ...] = ()
     exact: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     steps: tuple[int, ...] = ()
     guide: bool = False
@@ -191,6 +192,7 @@ def _build(raw: dict[str, Any], sha256: str, origin: str) -> Taxonomy:
             area=s["area"],
             aliases=_tup(s.get("aliases")),
             exact=_tup(s.get("exact")),
+            phrases=_tup(s.get("phrases")),
             related=tuple(sorted(_tup(s.get("related")))),
             steps=tuple(sorted(_tup(s.get("steps")))),
             guide=bool(s.get("guide", False)),

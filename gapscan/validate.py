@@ -12,6 +12,7 @@ from typing import Any
 
 from .taxonomy import COURSE_KINDS, SKILL_TYPES
 
+GAP = "..."  # in a phrase, stands for up to three words
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9+#.-]*$")
 
 
@@ -109,6 +110,7 @@ def check_raw(raw: dict[str, Any]) -> list[str]:
             {
                 "aliases": "str",
                 "exact": "str",
+                "phrases": "str",
                 "related": "str",
                 "steps": "int",
                 "not_before": "str",
@@ -163,6 +165,12 @@ def check_raw(raw: dict[str, Any]) -> list[str]:
         refs("skill", sid, "area", [s["area"]], area_ids)
         refs("skill", sid, "related", s.get("related", []), skill_ids)
         refs("skill", sid, "steps", s.get("steps", []), step_numbers)
+        for phrase in s.get("phrases", []):
+            parts = [part.strip() for part in phrase.split(GAP)]
+            if len(parts) < 2 or not all(parts):
+                problems.append(
+                    f"skill '{sid}': phrase '{phrase}' needs words on both sides of '{GAP}'"
+                )
         if sid in s.get("related", []):
             problems.append(f"skill '{sid}': is related to itself")
         exact = s.get("exact", [])

@@ -32,9 +32,11 @@ def broken(tiny_path: Path, tmp_path: Path, old: str, new: str) -> Path:
         ('required = ["kubernetes"]', 'required = ["kubernetes"]\npreferred = ["kubernetes"]',
          "role 'r': 'kubernetes' is both required and preferred"),
         ('id = "c-language"', 'id = "go-language"', "skill 'go-language' is defined twice"),
+        ('aliases = ["golang"]', 'aliases = ["golang"]\nphrases = ["write ..."]',
+         "skill 'go-language': phrase 'write ...' needs words on both sides of '...'"),
     ],
     ids=["alias-twice", "unknown-area", "unknown-course-skill", "unknown-step", "empty-name",
-         "self-related", "required-and-preferred", "duplicate-id"],
+         "self-related", "required-and-preferred", "duplicate-id", "phrase-gap-at-end"],
 )
 def test_check_reports_problems(
     tiny_path: Path, tmp_path: Path, old: str, new: str, problem: str
