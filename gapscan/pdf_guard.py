@@ -52,7 +52,7 @@ def _inflated_size(data: bytes, start: int) -> int | None:
         while pos < len(data) and not inflater.eof:
             out = inflater.decompress(data[pos : pos + chunk], 1 << 20)
             total += len(out)
-            while inflater.unconsumed_tail and total <= BOMB_BYTES:
+            while inflater.unconsumed_tail and not inflater.eof and total <= BOMB_BYTES:
                 out = inflater.decompress(inflater.unconsumed_tail, 1 << 20)
                 total += len(out)
             if total > BOMB_BYTES:

@@ -44,8 +44,8 @@ def read_pdf(
         )
     try:
         # A set time limit, or heavy content, sends PDFium to a child process that can be
-        # killed: a signal cannot stop native code (a 1.7 MB content stream of text lines
-        # kept PDFium busy for over ten minutes). Light files stay in process: ~6 ms, not 170.
+        # killed: a signal cannot stop native code, and 12 MB of text lines in one content
+        # stream cost PDFium over 2 GB and 5 s. Light files stay in process: ~5 ms, not 170.
         if timeout is not None or streams.content > HEAVY_BYTES:
             raw = pdf_pages_isolated(data, password, max_pages, max_chars, timeout or CHILD_TIMEOUT)
         else:

@@ -215,7 +215,7 @@ FILES: dict[str, Callable[[], bytes]] = {
     "cid-garbage.pdf": lambda: raw_pdf(text_ops(b"(cid:12)(cid:7)(cid:31)(cid:4)", 40)),
     "too-many-pages.pdf": lambda: blank_pdf(60),
     "pdf-bomb.pdf": lambda: raw_pdf(b"0 0 m " * 12_000_000),
-    "pdf-heavy.pdf": lambda: raw_pdf(text_ops(b"Go Kubernetes " * 8, 12_000)),
+    "pdf-heavy.pdf": lambda: raw_pdf(text_ops(b"Go Kubernetes " * 8, 100_000)),
     "docx-bomb.docx": docx_bomb,
     "docx-entities.docx": entity_docx,
     "bad.json": lambda: b'{"basics": {"name": "Sam"',

@@ -180,3 +180,54 @@ def test_missing_file_in_a_real_process(job: Path, tiny_path: Path) -> None:
         b"",
         b"Error: nowhere.pdf: no such file\n",
     )
+
+
+def test_time_limit_interrupts_python_code() -> None:
+    from gapscan.errors import TimeLimitExceeded
+    from gapscan.timelimit import time_limit
+
+    start = time.monotonic()
+    expected = r"^the scan did not finish within 0.2 s$"
+    with pytest.raises(TimeLimitExceeded, match=expected), time_limit(0.2):
+        while True:
+            pass
+    assert time.monotonic() - start < BOUND
+
+
+def test_heavy_pdf_is_read_in_a_child_that_is_stopped(corpus: Path) -> None:
+    from gapscan.errors import InputError
+    from gapscan.reading import Limits, read_document
+
+    path = corpus / "pdf-heavy.pdf"  # 12 MB of text lines: PDFium needs over 5 s and 2 GB
+    start = time.monotonic()
+    with pytest.raises(InputError) as info:
+        read_document(path, limits=Limits(timeout=2))
+    assert str(info.value) == (
+        f"{path}: reading the PDF's text took over 2 s (a hostile or broken file?); "
+        "raise --timeout if you trust it"
+    )
+    assert time.monotonic() - start < BOUND
+
+
+def test_stream_guard_measures_without_reading_the_page() -> None:
+    from make_hostile import raw_pdf, text_ops
+
+    from gapscan.pdf_guard import inspect_streams
+
+    report = inspect_streams(raw_pdf(text_ops(b"Go", 100_000)))
+    assert (report.content, report.bomb) == (len(text_ops(b"Go", 100_000)), False)
+
+
+def test_heavy_pdf_child_is_capped_in_memory(corpus: Path) -> None:
+    from gapscan.errors import InputError
+    from gapscan.reading import Limits, read_document
+
+    path = corpus / "pdf-heavy.pdf"
+    start = time.monotonic()
+    with pytest.raises(InputError) as info:
+        read_document(path, limits=Limits(timeout=BOUND * 3))
+    assert str(info.value) == (
+        f"{path}: reading the PDF's text failed (the reader crashed or needed over 2 GB of "
+        "memory); a hostile or broken file?"
+    )
+    assert time.monotonic() - start < BOUND
