@@ -141,3 +141,11 @@ def test_scan_with_html_posting_and_json_resume(tmp_path: Path, tiny_path: Path)
     assert (report["resume"]["format"], report["posting"]["format"]) == ("json-resume", "html")
     matched = sorted(s["id"] for e in report["matched"] for s in e["skills"])
     assert "kubernetes" in matched
+
+
+def test_broken_json_ld_falls_back_to_the_visible_text(tmp_path: Path) -> None:
+    path = tmp_path / "job.html"
+    broken = '<script type="application/ld+json">{"@type": "JobPosting", </script></head>'
+    path.write_text(HTML_POSTING.replace("</head>", broken))
+    doc = read_document(path, posting=True)
+    assert (doc.format, doc.text) == ("html", POSTING_TEXT)
