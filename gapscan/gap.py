@@ -8,7 +8,17 @@ skill stands in, nothing when missing. The report carries every number in that s
 from __future__ import annotations
 
 from .taxonomy import Taxonomy
-from .types import Gap, GapReport, Importance, PlanItem, Requirement, Score, ScoreLine, SkillProfile
+from .types import (
+    NO_TEXT_LAYER,
+    Gap,
+    GapReport,
+    Importance,
+    PlanItem,
+    Requirement,
+    Score,
+    ScoreLine,
+    SkillProfile,
+)
 
 WEIGHTS: dict[Importance, float] = {"required": 2.0, "preferred": 1.0}
 PARTIAL_CREDIT = 0.5
@@ -89,7 +99,8 @@ def assess(
     status, reason = "assessed", None
     if not resume.document.readable:
         status = "not_assessed"
-        reason = "the resume has no readable text (a scan? OCR is not supported)"
+        layer = [w for w in resume.document.warnings if w.startswith(NO_TEXT_LAYER)]
+        reason = layer[0] if layer else "the resume has no readable text"
     elif not requirements:
         status = "not_assessed"
         reason = "no skill from the taxonomy was found in the posting"

@@ -12,10 +12,9 @@ from .cleanup import repair_pdf_text
 from .errors import InputError
 from .pdf_guard import BOMB_BYTES, HEAVY_BYTES, inspect_streams
 from .pdfium_text import PdfProblem, pdf_pages, pdf_pages_isolated
-from .types import Page
+from .types import NO_TEXT_LAYER, Page
 
 PAGE_BREAK = "\n\n"
-NO_TEXT_LAYER = "no text layer: scanned? OCR is not supported"
 CHILD_TIMEOUT = 60.0  # seconds, when the caller sets no time limit
 # Icon fonts (Font Awesome in resume templates) map glyphs to the private-use areas.
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")

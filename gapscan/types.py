@@ -12,6 +12,7 @@ from typing import Literal
 Importance = Literal["required", "preferred"]
 Status = Literal["matched", "partial", "missing"]
 Method = Literal["ruler", "tfidf"]
+NO_TEXT_LAYER = "no text layer: scanned? OCR is not supported"
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,13 @@ class Document:
 
     @property
     def readable(self) -> bool:
-        """True when the document holds enough letters (20) to be assessed."""
+        """True when the document holds enough letters (20) to be assessed.
+
+        A PDF whose reader found no text layer (a scan, or ``(cid:N)`` garbage) is not
+        readable, whatever stray letters it has.
+        """
+        if any(w.startswith(NO_TEXT_LAYER) for w in self.warnings):
+            return False
         letters = 0
         for ch in self.text:
             letters += ch.isalpha()

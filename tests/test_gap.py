@@ -4,7 +4,7 @@ import pytest
 
 from gapscan.gap import assess, classify, learning_plan, score
 from gapscan.taxonomy import Taxonomy
-from gapscan.types import Document, Gap, Requirement, SkillHit, SkillProfile
+from gapscan.types import NO_TEXT_LAYER, Document, Gap, Requirement, SkillHit, SkillProfile
 
 
 def profile(text: str, *skills: str) -> SkillProfile:
@@ -46,8 +46,9 @@ def test_score_breakdown_recomputes() -> None:
 
 
 def test_unreadable_resume_is_not_assessed(tiny: Taxonomy) -> None:
-    report = assess(profile("  \n"), profile(""), (Requirement(("go-language",), "required"),),
-                    tiny, "p.txt")
+    report = assess(
+        profile("  \n"), profile(""), (Requirement(("go-language",), "required"),), tiny, "p.txt"
+    )
     assert report.status == "not_assessed"
     assert report.score.value is None
     assert "no readable text" in (report.status_reason or "")
@@ -67,3 +68,21 @@ def test_learning_plan_orders_by_importance_then_roadmap(tiny: Taxonomy) -> None
     ]
     assert plan[0].courses == ("c1",)
     assert plan[1].courses == ("c1",)  # no direct course: the course serving its area
+
+
+def test_pdf_without_text_layer_is_not_assessed_despite_stray_letters(tiny: Taxonomy) -> None:
+    doc = Document(
+        "scan.pdf",
+        "pdf",
+        "Page 1 of 2 Jane Doe Curriculum Vitae (cid:12)(cid:7)",
+        "0" * 64,
+        warnings=(NO_TEXT_LAYER,),
+    )
+    report = assess(
+        SkillProfile(doc, ()),
+        profile(""),
+        (Requirement(("go-language",), "required"),),
+        tiny,
+        "p.txt",
+    )
+    assert (report.status, report.status_reason) == ("not_assessed", NO_TEXT_LAYER)

@@ -18,7 +18,7 @@ from gapscan.cli import cli
 
 BOUND = 20.0  # seconds: generous, the machine is shared; a hang or a bomb blows far past it
 BINARY = "binary content, not text (unsupported format: give a PDF, DOCX, text, HTML or JSON file)"
-NOT_ASSESSED = "the resume has no readable text (a scan? OCR is not supported)"
+NOT_ASSESSED = "no text layer: scanned? OCR is not supported"
 
 
 @pytest.fixture(scope="session")
