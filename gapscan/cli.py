@@ -32,7 +32,7 @@ class GapscanClickError(click.ClickException):
 
     def __init__(self, error: GapscanError) -> None:
         super().__init__(str(error))
-        self.exit_code = error.exit_code
+        self.exit_code = error.exit_code  # type: ignore[misc]  # click declares a ClassVar
 
 
 class DefaultGroup(click.Group):
