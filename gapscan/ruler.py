@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 LABEL = "SKILL"
@@ -34,7 +34,9 @@ class SkillRuler:
         self.patterns: list[dict[str, Any]] = []
         self._loose = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._gapped = Matcher(nlp.vocab)
+        # phrases with gaps: each part is a phrase of its own, chained in match()
+        self._parts = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._phrases: list[tuple[str, list[str]]] = []  # (skill id, keys of its parts)
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         """Add pre-tokenized patterns; a pattern is ``{"id", "tokens", "exact"}``."""
@@ -43,7 +45,10 @@ class SkillRuler:
         for pattern in patterns:
             self.patterns.append(pattern)
             if "parts" in pattern:
-                self._gapped.add(pattern["id"], [_gapped_tokens(pattern["parts"])])
+                keys = [" ".join(part) for part in pattern["parts"]]
+                for key, part in zip(keys, pattern["parts"], strict=True):
+                    self._parts.add(key, [Doc(self.nlp.vocab, words=list(part))])
+                self._phrases.append((pattern["id"], keys))
                 continue
             doc = Doc(self.nlp.vocab, words=list(pattern["tokens"]))
             (exact if pattern["exact"] else loose).setdefault(pattern["id"], []).append(doc)
@@ -64,18 +69,46 @@ class SkillRuler:
             Span(doc, start, end, label=LABEL, span_id=strings[match_id])
             for start, end, match_id in sorted(found, key=lambda m: (m[0], m[1], strings[m[2]]))
         ]
-        # the shortest match of each phrase start: "led the team" inside "led the team leads"
-        phrases: dict[tuple[int, int], int] = {}
-        for match_id, start, end in self._gapped(doc) if len(self._gapped) else ():
-            key = (start, match_id)
-            phrases[key] = min(end, phrases.get(key, end))
         spans += [
-            Span(doc, start, end, label=PHRASE_LABEL, span_id=strings[match_id])
-            for (start, match_id), end in sorted(
-                phrases.items(), key=lambda m: (m[0][0], m[1], strings[m[0][1]])
-            )
+            Span(doc, start, end, label=PHRASE_LABEL, span_id=skill_id)
+            for start, end, skill_id in self._match_phrases(doc)
         ]
         return spans
+
+    def _match_phrases(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """Phrases whose parts follow each other with at most MAX_GAP plain words between.
+
+        Each start keeps its shortest match ("led the team" inside "led the team leads").
+        """
+        if not self._phrases:
+            return []
+        strings = self.nlp.vocab.strings
+        starts: dict[str, dict[int, int]] = {}  # part -> start token -> shortest end
+        for match_id, start, end in self._parts(doc):
+            ends = starts.setdefault(strings[match_id], {})
+            ends[start] = min(end, ends.get(start, end))
+        found: set[tuple[int, int, str]] = set()
+        for skill_id, keys in self._phrases:
+            if not all(k in starts for k in keys):
+                continue
+            for first, end in starts[keys[0]].items():
+                for key in keys[1:]:
+                    end = self._next_part(doc, end, starts[key])
+                    if end < 0:
+                        break
+                else:
+                    found.add((first, end, skill_id))
+        return sorted(found, key=lambda m: (m[0], m[1], m[2]))
+
+    @staticmethod
+    def _next_part(doc: Doc, end: int, part_starts: dict[int, int]) -> int:
+        """End of the part starting within MAX_GAP plain words after ``end``, or -1."""
+        for start in range(end, min(end + MAX_GAP, len(doc)) + 1):
+            if start in part_starts:
+                return part_starts[start]
+            if start < len(doc) and (doc[start].is_punct or doc[start].is_space):
+                return -1  # a gap never crosses punctuation or a line break
+        return -1
 
     def set_annotations(self, doc: Doc, spans: Sequence[Span]) -> None:
         doc.spans[self.spans_key] = list(spans)
@@ -94,16 +127,6 @@ class SkillRuler:
         text = (Path(path) / "patterns.jsonl").read_text(encoding="utf-8")
         self.add_patterns(json.loads(line) for line in text.splitlines() if line.strip())
         return self
-
-
-def _gapped_tokens(parts: list[list[str]]) -> list[dict[str, Any]]:
-    """A Matcher pattern: the parts' words in order, up to MAX_GAP plain words between."""
-    tokens: list[dict[str, Any]] = []
-    for i, part in enumerate(parts):
-        if i:
-            tokens.append({"IS_PUNCT": False, "IS_SPACE": False, "OP": f"{{0,{MAX_GAP}}}"})
-        tokens.extend({"LOWER": word} for word in part)
-    return tokens
 
 
 @Language.factory(FACTORY, default_config={"spans_key": "skills"})
