@@ -42,6 +42,7 @@ class BatchSpec:
     max_pages: int = 50
     max_bytes: int = 20_000_000
     memory_mb: int = 0  # 0: no cap
+    recycle_after: int = 500  # files per worker before a fresh fork replaces it
     fingerprint: str = ""  # posting and taxonomy hashes, set by ``prepare``
 
 

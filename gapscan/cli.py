@@ -392,6 +392,10 @@ def model_build(out: Path, taxonomy_path: Path | None) -> None:
     "--max-memory", type=click.IntRange(min=0), default=2048, show_default=True,
     help="Address-space cap per worker in MB (0: none); a file that needs more fails alone.",
 )
+@click.option(
+    "--recycle-after", type=click.IntRange(min=1), default=500, show_default=True,
+    help="Files a worker scans before a fresh one replaces it (keeps memory flat).",
+)
 @click.option("--force", is_flag=True, help="Redo resumes already reported by an earlier run.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option(
@@ -412,6 +416,7 @@ def batch(
     workers: int | None,
     time_limit: float,
     max_memory: int,
+    recycle_after: int,
     force: bool,
     quiet: bool,
     scheduler: str | None,
@@ -447,6 +452,7 @@ def batch(
         max_pages=max_pages,
         max_bytes=int(max_mb * 1e6),
         memory_mb=max_memory,
+        recycle_after=recycle_after,
     )
     options = BatchOptions(workers or os.cpu_count() or 1, time_limit, force, scheduler)
     show = not quiet and sys.stderr.isatty()

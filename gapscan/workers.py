@@ -1,7 +1,8 @@
 """A local process pool that survives its workers: one file at a time per worker.
 
 Workers are forked from the parent after it has built the batch context, so the pipeline is
-built once and every worker (including a replacement) starts at once with it. Each worker
+built once and every worker (including a replacement) starts at once with it. A worker is
+replaced after ``recycle_after`` files, which keeps memory flat however long the batch. Each worker
 holds exactly one file, so a file that crashes, hangs or exhausts its worker fails alone:
 the worker is killed or reaped, the file is recorded with the reason, a new worker is forked.
 """
@@ -48,6 +49,7 @@ class _Worker:
     conn: Connection
     task: Task | None = None
     deadline: float = 0.0
+    served: int = 0
 
 
 def _death(process: BaseProcess) -> str:
@@ -126,9 +128,15 @@ class LocalPool:
                     yield Outcome(task.rel, "failed", _death(worker.process), task.sha256)
                     continue
                 worker.task = None
+                worker.served += 1
                 yield outcome
                 if not worker.process.is_alive() or worker.process.sentinel in ready:
                     self._retire(worker, kill=True)
+                elif worker.served >= self.spec.recycle_after:
+                    # spaCy's string store only grows: a fresh fork starts flat again
+                    with contextlib.suppress(OSError):
+                        worker.conn.send(None)
+                    self._retire(worker, kill=False)
             elif time.monotonic() >= worker.deadline:
                 self._retire(worker, kill=True)
                 reason = f"took longer than the time limit of {self.time_limit:g} s"

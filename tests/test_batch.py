@@ -286,3 +286,25 @@ def test_dask_scheduler(folder: Path, posting: Path, tiny_path: Path) -> None:
     assert {f: s for f, (s, _) in statuses(folder).items()} == {
         "ada.txt": "ok", "team/bo.txt": "ok", "team/cy.md": "ok",
     }  # fmt: skip
+
+
+def test_workers_are_recycled_and_every_file_still_reported(
+    folder: Path, posting: Path, tiny_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker leaves after ``recycle_after`` files (flat memory); its successor goes on."""
+    from gapscan import workers
+
+    started: list[int] = []
+    original = workers.LocalPool._start
+
+    def counting(self: workers.LocalPool) -> object:
+        started.append(1)
+        return original(self)
+
+    monkeypatch.setattr(workers.LocalPool, "_start", counting)
+    code, _, _ = batch(folder, posting, tiny_path, "--workers", "1", "--recycle-after", "1")
+    assert code == 0
+    assert {f: r["status"] for f, r in results(folder).items()} == {
+        "ada.txt": "ok", "team/bo.txt": "ok", "team/cy.md": "ok"
+    }  # fmt: skip
+    assert len(started) == 3  # one worker per file
