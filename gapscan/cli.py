@@ -100,12 +100,14 @@ def _load(taxonomy_path: Path | None, model: Path | None = None, **limits: Any) 
 
 def _contract_options(f: F) -> F:
     f = click.option(
-        "--redact", is_flag=True,
+        "--redact",
+        is_flag=True,
         help="Remove the candidate's name, e-mail addresses, phone numbers and URLs "
         "(blind screening); the resume's path becomes a digest label.",
     )(f)
     f = click.option(
-        "--run-metadata", is_flag=True,
+        "--run-metadata",
+        is_flag=True,
         help="Add a 'run' object (time, Python, platform). Off by default, so the same "
         "inputs give byte-identical output.",
     )(f)
@@ -151,21 +153,32 @@ def cli() -> None:
 @click.argument("resume", type=click.Path(path_type=Path))
 @click.argument("posting", type=click.Path(path_type=Path), required=False)
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
     help="Report for a person (text) or for tools (json).",
 )
 @_output_options
 @_taxonomy_option
-@click.option("--role", default=None, help="Taxonomy role to scan against when no posting is given.")
 @click.option(
-    "--model", type=click.Path(path_type=Path, file_okay=False), default=None,
+    "--role", default=None, help="Taxonomy role to scan against when no posting is given."
+)
+@click.option(
+    "--model",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
     help="Load the pipeline saved by 'gapscan model build' instead of building it.",
 )
 @click.option("--password", default=None, help="Password of an encrypted resume PDF.")
 @click.option("--max-pages", default=50, show_default=True, help="Refuse PDFs with more pages.")
 @click.option("--max-mb", default=20.0, show_default=True, help="Refuse larger input files (MB).")
 @click.option(
-    "--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=60.0,
+    show_default=True,
     help="Stop a scan that takes longer (seconds; 0: no limit); exit code 4.",
 )
 @_contract_options
@@ -207,7 +220,10 @@ def scan(
     from .timelimit import time_limit
 
     scanner = _load(
-        taxonomy_path, model, max_pages=max_pages, max_bytes=int(max_mb * 1e6),
+        taxonomy_path,
+        model,
+        max_pages=max_pages,
+        max_bytes=int(max_mb * 1e6),
         timeout=timeout or None,
     )
     try:
@@ -232,14 +248,20 @@ def scan(
 @cli.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json", "jsonresume", "definedterms"]),
-    default="text", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "jsonresume", "definedterms"]),
+    default="text",
+    show_default=True,
     help="Skill list for a person (text), for tools (json), as JSON Resume skills[] "
     "(jsonresume, resumes only) or as schema.org DefinedTerms (definedterms).",
 )
 @click.option(
-    "--kind", type=click.Choice(["auto", "resume", "posting"]), default="auto",
-    show_default=True, help="Read the document as a resume or a posting (auto: guess).",
+    "--kind",
+    type=click.Choice(["auto", "resume", "posting"]),
+    default="auto",
+    show_default=True,
+    help="Read the document as a resume or a posting (auto: guess).",
 )
 @_output_options
 @_taxonomy_option
@@ -284,7 +306,9 @@ def extract(
         converted = json_resume(data) if fmt == "jsonresume" else defined_terms(data)
         _write(dumps(converted), output, False)
         return
-    _write(dumps(data) if fmt == "json" else render_profile(data, color=use_color), output, use_color)
+    _write(
+        dumps(data) if fmt == "json" else render_profile(data, color=use_color), output, use_color
+    )
 
 
 @cli.command("schema")
@@ -377,34 +401,53 @@ def model_build(out: Path, taxonomy_path: Path | None) -> None:
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.argument("posting", type=click.Path(path_type=Path))
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path, file_okay=False), default=Path("reports"),
-    show_default=True, help="Folder for the reports, results.jsonl, summary.csv and cohort.json.",
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("reports"),
+    show_default=True,
+    help="Folder for the reports, results.jsonl, summary.csv and cohort.json.",
 )
 @click.option(
-    "--workers", type=click.IntRange(min=1), default=None,
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
     help="Worker processes (default: the number of cores).",
 )
 @click.option(
-    "--time-limit", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    default=60.0,
+    show_default=True,
     help="Seconds one file may take before its worker is stopped and the file recorded failed.",
 )
 @click.option(
-    "--max-memory", type=click.IntRange(min=0), default=2048, show_default=True,
+    "--max-memory",
+    type=click.IntRange(min=0),
+    default=2048,
+    show_default=True,
     help="Address-space cap per worker in MB (0: none); a file that needs more fails alone.",
 )
 @click.option(
-    "--recycle-after", type=click.IntRange(min=1), default=500, show_default=True,
+    "--recycle-after",
+    type=click.IntRange(min=1),
+    default=500,
+    show_default=True,
     help="Files a worker scans before a fresh one replaces it (keeps memory flat).",
 )
 @click.option("--force", is_flag=True, help="Redo resumes already reported by an earlier run.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option(
-    "--scheduler", default=None, metavar="tcp://HOST:8786",
+    "--scheduler",
+    default=None,
+    metavar="tcp://HOST:8786",
     help="Run on an existing Dask distributed cluster (pip install 'gapscan[dask]').",
 )
 @_taxonomy_option
 @click.option(
-    "--model", type=click.Path(path_type=Path, file_okay=False), default=None,
+    "--model",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
     help="Load the pipeline saved by 'gapscan model build' instead of building it.",
 )
 @click.option("--max-pages", default=50, show_default=True, help="Refuse PDFs with more pages.")

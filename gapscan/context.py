@@ -25,7 +25,9 @@ _PEOPLE = (
     r"engineer|scientist|architect|developer|analyst|manager|specialist|administrator|"
     r"consultant|researcher|designer|lead|owner|practitioner|expert|student|candidate|fellow"
 )
-_GROUPS = r"team|department|group|squad|fellowship|position|scholarship|supervision|programme|program"
+_GROUPS = (
+    r"team|department|group|squad|fellowship|position|scholarship|supervision|programme|program"
+)
 ROLE_NOUNS = re.compile(rf"(?:{_PEOPLE})s?", re.I)
 ROLE_OR_GROUP_NOUNS = re.compile(rf"(?:{_PEOPLE}|{_GROUPS})s?", re.I)
 _NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
@@ -38,8 +40,9 @@ _NEG_BEFORE = re.compile(
 )
 # Skills a resume names as not yet held: "Currently learning: Apache Spark"
 _LEARNING = re.compile(
-    r"\b(?:currently\s+learning|learning|want\s+to\s+learn|plan(?:ning)?\s+to\s+learn|"
-    r"hope\s+to\s+learn|would\s+like\s+to\s+learn)\s*:?\s*(?:\w+\W+){0,3}$",
+    r"(?:\b(?:currently\s+learning|want\s+to\s+learn|plan(?:ning)?\s+to\s+learn|"
+    r"hope\s+to\s+learn|would\s+like\s+to\s+learn)\s*:?|\blearning\s*:)"
+    r"\s*(?:\w+\W+){0,3}$",
     re.I,
 )
 # "No prior experience with our stack (Go, Kubernetes) is needed": the whole clause is negated

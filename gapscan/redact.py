@@ -37,16 +37,59 @@ _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*")
 # Words that are often in a resume's header or file name and never a person's name.
 _NOT_NAMES = frozenset(
     {
-        "resume", "cv", "curriculum", "vitae", "final", "updated", "new", "draft", "copy",
-        "version", "the", "of", "and", "engineer", "developer", "scientist", "analyst",
-        "architect", "manager", "data", "ml", "ai", "senior", "junior",
+        "resume",
+        "cv",
+        "curriculum",
+        "vitae",
+        "final",
+        "updated",
+        "new",
+        "draft",
+        "copy",
+        "version",
+        "the",
+        "of",
+        "and",
+        "engineer",
+        "developer",
+        "scientist",
+        "analyst",
+        "architect",
+        "manager",
+        "data",
+        "ml",
+        "ai",
+        "senior",
+        "junior",
     }  # fmt: skip
 )
 # Keys whose values come from the taxonomy or from gapscan itself, never from a document.
 _FIXED_KEYS = frozenset(
-    {"schema_version", "gapscan_version", "taxonomy", "crosswalk", "id", "name", "type", "area",
-     "skill", "alternatives", "title", "provider", "kind", "formula", "method", "status",
-     "importance", "format", "encoding", "sha256", "section", "why", "run"}
+    {
+        "schema_version",
+        "gapscan_version",
+        "taxonomy",
+        "crosswalk",
+        "id",
+        "name",
+        "type",
+        "area",
+        "skill",
+        "alternatives",
+        "title",
+        "provider",
+        "kind",
+        "formula",
+        "method",
+        "status",
+        "importance",
+        "format",
+        "encoding",
+        "sha256",
+        "section",
+        "why",
+        "run",
+    }
 )
 
 
@@ -128,9 +171,7 @@ def _walk(value: Any, details: PersonalDetails) -> Any:
     if isinstance(value, list):
         return [_walk(v, details) for v in value]
     if isinstance(value, dict):
-        return {
-            k: v if k in _FIXED_KEYS else _walk(v, details) for k, v in value.items()
-        }
+        return {k: v if k in _FIXED_KEYS else _walk(v, details) for k, v in value.items()}
     return value
 
 
@@ -147,4 +188,3 @@ def redact(data: dict[str, Any], details: PersonalDetails) -> dict[str, Any]:
     if isinstance(resume, dict):
         resume["source"] = source_label(str(resume["sha256"]))
     return with_header_field(out, "redacted", True)
-

@@ -223,7 +223,12 @@ def report_dict(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
     posting["label"] = report.posting_label
     if report.posting.document.format == "role":  # a taxonomy role: skills without mentions
         posting["skills"] = [
-            {**skill_ref(sid, taxonomy), "counted": True, "importance": r.importance, "mentions": []}
+            {
+                **skill_ref(sid, taxonomy),
+                "counted": True,
+                "importance": r.importance,
+                "mentions": [],
+            }
             for r in report.requirements
             for sid in r.skills
         ]

@@ -281,8 +281,8 @@ PRIYA = Resume(
             (
                 "- pipeline-lint: a small Python tool that checks Airflow DAG files for "
                 "missing retries, owners and SLAs; used by two teams at Larkspur.",
-                "- Speaker at a local data engineering meetup: \"Testing dbt models without "
-                "losing your weekend\".",
+                '- Speaker at a local data engineering meetup: "Testing dbt models without '
+                'losing your weekend".',
             ),
         ),
     ),
@@ -313,16 +313,21 @@ SAM = Resume(
             "Skills",
             table=(
                 ("Category", "Skills"),
-                ("Programming",
-                 "Python (pandas, NumPy, scikit-learn), R (tidyverse, ggplot2), SQL"),
-                ("Statistics",
-                 "Hypothesis testing, regression, A/B testing, experimental design"),
-                ("Machine learning",
-                 "Classification, clustering, model evaluation, cross-validation"),
+                (
+                    "Programming",
+                    "Python (pandas, NumPy, scikit-learn), R (tidyverse, ggplot2), SQL",
+                ),
+                ("Statistics", "Hypothesis testing, regression, A/B testing, experimental design"),
+                (
+                    "Machine learning",
+                    "Classification, clustering, model evaluation, cross-validation",
+                ),
                 ("Visualization", "Tableau, matplotlib, seaborn, Excel"),
                 ("Tools", "Jupyter, Git, BigQuery"),
-                ("Communication",
-                 "Stakeholder presentations, report writing, workshop facilitation"),
+                (
+                    "Communication",
+                    "Stakeholder presentations, report writing, workshop facilitation",
+                ),
             ),
         ),
         Section(
@@ -453,8 +458,9 @@ def render_entry_heading(pdf: FPDF, text: str) -> None:
         pdf.add_page()
     top = pdf.get_y()
     pdf.set_font("Helvetica", "B", BODY_SIZE)
-    pdf.multi_cell(width - date_w, height, title, align=Align.L,
-                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(
+        width - date_w, height, title, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+    )
     if dates:
         below = pdf.get_y()
         pdf.set_font("Helvetica", "I", BODY_SIZE - 1)
@@ -473,15 +479,22 @@ def render_line(pdf: FPDF, line: str, labels: bool) -> None:
     if line.startswith("- "):
         pdf.set_x(pdf.l_margin + 1)
         pdf.cell(BULLET_INDENT - 1, LINE_H, "-")
-        pdf.multi_cell(width - BULLET_INDENT, LINE_H, line[2:], align=Align.L,
-                       new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(
+            width - BULLET_INDENT,
+            LINE_H,
+            line[2:],
+            align=Align.L,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
         return
     text = line
     if labels and ": " in line:
         label, _, rest = line.partition(": ")
         text = f"**{label}:** {rest}"
-    pdf.multi_cell(0, LINE_H, text, align=Align.L, markdown=labels,
-                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(
+        0, LINE_H, text, align=Align.L, markdown=labels, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+    )
 
 
 def render_table(pdf: FPDF, rows: Sequence[tuple[str, str]]) -> None:

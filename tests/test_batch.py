@@ -121,10 +121,7 @@ def test_sample_pdf_and_unassessable(
     (folder / "blank.txt").write_text("1 2 3\n", encoding="utf-8")
     code, _, err = batch(folder, posting, tiny_path)
     assert code == 3
-    assert err == (
-        "Warning: blank.txt: not assessed: "
-        "the resume has no readable text\n"
-    )
+    assert err == ("Warning: blank.txt: not assessed: the resume has no readable text\n")
     report = json.loads((folder.parent / "reports/resumes/alex.pdf.json").read_text())
     assert (report["status"], report["resume"]["format"]) == ("assessed", "pdf")
     assert results(folder)["alex.pdf"]["status"] == "ok"

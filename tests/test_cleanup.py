@@ -17,8 +17,16 @@ from gapscan.cleanup import repair_pdf_text
         ("one\n\n\n\ntwo", "one\n\ntwo"),
         ("icon\ue001 glyph", "icon glyph"),
     ],
-    ids=["ligatures", "soft-hyphen", "pdfium-hyphen", "hard-hyphen-kept", "capital-kept",
-         "spaces", "blank-lines", "private-use-glyph"],
+    ids=[
+        "ligatures",
+        "soft-hyphen",
+        "pdfium-hyphen",
+        "hard-hyphen-kept",
+        "capital-kept",
+        "spaces",
+        "blank-lines",
+        "private-use-glyph",
+    ],
 )
 def test_repair_pdf_text(raw: str, expected: str) -> None:
     assert repair_pdf_text(raw) == expected

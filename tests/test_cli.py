@@ -80,15 +80,24 @@ def test_json_is_byte_identical(tiny_path: Path, resume: Path, posting: Path) ->
         (["missing.pdf", "{posting}"], 4, "Error: missing.pdf: no such file\n"),
         (["{resume}", "nope.txt"], 4, "Error: nope.txt: no such file\n"),
         (["{resume}", "--role", "cook"], 2, "Error: no role 'cook' in taxonomy tiny (roles: r)\n"),
-        (["{resume}", "{posting}", "--taxonomy", "absent.toml"], 5,
-         "Error: absent.toml: no such file\n"),
+        (
+            ["{resume}", "{posting}", "--taxonomy", "absent.toml"],
+            5,
+            "Error: absent.toml: no such file\n",
+        ),
         (["{empty}", "{posting}"], 4, "Error: {empty}: is empty (0 bytes)\n"),
     ],
     ids=["missing-resume", "missing-posting", "unknown-role", "missing-taxonomy", "empty-resume"],
 )
 def test_errors(
-    tiny_path: Path, resume: Path, posting: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    args: list[str], code: int, message: str,
+    tiny_path: Path,
+    resume: Path,
+    posting: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    code: int,
+    message: str,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     empty = tmp_path / "empty.pdf"
@@ -109,9 +118,7 @@ def test_unreadable_resume_is_not_assessed(tiny_path: Path, posting: Path, tmp_p
     assert code == 3
     assert json.loads(out)["status"] == "not_assessed"
     assert json.loads(out)["score"]["value"] is None
-    assert err == (
-        f"Warning: {blank}: not assessed: the resume has no readable text\n"
-    )
+    assert err == (f"Warning: {blank}: not assessed: the resume has no readable text\n")
 
 
 def test_extract_json(tiny_path: Path, posting: Path) -> None:
@@ -138,11 +145,14 @@ def test_taxonomy_check(tiny_path: Path, tmp_path: Path) -> None:
     assert code == 5
     assert err == (
         f"{bad}: 1 problem(s)\n"
-        "  - alias 'k8s' (any case) is claimed by more than one skill: 'go-language', 'kubernetes'\n"
+        "  - alias 'k8s' (any case) is claimed by more than one skill:"
+        " 'go-language', 'kubernetes'\n"
     )
 
 
-def test_model_build_then_scan(tiny_path: Path, resume: Path, posting: Path, tmp_path: Path) -> None:
+def test_model_build_then_scan(
+    tiny_path: Path, resume: Path, posting: Path, tmp_path: Path
+) -> None:
     model = tmp_path / "model"
     assert run("model", "build", model, "--taxonomy", tiny_path)[0] == 0
     built = run(resume, posting, "--taxonomy", tiny_path, "--format", "json")[1]

@@ -20,11 +20,22 @@ def at(text: str, word: str) -> tuple[str, int, int]:
         ("Strong Kubernetes experience.", "Kubernetes", False),
         ("Not only Python but also Java.", "Java", False),
         ("No fear of ambiguity.\nPython is required.", "Python", False),
-        ("No prior experience with our stack (Go, Kubernetes, Vertex AI) is needed.",
-         "Vertex AI", True),
+        (
+            "No prior experience with our stack (Go, Kubernetes, Vertex AI) is needed.",
+            "Vertex AI",
+            True,
+        ),
     ],
-    ids=["no-needed", "not-required", "do-not-need", "without", "plain", "not-only", "other-line",
-         "no-list-needed"],
+    ids=[
+        "no-needed",
+        "not-required",
+        "do-not-need",
+        "without",
+        "plain",
+        "not-only",
+        "other-line",
+        "no-list-needed",
+    ],
 )
 def test_negation(text: str, word: str, negated: bool) -> None:
     assert (negation_reason(*at(text, word)) == "negated") is negated
@@ -39,10 +50,18 @@ def test_negation(text: str, word: str, negated: bool) -> None:
         ("- Docker", "Docker", "preferred", "preferred"),
         ("- Kafka would be a bonus", "Kafka", "responsibilities", "preferred"),
         ("Build pipelines on Spark.", "Spark", "responsibilities", "required"),
-        ("Built recommender systems? You will have an edge.", "recommender", "requirements",
-         "required"),
-        ("Recommender systems will give an edge, but it is not required.", "Recommender",
-         "requirements", "preferred"),
+        (
+            "Built recommender systems? You will have an edge.",
+            "recommender",
+            "requirements",
+            "required",
+        ),
+        (
+            "Recommender systems will give an edge, but it is not required.",
+            "Recommender",
+            "requirements",
+            "preferred",
+        ),
     ],
 )
 def test_importance(text: str, word: str, section: str, level: str) -> None:
@@ -51,8 +70,12 @@ def test_importance(text: str, word: str, section: str, level: str) -> None:
 
 @pytest.mark.parametrize(
     ("section", "reason"),
-    [("about", "in the company description"), ("benefits", "in the benefits"),
-     ("title", "in the job title"), ("requirements", None)],
+    [
+        ("about", "in the company description"),
+        ("benefits", "in the benefits"),
+        ("title", "in the job title"),
+        ("requirements", None),
+    ],
 )
 def test_sections_that_do_not_count(section: str, reason: str | None) -> None:
     assert uncounted_reason(*at("We use Python daily.", "Python"), section) == reason

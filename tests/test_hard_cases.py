@@ -22,6 +22,8 @@ RESUME_CASES = [
         {"artificial-intelligence"},
     ),
     ("still-learning", "Currently learning: Apache Spark (online course)", set(), {"spark"}),
+    ("learning-heading", "Learning: Rust, Julia", set(), {"rust", "julia"}),
+    ("learning-in-a-name", "Azure Machine Learning or Vertex AI", {"vertex-ai"}, set()),
     ("compound-modifier", "Built probability-of-default models", set(), {"probability-theory"}),
     (
         "leadership-as-audience",
@@ -119,6 +121,9 @@ IMPORTANCE_CASES = [
         "preferred",
     ),
     ("plain-requirement", "Requirements\n- Python and SQL", "sql", "required"),
+    ("deep-learning-framework",
+     "Requirements\n- A deep learning framework such as TensorFlow, PyTorch, or JAX.",
+     "tensorflow", "required"),
 ]
 
 

@@ -8,8 +8,15 @@ from gapscan.taxonomy import Skill
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("pipeline", "pipelines"), ("LLM", "LLMs"), ("ontology", "ontologies"), ("box", "boxes"),
-     ("analytics", None), ("ai", None), ("key", "keys")],
+    [
+        ("pipeline", "pipelines"),
+        ("LLM", "LLMs"),
+        ("ontology", "ontologies"),
+        ("box", "boxes"),
+        ("analytics", None),
+        ("ai", None),
+        ("key", "keys"),
+    ],
 )
 def test_plural(word: str, expected: str | None) -> None:
     assert plural(word) == expected

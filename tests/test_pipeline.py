@@ -11,7 +11,9 @@ from gapscan.taxonomy import Taxonomy, load_taxonomy
 from gapscan.types import SkillProfile
 
 
-def extract(extractor: SkillExtractor, tmp_path: Path, text: str, posting: bool = False) -> SkillProfile:
+def extract(
+    extractor: SkillExtractor, tmp_path: Path, text: str, posting: bool = False
+) -> SkillProfile:
     path = tmp_path / "doc.txt"
     path.write_text(text)
     return extractor.extract(read_document(path, posting=posting), posting=posting)
@@ -23,9 +25,7 @@ def test_mentions_carry_offsets_section_and_method(
     text = "Jane\nSkills\nMachine-learning, deep neural network design, K8S\n"
     profile = extract(tiny_extractor, tmp_path, text)
     got = {
-        (m.skill_id, m.text, m.section, m.method)
-        for hit in profile.skills
-        for m in hit.mentions
+        (m.skill_id, m.text, m.section, m.method) for hit in profile.skills for m in hit.mentions
     }
     assert got == {
         ("machine-learning", "Machine-learning", "skills", "ruler"),

@@ -49,10 +49,14 @@ def test_text_offsets_index_the_decoded_file(tmp_path: Path) -> None:
         (lambda p: p.mkdir(), "is a directory, not a file; give the path of a document"),
         (lambda p: p.write_bytes(b""), "is empty (0 bytes)"),
         (lambda p: p.write_bytes(bytes(range(256)) * 8), BINARY),
-        (lambda p: p.write_bytes(b"%PDF-1.7\n" + b"garbage" * 50),
-         "not a readable PDF (the file is damaged or truncated)"),
-        (lambda p: os.mkfifo(p),
-         "is not a regular file (a FIFO, socket or device); save the document to a file"),
+        (
+            lambda p: p.write_bytes(b"%PDF-1.7\n" + b"garbage" * 50),
+            "not a readable PDF (the file is damaged or truncated)",
+        ),
+        (
+            lambda p: os.mkfifo(p),
+            "is not a regular file (a FIFO, socket or device); save the document to a file",
+        ),
     ],
     ids=["missing", "directory", "empty", "binary", "corrupt-pdf", "fifo"],
 )
@@ -73,9 +77,7 @@ def test_size_limit(tmp_path: Path) -> None:
 
 def test_docx_paragraphs(tmp_path: Path) -> None:
     ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    body = "".join(
-        f'<w:p><w:r><w:t>{t}</w:t></w:r></w:p>' for t in ("Skills", "Python and Docker")
-    )
+    body = "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>" for t in ("Skills", "Python and Docker"))
     xml = f'<?xml version="1.0"?><w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>'
     path = tmp_path / "cv.pdf"  # the extension lies: the content decides
     with zipfile.ZipFile(path, "w") as zf:

@@ -11,7 +11,9 @@ from gapscan.taxonomy import Role
 from gapscan.types import Requirement
 
 
-def requirements(extractor: SkillExtractor, tmp_path: Path, text: str) -> list[tuple[tuple[str, ...], str]]:
+def requirements(
+    extractor: SkillExtractor, tmp_path: Path, text: str
+) -> list[tuple[tuple[str, ...], str]]:
     path = tmp_path / "posting.txt"
     path.write_text(text)
     profile = extractor.extract(read_document(path, posting=True), posting=True)
@@ -21,15 +23,14 @@ def requirements(extractor: SkillExtractor, tmp_path: Path, text: str) -> list[t
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("- Experience with Go, C, or Kubernetes",
-         [(("c-language", "go-language", "kubernetes"), "required")]),
-        ("- A framework such as Go and Kubernetes",
-         [(("go-language", "kubernetes"), "required")]),
+        (
+            "- Experience with Go, C, or Kubernetes",
+            [(("c-language", "go-language", "kubernetes"), "required")],
+        ),
+        ("- A framework such as Go and Kubernetes", [(("go-language", "kubernetes"), "required")]),
         ("- Go/Kubernetes", [(("go-language", "kubernetes"), "required")]),
-        ("- Go and Kubernetes",
-         [(("go-language",), "required"), (("kubernetes",), "required")]),
-        ("- Go or Kubernetes\n- Kubernetes",
-         [(("kubernetes",), "required")]),
+        ("- Go and Kubernetes", [(("go-language",), "required"), (("kubernetes",), "required")]),
+        ("- Go or Kubernetes\n- Kubernetes", [(("kubernetes",), "required")]),
         ("- Go or Kubernetes is a plus", [(("go-language", "kubernetes"), "preferred")]),
         ("- Go\n- Kubernetes", [(("go-language",), "required"), (("kubernetes",), "required")]),
     ],

@@ -173,7 +173,9 @@ def test_schema_command_lists_and_prints() -> None:
 
 def test_schema_command_rejects_an_unknown_name() -> None:
     assert run("schema", "resume") == (
-        2, "", "Error: no schema 'resume' (schemas: batch-line, batch-summary, extract, report)\n"
+        2,
+        "",
+        "Error: no schema 'resume' (schemas: batch-line, batch-summary, extract, report)\n",
     )
     with pytest.raises(UsageProblem):
         schema.load("../pyproject")

@@ -19,24 +19,51 @@ def broken(tiny_path: Path, tmp_path: Path, old: str, new: str) -> Path:
 @pytest.mark.parametrize(
     ("old", "new", "problem"),
     [
-        ('aliases = ["golang"]', 'aliases = ["golang", "k8s"]',
-         "alias 'k8s' (any case) is claimed by more than one skill: 'go-language', 'kubernetes'"),
-        ('area = "lang"\nnot_after', 'area = "nowhere"\nnot_after',
-         "skill 'go-language': area names unknown area 'nowhere'"),
-        ('skills = ["machine-learning"]', 'skills = ["machine-learnin"]',
-         "course 'c1': skills names unknown skill 'machine-learnin'"),
-        ('steps = [1]', 'steps = [12]', "skill 'machine-learning': steps names unknown step '12'"),
+        (
+            'aliases = ["golang"]',
+            'aliases = ["golang", "k8s"]',
+            "alias 'k8s' (any case) is claimed by more than one skill: 'go-language', 'kubernetes'",
+        ),
+        (
+            'area = "lang"\nnot_after',
+            'area = "nowhere"\nnot_after',
+            "skill 'go-language': area names unknown area 'nowhere'",
+        ),
+        (
+            'skills = ["machine-learning"]',
+            'skills = ["machine-learnin"]',
+            "course 'c1': skills names unknown skill 'machine-learnin'",
+        ),
+        ("steps = [1]", "steps = [12]", "skill 'machine-learning': steps names unknown step '12'"),
         ('name = "Kubernetes"', 'name = " "', "skill 'kubernetes': 'name' is empty"),
-        ('related = ["machine-learning"]', 'related = ["deep-neural-networks"]',
-         "skill 'deep-neural-networks': is related to itself"),
-        ('required = ["kubernetes"]', 'required = ["kubernetes"]\npreferred = ["kubernetes"]',
-         "role 'r': 'kubernetes' is both required and preferred"),
+        (
+            'related = ["machine-learning"]',
+            'related = ["deep-neural-networks"]',
+            "skill 'deep-neural-networks': is related to itself",
+        ),
+        (
+            'required = ["kubernetes"]',
+            'required = ["kubernetes"]\npreferred = ["kubernetes"]',
+            "role 'r': 'kubernetes' is both required and preferred",
+        ),
         ('id = "c-language"', 'id = "go-language"', "skill 'go-language' is defined twice"),
-        ('aliases = ["golang"]', 'aliases = ["golang"]\nphrases = ["write ..."]',
-         "skill 'go-language': phrase 'write ...' needs words on both sides of '...'"),
+        (
+            'aliases = ["golang"]',
+            'aliases = ["golang"]\nphrases = ["write ..."]',
+            "skill 'go-language': phrase 'write ...' needs words on both sides of '...'",
+        ),
     ],
-    ids=["alias-twice", "unknown-area", "unknown-course-skill", "unknown-step", "empty-name",
-         "self-related", "required-and-preferred", "duplicate-id", "phrase-gap-at-end"],
+    ids=[
+        "alias-twice",
+        "unknown-area",
+        "unknown-course-skill",
+        "unknown-step",
+        "empty-name",
+        "self-related",
+        "required-and-preferred",
+        "duplicate-id",
+        "phrase-gap-at-end",
+    ],
 )
 def test_check_reports_problems(
     tiny_path: Path, tmp_path: Path, old: str, new: str, problem: str
@@ -80,11 +107,35 @@ class TestPackagedTaxonomy:
 
     @pytest.mark.parametrize(
         "skill_id",
-        ["python", "java", "sas", "tensorflow", "pytorch", "random-forest", "neural-networks",
-         "natural-language-processing", "data-management", "data-science", "aws", "azure",
-         "tableau", "sisense", "devops", "generative-ai", "chatgpt", "github-copilot",
-         "communication", "project-management", "collaboration", "problem-solving",
-         "kubernetes", "mlflow", "sql", "spark", "rag"],
+        [
+            "python",
+            "java",
+            "sas",
+            "tensorflow",
+            "pytorch",
+            "random-forest",
+            "neural-networks",
+            "natural-language-processing",
+            "data-management",
+            "data-science",
+            "aws",
+            "azure",
+            "tableau",
+            "sisense",
+            "devops",
+            "generative-ai",
+            "chatgpt",
+            "github-copilot",
+            "communication",
+            "project-management",
+            "collaboration",
+            "problem-solving",
+            "kubernetes",
+            "mlflow",
+            "sql",
+            "spark",
+            "rag",
+        ],
     )
     def test_has_skill(self, taxonomy: Taxonomy, skill_id: str) -> None:
         assert taxonomy.has_skill(skill_id)
@@ -92,9 +143,18 @@ class TestPackagedTaxonomy:
     def test_every_area_of_the_guide(self, taxonomy: Taxonomy) -> None:
         areas = {a.id for a in taxonomy.areas}
         assert areas >= {
-            "ai-driven-workflows", "nlp", "data-management", "data-science",
-            "infrastructure-operations", "software-engineering-devops", "programming-languages",
-            "frameworks", "cloud", "visualization", "generative-ai", "soft-skills",
+            "ai-driven-workflows",
+            "nlp",
+            "data-management",
+            "data-science",
+            "infrastructure-operations",
+            "software-engineering-devops",
+            "programming-languages",
+            "frameworks",
+            "cloud",
+            "visualization",
+            "generative-ai",
+            "soft-skills",
         }
         used = {s.area for s in taxonomy.skills}
         assert used == areas

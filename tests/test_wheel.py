@@ -22,8 +22,17 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     (wheel,) = wheels.glob("gapscan-*.whl")
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
-         str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
         check=True,
     )
     return target
@@ -36,8 +45,12 @@ def test_taxonomy_loads_from_wheel(installed: Path, tmp_path: Path) -> None:
     )
     env = {**os.environ, "PYTHONPATH": str(installed)}
     out = subprocess.run(
-        [sys.executable, "-c", code], cwd=tmp_path, env=env, check=True,
-        capture_output=True, text=True,
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.splitlines()
     assert out[0].startswith(str(installed))
     assert out[1] == "ai-architect True 9"

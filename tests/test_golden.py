@@ -1,0 +1,36 @@
+"""Golden reports: the full JSON and text output for one sample pair, compared verbatim.
+
+After an intended change to the output, regenerate them with
+``GAPSCAN_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gapscan.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+PAIR = ["samples/resumes/alex-rivera.pdf", "samples/postings/ai-architect.txt"]
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("alex-rivera_ai-architect.json", [*PAIR, "--format", "json"]),
+        ("alex-rivera_ai-architect.txt", [*PAIR, "--no-color"]),
+    ],
+)
+def test_golden_report(name: str, args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0
+    golden = GOLDEN / name
+    if os.environ.get("GAPSCAN_UPDATE_GOLDEN"):
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")
