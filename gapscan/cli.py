@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -76,13 +75,10 @@ def _write(text: str, output: Path | None, color: bool) -> None:
     if output is None:
         click.echo(text, nl=False, color=color)
         return
+    from .batch_output import write_atomic
+
     try:
-        fd, tmp = tempfile.mkstemp(dir=output.parent or Path("."), prefix=f".{output.name}.")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, output)
+        write_atomic(output, text)
     except OSError as exc:
         raise click.ClickException(f"{output}: cannot write the report ({exc.strerror})") from None
 
