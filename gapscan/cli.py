@@ -5,7 +5,8 @@ Exit codes (also in the README):
   1  internal error (a bug: please report it)
   2  usage error (bad option or argument, unknown role)
   3  finished, but the resume could not be assessed (no readable text)
-  4  an input file could not be read (missing, unsupported, damaged, too large, encrypted)
+  4  an input file could not be read (missing, unsupported, damaged, too large, encrypted),
+     or the report could not be written
   5  the taxonomy or a saved model is invalid
 """
 
@@ -22,7 +23,7 @@ import click
 from . import __version__
 from .errors import GapscanError, UsageProblem
 
-EXIT_OK, EXIT_NOT_ASSESSED = 0, 3
+EXIT_OK, EXIT_NOT_ASSESSED, EXIT_IO = 0, 3, 4
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -80,7 +81,9 @@ def _write(text: str, output: Path | None, color: bool) -> None:
     try:
         write_atomic(output, text)
     except OSError as exc:
-        raise click.ClickException(f"{output}: cannot write the report ({exc.strerror})") from None
+        error = click.ClickException(f"{output}: cannot write the report ({exc.strerror})")
+        error.exit_code = EXIT_IO  # type: ignore[misc]  # click declares a ClassVar
+        raise error from None
 
 
 def _load(taxonomy_path: Path | None, model: Path | None = None, **limits: Any) -> Any:

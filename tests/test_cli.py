@@ -177,3 +177,9 @@ def test_every_command_has_help_with_example(name: str, command: click.Command) 
 def test_version() -> None:
     code, out, _ = run("--version")
     assert (code, out) == (0, "gapscan, version 0.1.0\n")
+
+
+def test_unwritable_output(tiny_path: Path, resume: Path, posting: Path) -> None:
+    code, out, err = run(resume, posting, "--taxonomy", tiny_path, "-o", "/proc/report.txt")
+    assert (code, out) == (4, "")
+    assert err == "Error: /proc/report.txt: cannot write the report (No such file or directory)\n"
