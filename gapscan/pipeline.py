@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from . import __version__
 from .context import importance, uncounted_reason
@@ -30,11 +30,28 @@ from .types import Document, Mention, Method, SkillHit, SkillProfile
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
 
 SPANS_KEY = "skills"
 _JOINERS = ("", "-", "/")
 _Match = tuple[str, int, int, "Method", float]  # skill id, start, end, method, score
+
+
+class _Token(NamedTuple):
+    text: str
+    lower: str
+    space_after: bool
+    idx: int
+
+
+class _SpanInfo(NamedTuple):
+    start: int  # token offsets
+    end: int
+    start_char: int
+    end_char: int
+    label: str
+    skill_id: str
+
+
 _WORD = re.compile(r"[^\W_][\w+#]*")  # the matcher's words: "C++", "k8s", "scikit" "learn"
 
 
@@ -154,48 +171,58 @@ class SkillExtractor:
 
     def extract(self, document: Document, *, posting: bool = False) -> SkillProfile:
         """Every skill mention in the document, with counted/importance set."""
-        doc = self.nlp(unwrap_lines(document.text))
-        found = self._ruler_matches(doc, document.text) + self._tfidf_matches(doc, document.text)
-        del doc  # nothing spaCy made leaves: a caller's memory zone may close after this
+        spans, tokens = self._parse(document.text)
+        text = document.text
+        found = self._ruler_matches(spans, tokens, text) + self._tfidf_matches(spans, text)
         mentions = [self._mention(document, posting, *match) for match in found]
         return profile_from_mentions(document, mentions)
 
-    def _ruler_matches(self, doc: Doc, text: str) -> list[_Match]:
-        from spacy.util import filter_spans
+    def _parse(self, text: str) -> tuple[list[_SpanInfo], list[_Token]]:
+        """Run spaCy and keep plain values: its objects are costly to touch one by one."""
+        doc = self.nlp(unwrap_lines(text))
+        tokens = [_Token(t.text, t.lower_, bool(t.whitespace_), t.idx) for t in doc]
+        spans = [
+            _SpanInfo(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_)
+            for s in doc.spans[SPANS_KEY]
+        ]
+        return spans, tokens  # nothing spaCy made leaves: a caller's memory zone may close
 
-        spans = doc.spans[SPANS_KEY]
-        kept = [s for s in spans if s.label_ == LABEL and self._context_ok(s, text)]
+    def _ruler_matches(
+        self, spans: list[_SpanInfo], tokens: list[_Token], text: str
+    ) -> list[_Match]:
+        kept = [s for s in spans if s.label == LABEL and self._context_ok(s, tokens, text)]
         # phrases with gaps ("led the platform team") stand beside the names they contain
-        phrases = [s for s in spans if s.label_ == PHRASE_LABEL]
+        phrases = [s for s in spans if s.label == PHRASE_LABEL]
         return [
-            (s.id_, s.start_char, s.end_char, "ruler", 1.0)
-            for s in filter_spans(kept) + filter_spans(phrases)
+            (s.skill_id, s.start_char, s.end_char, "ruler", 1.0)
+            for s in _longest_first(kept) + _longest_first(phrases)
         ]
 
-    def _context_ok(self, span: Span, text: str) -> bool:
+    def _context_ok(self, span: _SpanInfo, tokens: list[_Token], text: str) -> bool:
         """Apply the skill's not_before/not_after words and the rules for exact short forms."""
-        not_before, not_after, exact = self._context[span.id_]
-        doc = span.doc
-        prev = doc[span.start - 1] if span.start > 0 else None
-        nxt = doc[span.end] if span.end < len(doc) else None
-        if prev is not None and prev.lower_ in not_before:
+        not_before, not_after, exact = self._context[span.skill_id]
+        prev = tokens[span.start - 1] if span.start > 0 else None
+        nxt = tokens[span.end] if span.end < len(tokens) else None
+        if prev is not None and prev.lower in not_before:
             return False
-        if nxt is not None and nxt.lower_ in not_after:
+        if nxt is not None and nxt.lower in not_after:
             return False
-        if len(span) == 1 and _in_proper_name(span, text):
+        surface = text[span.start_char : span.end_char]
+        if span.end - span.start == 1 and _in_proper_name(span, surface, tokens, text):
             return False  # "Lanternwise Legal AI", "Kestrel Vision AI": a company's name
-        if span.text in exact or span.text.rstrip("s") in exact:
+        if surface in exact or surface.rstrip("s") in exact:
             # "go-to-market", "C-level", "R-squared": an exact short form glued by a hyphen
-            if nxt is not None and not span[-1].whitespace_ and nxt.text in ("-", "'", "&"):
+            last = tokens[span.end - 1]
+            if nxt is not None and not last.space_after and nxt.text in ("-", "'", "&"):
                 return False
-            if prev is not None and not prev.whitespace_ and prev.text in ("-", "&", "@", "."):
+            if prev is not None and not prev.space_after and prev.text in ("-", "&", "@", "."):
                 return False
         return True
 
-    def _tfidf_matches(self, doc: Doc, text: str) -> list[_Match]:
+    def _tfidf_matches(self, spans: list[_SpanInfo], text: str) -> list[_Match]:
         claimed = bytearray(len(text))  # characters inside a ruler match
-        for span in doc.spans[SPANS_KEY]:
-            if span.label_ != LABEL:
+        for span in spans:
+            if span.label != LABEL:
                 continue
             claimed[span.start_char : span.end_char] = b"\x01" * (span.end_char - span.start_char)
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
@@ -265,15 +292,25 @@ def unwrap_lines(text: str) -> str:
     return _SINGLE_BREAK.sub(lambda m: " " * len(m.group()), text)
 
 
-def _in_proper_name(span: Span, text: str) -> bool:
+def _in_proper_name(span: _SpanInfo, surface: str, tokens: list[_Token], text: str) -> bool:
     """A short acronym that ends a run of capitalised words on its line is part of a name."""
-    if not (span.text.isupper() and len(span.text) <= 3):
+    if not (surface.isupper() and len(surface) <= 3) or span.start < 2:
         return False
-    doc = span.doc
-    words = [doc[i] for i in range(max(0, span.start - 2), span.start)]
-    if len(words) < 2 or "\n" in text[words[0].idx : span.start_char]:
+    words = tokens[span.start - 2 : span.start]
+    if "\n" in text[words[0].idx : span.start_char]:
         return False
-    return all(w.is_alpha and w.is_title for w in words)
+    return all(w.text.isalpha() and w.text.istitle() for w in words)
+
+
+def _longest_first(spans: list[_SpanInfo]) -> list[_SpanInfo]:
+    """Non-overlapping spans, longer first then earlier (as ``spacy.util.filter_spans``)."""
+    taken: set[int] = set()
+    kept: list[_SpanInfo] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if span.start not in taken and span.end - 1 not in taken:
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(kept, key=lambda s: s.start)
 
 
 def default_cache_dir() -> Path | None:
