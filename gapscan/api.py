@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import UsageProblem
@@ -59,8 +60,8 @@ class Scanner:
         if kind == "auto":
             document = self.read(path, posting=False, password=password)
             posting = looks_like_posting(document.text)
-            if posting:
-                document = self.read(path, posting=True, password=password)
+            if posting:  # the same text; only a posting's first line is its title
+                document = replace(document, sections=detect_sections(document.text, posting=True))
         else:
             posting = kind == "posting"
             document = self.read(path, posting=posting, password=password)
