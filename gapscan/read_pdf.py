@@ -61,7 +61,13 @@ def read_pdf(
         pages.append(Page(number, offset, offset + len(text)))
         offset += len(text) + len(PAGE_BREAK)
     text = PAGE_BREAK.join(texts)
-    letters = sum(ch.isalpha() for ch in text)
+    # letters only matter up to the larger of the two bars: stop counting there
+    bar = max(20, unmapped + 1)
+    letters = 0
+    for chunk in range(0, len(text), 4096):
+        letters += sum(map(str.isalpha, text[chunk : chunk + 4096]))
+        if letters >= bar:
+            break
     warnings: tuple[str, ...] = ()
     if letters < 20 or unmapped > letters:
         warnings = (NO_TEXT_LAYER,)
