@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from .cache import default_cache_dir, load_or_build
 from .errors import UsageProblem
 from .gap import assess
-from .pipeline import SkillExtractor, default_cache_dir
+from .pipeline import SkillExtractor
 from .reading import DEFAULT_LIMITS, Limits, read_document
 from .requirements import posting_requirements, role_requirements
 from .sections import detect_sections
@@ -42,7 +43,7 @@ class Scanner:
         if model is not None:
             self.extractor = SkillExtractor.load(model, self.taxonomy)
         else:
-            self.extractor = SkillExtractor.cached(self.taxonomy, default_cache_dir())
+            self.extractor = load_or_build(self.taxonomy, default_cache_dir())
 
     def default_role(self) -> str:
         """The role named like the taxonomy, else its first role."""

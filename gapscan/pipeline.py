@@ -1,4 +1,4 @@
-"""The extractor: a spaCy pipeline (``spacy.blank("en")`` + span ruler) and the TF-IDF matcher.
+"""The extractor: a spaCy pipeline (``spacy.blank("en")`` + skill ruler) and the TF-IDF matcher.
 
 These are the two stateful objects of gapscan. ``SkillExtractor.extract`` turns a
 :class:`Document` into a :class:`SkillProfile`; everything it calls after matching is pure.
@@ -8,12 +8,8 @@ patterns being generated again.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import re
-import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -104,36 +100,6 @@ class SkillExtractor:
             },
         }
         (path / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-
-    @classmethod
-    def cached(cls, taxonomy: Taxonomy, root: Path | None) -> SkillExtractor:
-        """Load the extractor for this taxonomy from a cache folder, building it on a miss.
-
-        A scan spends more time building the pipeline than reading a resume; the cache makes
-        every scan after the first start fast. The key covers the taxonomy's content, the
-        versions involved and the code that derives patterns, so a stale entry is never used.
-        Only taxonomy-derived data is stored, never anything from a document. ``root=None``
-        (or any trouble with the folder) just builds.
-        """
-        if root is None:
-            return cls.build(taxonomy)
-        path = root / cache_key(taxonomy)
-        if (path / "meta.json").is_file():
-            try:
-                return cls.load(path, taxonomy)
-            except Exception:  # a damaged entry is rebuilt, whatever went wrong in it
-                shutil.rmtree(path, ignore_errors=True)
-        extractor = cls.build(taxonomy)
-        tmp: Path | None = None
-        try:
-            root.mkdir(parents=True, exist_ok=True)
-            tmp = Path(tempfile.mkdtemp(dir=root, prefix=".build-"))
-            extractor.save(tmp)
-            os.replace(tmp, path)  # atomic: a reader sees a whole entry or none
-        except OSError:
-            if tmp is not None:
-                shutil.rmtree(tmp, ignore_errors=True)
-        return extractor
 
     @classmethod
     def load(cls, path: Path, taxonomy: Taxonomy) -> SkillExtractor:
@@ -311,30 +277,6 @@ def _longest_first(spans: list[_SpanInfo]) -> list[_SpanInfo]:
             kept.append(span)
             taken.update(range(span.start, span.end))
     return sorted(kept, key=lambda s: s.start)
-
-
-def default_cache_dir() -> Path | None:
-    """``$GAPSCAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/gapscan`` or ``~/.cache/gapscan``;
-    None when ``GAPSCAN_NO_CACHE`` is set."""
-    if os.environ.get("GAPSCAN_NO_CACHE"):
-        return None
-    if os.environ.get("GAPSCAN_CACHE_DIR"):
-        return Path(os.environ["GAPSCAN_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "gapscan"
-
-
-def cache_key(taxonomy: Taxonomy) -> str:
-    """A folder name that changes whenever the cached pipeline could differ."""
-    from importlib.metadata import version
-
-    digest = hashlib.sha256()
-    for part in (taxonomy.sha256, __version__, version("spacy")):
-        digest.update(part.encode() + b"\0")
-    here = Path(__file__).parent
-    for module in ("patterns.py", "ruler.py", "matcher.py", "pipeline.py"):
-        digest.update((here / module).read_bytes())
-    return f"{taxonomy.name}-{digest.hexdigest()[:20]}"
 
 
 def profile_from_mentions(document: Document, mentions: list[Mention]) -> SkillProfile:

@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from gapscan.cache import cache_key, load_or_build
 from gapscan.errors import ModelError
-from gapscan.pipeline import SkillExtractor, cache_key
+from gapscan.pipeline import SkillExtractor
 from gapscan.reading import read_document
 from gapscan.taxonomy import Taxonomy, load_taxonomy
 from gapscan.types import SkillProfile
@@ -98,22 +99,22 @@ def test_load_refuses_a_folder_that_is_no_model(tiny: Taxonomy, tmp_path: Path) 
 
 
 def test_cache_builds_once_then_loads(tiny: Taxonomy, tmp_path: Path) -> None:
-    first = SkillExtractor.cached(tiny, tmp_path)
+    first = load_or_build(tiny, tmp_path)
     entry = tmp_path / cache_key(tiny)
     assert (entry / "meta.json").is_file()
     assert [p.name for p in tmp_path.iterdir()] == [entry.name]  # no temporary folder left
     (entry / "marker").write_text("x")
-    second = SkillExtractor.cached(tiny, tmp_path)
+    second = load_or_build(tiny, tmp_path)
     assert (entry / "marker").exists()  # loaded, not rebuilt
     text = "Skills: Go, machine learnin, Kubernetes\n"
     assert extract(second, tmp_path, text) == extract(first, tmp_path, text)
 
 
 def test_damaged_cache_entry_is_rebuilt(tiny: Taxonomy, tmp_path: Path) -> None:
-    SkillExtractor.cached(tiny, tmp_path)
+    load_or_build(tiny, tmp_path)
     entry = tmp_path / cache_key(tiny)
     (entry / "matcher" / "matcher.json").write_text("{broken")
-    extractor = SkillExtractor.cached(tiny, tmp_path)
+    extractor = load_or_build(tiny, tmp_path)
     assert extract(extractor, tmp_path, "Golang\n").counted_ids() == {"go-language"}
     assert (entry / "matcher" / "matcher.json").read_text().startswith('{"params"')
 
