@@ -8,11 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_run import run
 
 from gapscan.api import Scanner
 from gapscan.batch_task import HOOK_CRASH, HOOK_HANG, HOOK_MEMORY, TEST_HOOK_ENV
-from gapscan.cli import cli
 from gapscan.serialize import dumps, report_dict
 from gapscan.taxonomy import Taxonomy
 
@@ -24,11 +23,6 @@ RESUMES = {
     "notes.csv": "not a resume format: ignored\n",
     ".hidden.txt": "hidden files are ignored\n",
 }
-
-
-def run(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture()

@@ -5,17 +5,12 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner
+from cli_run import run
 
 from gapscan.cli import cli
 from gapscan.serialize import SCHEMA_VERSION
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-
-
-def run(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture()

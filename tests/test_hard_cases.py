@@ -121,9 +121,12 @@ IMPORTANCE_CASES = [
         "preferred",
     ),
     ("plain-requirement", "Requirements\n- Python and SQL", "sql", "required"),
-    ("deep-learning-framework",
-     "Requirements\n- A deep learning framework such as TensorFlow, PyTorch, or JAX.",
-     "tensorflow", "required"),
+    (
+        "deep-learning-framework",
+        "Requirements\n- A deep learning framework such as TensorFlow, PyTorch, or JAX.",
+        "tensorflow",
+        "required",
+    ),
 ]
 
 

@@ -6,16 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from gapscan.cli import cli
+from cli_run import run
 
 ESCO = "http://data.europa.eu/esco/skill/0000-kubernetes-example"
-
-
-def run(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture()

@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_run import run
 
 from gapscan import schema
-from gapscan.cli import cli
 from gapscan.redact import PersonalDetails, header_name, personal_details, redact, redact_text
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -29,11 +28,6 @@ PERSONAL = {
 @pytest.fixture(autouse=True)
 def _fast(shared_cli_scanner: None) -> None:
     """Every CLI run here uses the packaged taxonomy: build its pipeline once."""
-
-
-def run(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def _leaks(output: str, details: tuple[str, ...]) -> list[str]:

@@ -11,11 +11,10 @@ from typing import Any
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
+from cli_run import run
 
 from gapscan import __version__, schema
 from gapscan.api import Scanner
-from gapscan.cli import cli
 from gapscan.errors import UsageProblem
 from gapscan.serialize import SCHEMA_VERSION, profile_dict, report_dict
 
@@ -27,11 +26,6 @@ POSTINGS = sorted((ROOT / "samples" / "postings").iterdir())
 @pytest.fixture(autouse=True)
 def _fast(shared_cli_scanner: None) -> None:
     """Every CLI run here uses the packaged taxonomy: build its pipeline once."""
-
-
-def run(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(scope="module")
