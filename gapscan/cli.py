@@ -23,7 +23,7 @@ import click
 from . import __version__
 from .errors import GapscanError, UsageProblem
 
-EXIT_OK, EXIT_NOT_ASSESSED, EXIT_IO = 0, 3, 4
+EXIT_NOT_ASSESSED, EXIT_IO = 3, 4
 F = TypeVar("F", bound=Callable[..., Any])
 
 

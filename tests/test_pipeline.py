@@ -122,3 +122,13 @@ def test_damaged_cache_entry_is_rebuilt(tiny: Taxonomy, tmp_path: Path) -> None:
 def test_cache_key_follows_the_taxonomy(tiny: Taxonomy) -> None:
     assert cache_key(tiny) != cache_key(load_taxonomy())
     assert cache_key(tiny).startswith("tiny-")
+
+
+def test_memory_zone_keeps_the_string_store_flat(tiny: Taxonomy, tmp_path: Path) -> None:
+    extractor = SkillExtractor.build(tiny)
+    strings = extractor.nlp.vocab.strings
+    before = len(strings)
+    with extractor.memory_zone():
+        profile = extract(extractor, tmp_path, "Skills: Golang, zqxvw-unseen-token 98765\n")
+    assert profile.counted_ids() == {"go-language"}  # results outlive the zone
+    assert len(strings) == before
