@@ -34,7 +34,9 @@ def pdf_pages(data: bytes, password: str | None, max_pages: int, max_chars: int)
                 ) from None
             raise PdfProblem("the PDF password is wrong; check it and try again") from None
         # kept word for word: batch reports and their tests quote it
-        raise PdfProblem("not a readable PDF (the file is damaged or truncated)") from None
+        raise PdfProblem(
+            "not a readable PDF (the file is damaged or truncated); export it to PDF again"
+        ) from None
     try:
         count = len(pdf)
         if count == 0:

@@ -165,7 +165,7 @@ def _read_bytes(p: Path, limits: Limits) -> bytes:
     except OSError as exc:
         raise InputError(p, f"cannot be read ({exc.strerror or exc})") from None
     if not data:
-        raise InputError(p, "is empty (0 bytes)")
+        raise InputError(p, "is empty (0 bytes); save the document again or give another file")
     if len(data) > limits.max_bytes:
         raise InputError(p, "grew past the size limit while being read")
     return data

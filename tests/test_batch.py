@@ -128,7 +128,7 @@ def test_bad_file_recorded_and_the_rest_succeed(
     code, out, err = batch(folder, posting, tiny_path)
     assert code == 3
     assert out.startswith("4 files: 3 ok, 0 not assessed, 1 failed, 0 skipped (0 duplicates)\n")
-    reason = "not a readable PDF (the file is damaged or truncated)"
+    reason = "not a readable PDF (the file is damaged or truncated); export it to PDF again"
     assert err == f"Warning: broken.pdf: failed: {reason}\n"
     assert statuses(folder)["broken.pdf"] == ("failed", reason)
     assert {s for f, (s, _) in statuses(folder).items() if f != "broken.pdf"} == {"ok"}

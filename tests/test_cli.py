@@ -80,7 +80,11 @@ def test_json_is_byte_identical(tiny_path: Path, resume: Path, posting: Path) ->
             5,
             "Error: absent.toml: no such file\n",
         ),
-        (["{empty}", "{posting}"], 4, "Error: {empty}: is empty (0 bytes)\n"),
+        (
+            ["{empty}", "{posting}"],
+            4,
+            "Error: {empty}: is empty (0 bytes); save the document again or give another file\n",
+        ),
     ],
     ids=["missing-resume", "missing-posting", "unknown-role", "missing-taxonomy", "empty-resume"],
 )

@@ -40,7 +40,7 @@ def scan(*args: str | Path) -> tuple[int, str, str, float]:
 
 
 REFUSED = [
-    ("empty.pdf", (), "is empty (0 bytes)"),
+    ("empty.pdf", (), "is empty (0 bytes); save the document again or give another file"),
     ("folder.pdf", (), "is a directory, not a file; give the path of a document"),
     (
         "fifo.pdf",
@@ -48,8 +48,16 @@ REFUSED = [
         "is not a regular file (a FIFO, socket or device); save the document to a file",
     ),
     ("random.pdf", (), BINARY),
-    ("truncated.pdf", (), "not a readable PDF (the file is damaged or truncated)"),
-    ("zero-pages.pdf", (), "not a readable PDF (the file is damaged or truncated)"),
+    (
+        "truncated.pdf",
+        (),
+        "not a readable PDF (the file is damaged or truncated); export it to PDF again",
+    ),
+    (
+        "zero-pages.pdf",
+        (),
+        "not a readable PDF (the file is damaged or truncated); export it to PDF again",
+    ),
     ("encrypted.pdf", (), "the PDF is encrypted; give its password with --password"),
     ("encrypted.pdf", ("--password", "nope"), "the PDF password is wrong; check it and try again"),
     ("too-many-pages.pdf", (), "has 60 pages, over the limit of 50 (raise it with --max-pages)"),

@@ -47,11 +47,14 @@ def test_text_offsets_index_the_decoded_file(tmp_path: Path) -> None:
     [
         (lambda p: None, "no such file"),
         (lambda p: p.mkdir(), "is a directory, not a file; give the path of a document"),
-        (lambda p: p.write_bytes(b""), "is empty (0 bytes)"),
+        (
+            lambda p: p.write_bytes(b""),
+            "is empty (0 bytes); save the document again or give another file",
+        ),
         (lambda p: p.write_bytes(bytes(range(256)) * 8), BINARY),
         (
             lambda p: p.write_bytes(b"%PDF-1.7\n" + b"garbage" * 50),
-            "not a readable PDF (the file is damaged or truncated)",
+            "not a readable PDF (the file is damaged or truncated); export it to PDF again",
         ),
         (
             lambda p: os.mkfifo(p),
