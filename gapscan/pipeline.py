@@ -188,29 +188,39 @@ class SkillExtractor:
     def _tfidf_matches(self, spans: list[_SpanInfo], text: str) -> list[_Match]:
         claimed = bytearray(len(text))  # characters inside a ruler match
         for span in spans:
-            if span.label != LABEL:
-                continue
-            claimed[span.start_char : span.end_char] = b"\x01" * (span.end_char - span.start_char)
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-        viable = self.matcher.viable_words({w.lower() for _, _, w in words})
-        # Only words that resemble some taxonomy word can be part of a match: the others are
-        # left out, and a window never reaches across them.
+            if span.label == LABEL:
+                claimed[span.start_char : span.end_char] = b"\x01" * (
+                    span.end_char - span.start_char
+                )
+        found = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        lowered = text.lower()
+        if len(lowered) == len(text):  # the usual case: lowering moved no offset
+            words = [lowered[a:b] for a, b in found]
+        else:  # "İ" lowers to two characters
+            words = [text[a:b].lower() for a, b in found]
+        viable = self.matcher.viable_words(set(words))
+        # Only words that resemble some taxonomy word can be part of a match, and only where
+        # the ruler has not matched already: the others are left out, and a window never
+        # reaches across them.
         units: list[Unit] = []
-        blocked: list[bool] = []
-        for k, (start, end, word) in enumerate(words):
-            if word.lower() not in viable:
+        stop_words = self._stop_words
+        last = len(found) - 1
+        for k, word in enumerate(words):
+            if word not in viable:
                 continue
-            nxt = words[k + 1] if k + 1 < len(words) else None
+            start, end = found[k]
+            if 1 in claimed[start:end]:
+                continue
             joined = (
-                nxt is not None
-                and nxt[2].lower() in viable
-                and text[end : nxt[0]].strip(" ") in _JOINERS
+                k < last
+                and words[k + 1] in viable
+                and text[end : found[k + 1][0]].strip(" ") in _JOINERS
+                and 1 not in claimed[found[k + 1][0] : found[k + 1][1]]
             )
-            units.append(Unit(word, start, end, word.lower() in self._stop_words, joined))
-            blocked.append(1 in claimed[start:end])
+            units.append(Unit(text[start:end], start, end, word in stop_words, joined))
         return [
             (c.skill_id, units[c.first].start, units[c.last].end, "tfidf", c.score)
-            for c in self.matcher.match(units, blocked)
+            for c in self.matcher.match(units)
         ]
 
     def _mention(
