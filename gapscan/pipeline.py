@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple, cast, overload
 
 from . import __version__
 from .context import importance, uncounted_reason
@@ -37,6 +37,34 @@ class _Token(NamedTuple):
     lower: str
     space_after: bool
     idx: int
+
+
+class _Tokens:
+    """The document's tokens, read from spaCy in one array and made into ``_Token`` on demand.
+
+    Only the few tokens around each match are ever looked at; building all of them one by
+    one from spaCy's objects would cost more than the matching.
+    """
+
+    def __init__(self, text: str, idx: list[int], length: list[int], space: list[int]) -> None:
+        self.text = text
+        self.idx = idx
+        self.length = length
+        self.space = space
+
+    def __len__(self) -> int:
+        return len(self.idx)
+
+    @overload
+    def __getitem__(self, i: int) -> _Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[_Token]: ...
+    def __getitem__(self, i: int | slice) -> _Token | list[_Token]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        start = self.idx[i]
+        word = self.text[start : start + self.length[i]]
+        return _Token(word, word.lower(), bool(self.space[i]), start)
 
 
 class _SpanInfo(NamedTuple):
@@ -81,6 +109,7 @@ class SkillExtractor:
         }
         # certificate names end in job titles by right ("... Machine Learning Engineer")
         self._certificates = frozenset(s.id for s in taxonomy.skills if s.type == "certification")
+        self._ruler = cast(SkillRuler, nlp.get_pipe(FACTORY))
 
     @classmethod
     def build(cls, taxonomy: Taxonomy) -> SkillExtractor:
@@ -143,19 +172,26 @@ class SkillExtractor:
         mentions = [self._mention(document, posting, *match) for match in found]
         return profile_from_mentions(document, mentions)
 
-    def _parse(self, text: str) -> tuple[list[_SpanInfo], list[_Token]]:
-        """Run spaCy and keep plain values: its objects are costly to touch one by one."""
-        doc = self.nlp(unwrap_lines(text))
-        tokens = [_Token(t.text, t.lower_, bool(t.whitespace_), t.idx) for t in doc]
-        spans = [
-            _SpanInfo(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_)
-            for s in doc.spans[SPANS_KEY]
-        ]
-        return spans, tokens  # nothing spaCy made leaves: a caller's memory zone may close
+    def _parse(self, text: str) -> tuple[list[_SpanInfo], _Tokens]:
+        """Tokenize and match, keeping plain values: spaCy's objects are costly to touch.
 
-    def _ruler_matches(
-        self, spans: list[_SpanInfo], tokens: list[_Token], text: str
-    ) -> list[_Match]:
+        This is ``nlp(text)`` without the ``Span`` objects the ruler would store in
+        ``doc.spans`` only to be read back here: the ruler's matches are taken as tuples.
+        """
+        from spacy.attrs import IDX, LENGTH, SPACY
+
+        unwrapped = unwrap_lines(text)
+        doc = self.nlp.make_doc(unwrapped)
+        idx, length, space = (column.tolist() for column in doc.to_array([IDX, LENGTH, SPACY]).T)
+        ends = [i + n for i, n in zip(idx, length, strict=True)]
+        spans = [
+            _SpanInfo(start, end, idx[start], ends[end - 1], label, skill_id)
+            for start, end, label, skill_id in self._ruler.find(doc)
+        ]
+        # nothing spaCy made leaves: a caller's memory zone may close
+        return spans, _Tokens(unwrapped, idx, length, space)
+
+    def _ruler_matches(self, spans: list[_SpanInfo], tokens: _Tokens, text: str) -> list[_Match]:
         kept = [s for s in spans if s.label == LABEL and self._context_ok(s, tokens, text)]
         # phrases with gaps ("led the platform team") stand beside the names they contain
         phrases = [s for s in spans if s.label == PHRASE_LABEL]
@@ -164,7 +200,7 @@ class SkillExtractor:
             for s in _longest_first(kept) + _longest_first(phrases)
         ]
 
-    def _context_ok(self, span: _SpanInfo, tokens: list[_Token], text: str) -> bool:
+    def _context_ok(self, span: _SpanInfo, tokens: _Tokens, text: str) -> bool:
         """Apply the skill's not_before/not_after words and the rules for exact short forms."""
         not_before, not_after, exact = self._context[span.skill_id]
         prev = tokens[span.start - 1] if span.start > 0 else None
@@ -268,7 +304,7 @@ def unwrap_lines(text: str) -> str:
     return _SINGLE_BREAK.sub(lambda m: " " * len(m.group()), text)
 
 
-def _in_proper_name(span: _SpanInfo, surface: str, tokens: list[_Token], text: str) -> bool:
+def _in_proper_name(span: _SpanInfo, surface: str, tokens: _Tokens, text: str) -> bool:
     """A short acronym that ends a run of capitalised words on its line is part of a name."""
     if not (surface.isupper() and len(surface) <= 3) or span.start < 2:
         return False

@@ -59,21 +59,24 @@ class SkillRuler:
 
     def match(self, doc: Doc) -> list[Span]:
         """Every match, overlapping ones included, sorted by position then skill id."""
+        return [
+            Span(doc, start, end, label=label, span_id=skill_id)
+            for start, end, label, skill_id in self.find(doc)
+        ]
+
+    def find(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        """What ``match`` returns, as plain ``(start, end, label, skill id)`` tuples."""
         found = {
             (start, end, match_id)
             for matcher in (self._loose, self._exact)
             for match_id, start, end in matcher(doc)
         }
         strings = self.nlp.vocab.strings
-        spans = [
-            Span(doc, start, end, label=LABEL, span_id=strings[match_id])
-            for start, end, match_id in sorted(found, key=lambda m: (m[0], m[1], strings[m[2]]))
-        ]
-        spans += [
-            Span(doc, start, end, label=PHRASE_LABEL, span_id=skill_id)
+        names = sorted((start, end, strings[match_id]) for start, end, match_id in found)
+        return [(start, end, LABEL, skill_id) for start, end, skill_id in names] + [
+            (start, end, PHRASE_LABEL, skill_id)
             for start, end, skill_id in self._match_phrases(doc)
         ]
-        return spans
 
     def _match_phrases(self, doc: Doc) -> list[tuple[int, int, str]]:
         """Phrases whose parts follow each other with at most MAX_GAP plain words between.
