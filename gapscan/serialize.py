@@ -11,7 +11,7 @@ from typing import Any
 
 from . import __version__
 from .taxonomy import Taxonomy
-from .types import Gap, GapReport, Mention, PlanItem, SkillHit, SkillProfile
+from .types import Gap, GapReport, Mention, PlanItem, Requirement, SkillHit, SkillProfile
 
 SCHEMA_VERSION = "1.1.0"  # semver; history in docs/CHANGELOG-format.md
 SNIPPET_CHARS = 45
@@ -22,11 +22,26 @@ def dumps(data: dict[str, Any], *, compact: bool = False) -> str:
     """UTF-8 JSON with a final newline (byte-identical for identical data).
 
     Indented for people; ``compact`` (one line) for batch files, where the indented form's
-    pure-Python encoder would cost more than the whole skill extraction.
+    pure-Python encoder would cost more than the whole skill extraction. In compact form the
+    posting part shared by a batch's reports is encoded once and reused: the bytes are those
+    of encoding the whole dictionary.
     """
-    if compact:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if not compact:
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    shared = _posting_memo[0] if _posting_memo else None
+    if shared is None or data.get("posting") is not shared.part:
+        return _compact(data) + "\n"
+    if shared.encoded is None:
+        shared.encoded = _compact(shared.part)
+    parts = [
+        f"{_compact(key)}:{shared.encoded if key == 'posting' else _compact(value)}"
+        for key, value in data.items()
+    ]
+    return "{" + ",".join(parts) + "}\n"
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def snippet(text: str, start: int, end: int, width: int = SNIPPET_CHARS) -> str:
@@ -42,15 +57,20 @@ def taxonomy_info(taxonomy: Taxonomy) -> dict[str, Any]:
 
 
 def skill_ref(skill_id: str, taxonomy: Taxonomy) -> dict[str, Any]:
-    skill = taxonomy.skill(skill_id)
-    crosswalk = {k: v for k, v in (("esco", skill.esco), ("onet", skill.onet)) if v}
-    return {
-        "id": skill.id,
-        "name": skill.name,
-        "type": skill.type,
-        "area": skill.area,
-        "crosswalk": crosswalk,
-    }
+    """The skill's identity in a report; made once per taxonomy and shared, so read-only."""
+    refs = _for(taxonomy).refs
+    ref = refs.get(skill_id)
+    if ref is None:
+        skill = taxonomy.skill(skill_id)
+        crosswalk = {k: v for k, v in (("esco", skill.esco), ("onet", skill.onet)) if v}
+        ref = refs[skill_id] = {
+            "id": skill.id,
+            "name": skill.name,
+            "type": skill.type,
+            "area": skill.area,
+            "crosswalk": crosswalk,
+        }
+    return ref
 
 
 def mention_dict(m: Mention) -> dict[str, Any]:
@@ -69,7 +89,7 @@ def mention_dict(m: Mention) -> dict[str, Any]:
 
 
 def hit_dict(hit: SkillHit, taxonomy: Taxonomy, *, posting: bool) -> dict[str, Any]:
-    data = skill_ref(hit.skill_id, taxonomy)
+    data = dict(skill_ref(hit.skill_id, taxonomy))
     data["counted"] = hit.counted
     if posting:
         data["importance"] = hit.importance
@@ -128,20 +148,27 @@ def _steps(numbers: tuple[int, ...], taxonomy: Taxonomy) -> list[dict[str, Any]]
 
 
 def _courses(ids: tuple[str, ...], taxonomy: Taxonomy) -> list[dict[str, Any]]:
-    by_id = {c.id: c for c in taxonomy.courses}
+    by_id = _for(taxonomy).courses
     return [
         {"id": i, "provider": by_id[i].provider, "title": by_id[i].title, "kind": by_id[i].kind}
         for i in ids
     ]
 
 
-def gap_dict(gap: Gap, report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
-    req = gap.requirement
-    steps: tuple[int, ...] = ()
-    courses: tuple[str, ...] = ()
-    if gap.status != "matched":
+def _learning(req: Requirement, taxonomy: Taxonomy) -> tuple[list[Any], list[Any]]:
+    """The roadmap steps and courses that close a requirement (shared, read-only)."""
+    memo = _for(taxonomy).learning
+    found = memo.get(req.skills)
+    if found is None:
         steps = tuple(sorted({n for s in req.skills for n in taxonomy.skill(s).steps}))
         courses = tuple(sorted({c.id for s in req.skills for c in taxonomy.courses_for(s)}))
+        found = memo[req.skills] = (_steps(steps, taxonomy), _courses(courses, taxonomy))
+    return found
+
+
+def gap_dict(gap: Gap, report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
+    req = gap.requirement
+    steps, courses = _learning(req, taxonomy) if gap.status != "matched" else ([], [])
     return {
         "skills": [skill_ref(s, taxonomy) for s in req.skills],
         "importance": req.importance,
@@ -150,9 +177,9 @@ def gap_dict(gap: Gap, report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
         "weight": gap.weight,
         "credit": gap.credit,
         "resume_evidence": _evidence(report.resume, (gap.via,)) if gap.via else [],
-        "posting_evidence": _evidence(report.posting, req.skills),
-        "roadmap_steps": _steps(steps, taxonomy),
-        "courses": _courses(courses, taxonomy),
+        "posting_evidence": _posting_evidence(report.posting, req.skills),
+        "roadmap_steps": steps,
+        "courses": courses,
     }
 
 
@@ -202,24 +229,64 @@ def score_dict(report: GapReport) -> dict[str, Any]:
     return {"value": s.value, "breakdown": breakdown}
 
 
-_posting_memo: list[tuple[SkillProfile, Taxonomy, dict[str, Any]]] = []
+class _TaxonomyMemo:
+    """What reports repeat about one taxonomy: skill references, courses, learning steps."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.refs: dict[str, dict[str, Any]] = {}
+        self.courses = {c.id: c for c in taxonomy.courses}
+        self.learning: dict[tuple[str, ...], tuple[list[Any], list[Any]]] = {}
 
 
-def _posting_part(profile: SkillProfile, taxonomy: Taxonomy) -> dict[str, Any]:
-    """The posting's document dict, built once while the same posting is reported on.
+_taxonomy_memo: list[_TaxonomyMemo] = []
+
+
+def _for(taxonomy: Taxonomy) -> _TaxonomyMemo:
+    if not (_taxonomy_memo and _taxonomy_memo[0].taxonomy is taxonomy):
+        _taxonomy_memo[:] = [_TaxonomyMemo(taxonomy)]
+    return _taxonomy_memo[0]
+
+
+class _PostingMemo:
+    """The posting part of a report and its evidence, built (and encoded) once per posting."""
+
+    def __init__(self, key: tuple[Any, ...], part: dict[str, Any]) -> None:
+        self.key = key
+        self.part = part
+        self.encoded: str | None = None
+        self.evidence: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+
+
+_posting_memo: list[_PostingMemo] = []
+
+
+def _posting_part(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
+    """The report's posting part, shared by every report on the same posting: read-only.
 
     A batch reports every resume against one posting; its skills and mentions are a large
-    share of each report. Callers get a fresh top-level dict; nested values are shared and
-    must not be mutated (nothing in gapscan does: redaction builds new dicts).
+    share of each report. Nothing in gapscan mutates it (redaction builds new dicts).
     """
-    if not (_posting_memo and _posting_memo[0][0] is profile and _posting_memo[0][1] is taxonomy):
-        _posting_memo[:] = [(profile, taxonomy, document_dict(profile, taxonomy, posting=True))]
-    return dict(_posting_memo[0][2])
+    key = (report.posting, taxonomy, report.posting_label, report.requirements)
+    memo = _posting_memo[0] if _posting_memo else None
+    if memo is None or any(a is not b for a, b in zip(memo.key, key, strict=True)):
+        memo = _PostingMemo(key, _build_posting_part(report, taxonomy))
+        _posting_memo[:] = [memo]
+    return memo.part
 
 
-def report_dict(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
-    """The single-scan JSON report."""
-    posting = _posting_part(report.posting, taxonomy)
+def _posting_evidence(profile: SkillProfile, skills: tuple[str, ...]) -> list[dict[str, Any]]:
+    memo = _posting_memo[0] if _posting_memo else None
+    if memo is None or memo.key[0] is not profile:
+        return _evidence(profile, skills)
+    found = memo.evidence.get(skills)
+    if found is None:
+        found = memo.evidence[skills] = _evidence(profile, skills)
+    return found
+
+
+def _build_posting_part(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
+    posting = document_dict(report.posting, taxonomy, posting=True)
     posting["label"] = report.posting_label
     if report.posting.document.format == "role":  # a taxonomy role: skills without mentions
         posting["skills"] = [
@@ -235,6 +302,12 @@ def report_dict(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
     posting["requirements"] = [
         {"skills": list(r.skills), "importance": r.importance} for r in report.requirements
     ]
+    return posting
+
+
+def report_dict(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
+    """The single-scan JSON report."""
+    posting = _posting_part(report, taxonomy)
     by_status: dict[str, list[dict[str, Any]]] = {"matched": [], "partial": [], "missing": []}
     for gap in report.gaps:
         by_status[gap.status].append(gap_dict(gap, report, taxonomy))

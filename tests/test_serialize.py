@@ -1,0 +1,69 @@
+"""Reports on one posting share its posting part; the bytes never depend on that sharing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from gapscan.api import Scanner
+from gapscan.gap import assess
+from gapscan.requirements import posting_requirements
+from gapscan.serialize import dumps, report_dict
+from gapscan.taxonomy import Taxonomy
+
+POSTING = "Go Developer\nRequirements\n- Go or C\n- Kubernetes\nNice to have\n- ML\n"
+RESUMES = ("Ada\nSkills\nGolang, Kubernetes, ML\n", "Bo\nSkills\nC, deep neural networks\n")
+
+
+def plain(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def reports(tiny: Taxonomy, tmp_path: Path, posting_text: str) -> list[dict[str, Any]]:
+    """Each resume against one posting profile, as a batch does."""
+    scanner = Scanner(tiny)
+    (tmp_path / "posting.txt").write_text(posting_text, encoding="utf-8")
+    doc = scanner.read(tmp_path / "posting.txt", posting=True)
+    posting = scanner.extractor.extract(doc, posting=True)
+    requirements = posting_requirements(posting)
+    out = []
+    for i, text in enumerate(RESUMES):
+        (tmp_path / f"r{i}.txt").write_text(text, encoding="utf-8")
+        resume = scanner.extractor.extract(scanner.read(tmp_path / f"r{i}.txt", posting=False))
+        report = assess(resume, posting, requirements, tiny, doc.source)
+        out.append(report_dict(report, tiny))
+    return out
+
+
+def test_compact_bytes_equal_plain_json_with_a_shared_posting(
+    tiny: Taxonomy, tmp_path: Path
+) -> None:
+    first, second = reports(tiny, tmp_path, POSTING)
+    assert first["posting"] is second["posting"]  # built once for the posting
+    assert dumps(first, compact=True) == plain(first)
+    assert dumps(second, compact=True) == plain(second)
+    assert json.loads(dumps(second, compact=True))["posting"]["requirements"] == [
+        {"skills": ["c-language", "go-language"], "importance": "required"},
+        {"skills": ["kubernetes"], "importance": "required"},
+        {"skills": ["machine-learning"], "importance": "preferred"},
+    ]
+
+
+def test_a_report_on_an_earlier_posting_still_encodes_its_own(
+    tiny: Taxonomy, tmp_path: Path
+) -> None:
+    old = reports(tiny, tmp_path, POSTING)[0]
+    other = POSTING.replace("- Kubernetes\n", "")
+    new = reports(tiny, tmp_path, other)[0]
+    assert dumps(old, compact=True) == plain(old)
+    assert dumps(new, compact=True) == plain(new)
+    assert "kubernetes" in dumps(old, compact=True)
+    assert len(json.loads(dumps(new, compact=True))["posting"]["requirements"]) == 2
+
+
+def test_changing_a_report_after_encoding_changes_its_bytes(tiny: Taxonomy, tmp_path: Path) -> None:
+    first, _ = reports(tiny, tmp_path, POSTING)
+    before = dumps(first, compact=True)
+    changed = {**first, "posting": {**first["posting"], "label": "renamed"}}
+    assert dumps(changed, compact=True) == plain(changed) != before
