@@ -40,5 +40,5 @@ def repair_pdf_text(text: str) -> str:
         text = text.replace(mark, "")
     text = _HARD_BREAK.sub("-", text)
     text = _CONTROL.sub(" ", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [line.strip() for line in _SPACES.sub(" ", text).split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")

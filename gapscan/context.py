@@ -92,9 +92,17 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return _bounds(_SENTENCE_END, text, start, end)
 
 
+# Every negation or "learning" pattern above holds one of these: a clause without any is
+# neither negated nor being learned, and most clauses are dismissed by these substring tests.
+_NEG_HINTS = ("no", "without", "never", "zero", "optional", "unnecessary", "n't", "learn")
+
+
 def negation_reason(text: str, start: int, end: int) -> str | None:
     """``"negated"`` when the clause says the skill is not wanted or not held."""
     left, right = clause_bounds(text, start, end)
+    clause = text[left:right].lower()
+    if not any(hint in clause for hint in _NEG_HINTS):
+        return None
     before, after = text[left:start], text[end:right]
     if _NEG_AFTER.search(after):
         return "negated"
