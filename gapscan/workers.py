@@ -1,10 +1,14 @@
-"""A local process pool that survives its workers: one file at a time per worker.
+"""A local process pool that survives its workers: each file fails alone.
 
 Workers are forked from the parent after it has built the batch context, so the pipeline is
 built once and every worker (including a replacement) starts at once with it. A worker is
-replaced after ``recycle_after`` files, which keeps memory flat however long the batch. Each worker
-holds exactly one file, so a file that crashes, hangs or exhausts its worker fails alone:
-the worker is killed or reaped, the file is recorded with the reason, a new worker is forked.
+replaced after ``recycle_after`` files, which keeps memory flat however long the batch.
+
+Each worker holds up to ``DEPTH`` files: the one it is scanning and the next, already sent,
+so it never waits for the parent between files. Files are scanned in the order sent, so the
+parent always knows which one is being scanned. When a file crashes, hangs or exhausts its
+worker, that file is recorded with the reason, the worker is killed or reaped, and the files
+queued behind it go back to the queue untouched for a new worker.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
@@ -25,6 +29,8 @@ from .batch_output import Outcome
 from .batch_task import BatchSpec, Task, cap_memory, process_one
 
 _POLL = 1.0  # seconds between a worker's checks that its parent is still alive
+DEPTH = 2  # files sent to a worker at once: the one being scanned and the next
+_LEAVING = "leaving"  # a worker's last message when it quits on its own
 
 
 def _serve(spec: BatchSpec, conn: Connection, parent: int) -> None:
@@ -40,16 +46,19 @@ def _serve(spec: BatchSpec, conn: Connection, parent: int) -> None:
         outcome = process_one(spec, task)
         conn.send(outcome)
         if outcome.reason and "memory limit" in outcome.reason:
-            return  # after a MemoryError the heap may be fragmented: start afresh
+            # after a MemoryError the heap may be fragmented: start afresh, and say so,
+            # so the file queued behind this one goes to another worker unblamed
+            conn.send(_LEAVING)
+            return
 
 
 @dataclass
 class _Worker:
     process: BaseProcess
     conn: Connection
-    task: Task | None = None
-    deadline: float = 0.0
-    served: int = 0
+    tasks: deque[Task] = field(default_factory=deque)  # sent, unanswered; the first is scanning
+    deadline: float = 0.0  # for the first task
+    sent: int = 0
 
 
 def _death(process: BaseProcess) -> str:
@@ -94,58 +103,87 @@ class LocalPool:
         pending = deque(tasks)
         gc.freeze()  # the built pipeline stays out of the workers' GC: fewer copy-on-write faults
         try:
-            while pending or any(w.task for w in self._workers):
+            while pending or any(w.tasks for w in self._workers):
                 while pending and len(self._workers) < self.size:
                     self._workers.append(self._start())
                 for worker in list(self._workers):
-                    if worker.task is None and pending:
-                        task = pending.popleft()
-                        try:
-                            worker.conn.send(task)
-                        except OSError:  # died while idle: replace it, keep the task
-                            pending.appendleft(task)
-                            self._retire(worker, kill=True)
-                            continue
-                        worker.task = task
-                        worker.deadline = time.monotonic() + self.time_limit
-                yield from self._collect()
+                    self._feed(worker, pending)
+                yield from self._collect(pending)
         finally:
             self.close()
 
-    def _collect(self) -> Iterator[Outcome]:
-        busy = [w for w in self._workers if w.task is not None]
+    def _feed(self, worker: _Worker, pending: deque[Task]) -> None:
+        """Top the worker up to DEPTH files (fewer when it is due to be recycled)."""
+        while pending and len(worker.tasks) < DEPTH and worker.sent < self.spec.recycle_after:
+            task = pending.popleft()
+            try:
+                worker.conn.send(task)
+            except OSError:  # it died: _collect records why; this file was never sent
+                pending.appendleft(task)
+                if not worker.tasks:
+                    self._retire(worker, kill=True)
+                return
+            worker.sent += 1
+            worker.tasks.append(task)
+            if len(worker.tasks) == 1:
+                worker.deadline = time.monotonic() + self.time_limit
+
+    @staticmethod
+    def _requeue(worker: _Worker, pending: deque[Task]) -> None:
+        pending.extendleft(reversed(worker.tasks))
+        worker.tasks.clear()
+
+    def _collect(self, pending: deque[Task]) -> Iterator[Outcome]:
+        busy = [w for w in self._workers if w.tasks]
         timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic()) if busy else 0.0
         handles = [w.conn for w in busy] + [w.process.sentinel for w in busy]
         ready = set(wait(handles, timeout=timeout))
         for worker in busy:
-            task = worker.task
-            assert task is not None
             if worker.conn in ready or worker.process.sentinel in ready:
-                try:
-                    outcome: Outcome = worker.conn.recv()
-                except (EOFError, OSError):
-                    self._retire(worker, kill=True)
-                    yield Outcome(task.rel, "failed", _death(worker.process), task.sha256)
-                    continue
-                worker.task = None
-                worker.served += 1
-                yield outcome
-                if not worker.process.is_alive() or worker.process.sentinel in ready:
-                    self._retire(worker, kill=True)
-                elif worker.served >= self.spec.recycle_after:
-                    # spaCy's string store only grows: a fresh fork starts flat again
-                    with contextlib.suppress(OSError):
-                        worker.conn.send(None)
-                    self._retire(worker, kill=False)
+                yield from self._receive(worker, pending)
             elif time.monotonic() >= worker.deadline:
+                task = worker.tasks.popleft()
+                self._requeue(worker, pending)
                 self._retire(worker, kill=True)
                 reason = f"took longer than the time limit of {self.time_limit:g} s"
                 yield Outcome(task.rel, "failed", reason, task.sha256)
 
+    def _receive(self, worker: _Worker, pending: deque[Task]) -> Iterator[Outcome]:
+        """Every outcome the worker has sent; then retire it if it died, left or is done."""
+        leaving = False
+        while worker.tasks and not leaving:
+            try:
+                if not worker.conn.poll():
+                    break
+                message = worker.conn.recv()
+            except (EOFError, OSError):  # its pipe closed: it died
+                break
+            if message == _LEAVING:
+                leaving = True
+                continue
+            worker.tasks.popleft()
+            worker.deadline = time.monotonic() + self.time_limit
+            yield message
+        if leaving:
+            self._requeue(worker, pending)
+            self._retire(worker, kill=False)
+        elif worker.tasks and not worker.process.is_alive():  # died scanning its first file
+            task = worker.tasks.popleft()
+            self._requeue(worker, pending)
+            self._retire(worker, kill=True)
+            yield Outcome(task.rel, "failed", _death(worker.process), task.sha256)
+        elif not worker.tasks and (
+            not worker.process.is_alive() or worker.sent >= self.spec.recycle_after
+        ):
+            # spaCy's string store only grows: a fresh fork starts flat again
+            with contextlib.suppress(OSError):
+                worker.conn.send(None)
+            self._retire(worker, kill=False)
+
     def close(self) -> None:
         """Stop every worker (politely when idle, by force when busy)."""
         for worker in list(self._workers):
-            if worker.task is None:
+            if not worker.tasks:
                 with contextlib.suppress(OSError):
                     worker.conn.send(None)
-            self._retire(worker, kill=worker.task is not None)
+            self._retire(worker, kill=bool(worker.tasks))

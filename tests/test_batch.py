@@ -144,6 +144,7 @@ def test_bad_file_recorded_and_the_rest_succeed(
     ],
     ids=["crash", "hang", "memory"],
 )
+@pytest.mark.parametrize("evil", ["team/evil.txt", "a-evil.txt"], ids=["last", "first"])
 def test_a_file_that_kills_its_worker_fails_alone(
     folder: Path,
     posting: Path,
@@ -152,17 +153,19 @@ def test_a_file_that_kills_its_worker_fails_alone(
     marker: bytes,
     options: tuple[str, ...],
     reason: str,
+    evil: str,
 ) -> None:
+    """First in the queue, the bad file shares its worker with the next one, which must pass."""
     monkeypatch.setenv(TEST_HOOK_ENV, "1")
-    (folder / "team" / "evil.txt").write_bytes(b"Eve\nSkills\nGolang\n" + marker + b"\n")
+    (folder / evil).write_bytes(b"Eve\nSkills\nGolang\n" + marker + b"\n")
     code, _, err = batch(folder, posting, tiny_path, "--workers", "1", *options)
     assert code == 3
-    assert err == f"Warning: team/evil.txt: failed: {reason}\n"
+    assert err == f"Warning: {evil}: failed: {reason}\n"
     assert statuses(folder) == {
         "ada.txt": ("ok", None),
         "team/bo.txt": ("ok", None),
         "team/cy.md": ("ok", None),
-        "team/evil.txt": ("failed", reason),
+        evil: ("failed", reason),
     }
 
 
