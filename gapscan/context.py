@@ -93,15 +93,45 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # Every negation or "learning" pattern above holds one of these: a clause without any is
-# neither negated nor being learned, and most clauses are dismissed by these substring tests.
-_NEG_HINTS = ("no", "without", "never", "zero", "optional", "unnecessary", "n't", "learn")
+# neither negated nor being learned. They are found once per document (overlapping ones
+# too), and most clauses are dismissed by one lookup.
+_NEG_HINT_WORDS = ("no", "without", "never", "zero", "optional", "unnecessary", "n't", "learn")
+_NEG_HINTS = re.compile(rf"(?=({'|'.join(_NEG_HINT_WORDS)}))", re.I)
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: equal to ASCII letters under re.I
+
+
+@lru_cache(maxsize=8)
+def _hints(text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of every negation hint in a text."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(c in text for c in _FOLDS_TO_ASCII):
+        # lowering moved offsets ("İ"), or re.I would match what lower() does not: the regex
+        found = [(m.start(), m.start() + len(m.group(1))) for m in _NEG_HINTS.finditer(text)]
+    else:
+        found = []
+        for word in _NEG_HINT_WORDS:
+            at = lowered.find(word)
+            while at >= 0:
+                found.append((at, at + len(word)))
+                at = lowered.find(word, at + 1)
+        found.sort()
+    return [a for a, _ in found], [b for _, b in found]
+
+
+def _has_hint(text: str, left: int, right: int) -> bool:
+    starts, ends = _hints(text)
+    i = bisect_left(starts, left)
+    while i < len(starts) and starts[i] < right:
+        if ends[i] <= right:
+            return True
+        i += 1
+    return False
 
 
 def negation_reason(text: str, start: int, end: int) -> str | None:
     """``"negated"`` when the clause says the skill is not wanted or not held."""
     left, right = clause_bounds(text, start, end)
-    clause = text[left:right].lower()
-    if not any(hint in clause for hint in _NEG_HINTS):
+    if not _has_hint(text, left, right):
         return None
     before, after = text[left:start], text[end:right]
     if _NEG_AFTER.search(after):

@@ -62,9 +62,12 @@ class _Tokens:
     def __getitem__(self, i: int | slice) -> _Token | list[_Token]:
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
+        word = self.text_at(i)
+        return _Token(word, word.lower(), bool(self.space[i]), self.idx[i])
+
+    def text_at(self, i: int) -> str:
         start = self.idx[i]
-        word = self.text[start : start + self.length[i]]
-        return _Token(word, word.lower(), bool(self.space[i]), start)
+        return self.text[start : start + self.length[i]]
 
 
 class _SpanInfo(NamedTuple):
@@ -203,21 +206,21 @@ class SkillExtractor:
     def _context_ok(self, span: _SpanInfo, tokens: _Tokens, text: str) -> bool:
         """Apply the skill's not_before/not_after words and the rules for exact short forms."""
         not_before, not_after, exact = self._context[span.skill_id]
-        prev = tokens[span.start - 1] if span.start > 0 else None
-        nxt = tokens[span.end] if span.end < len(tokens) else None
-        if prev is not None and prev.lower in not_before:
+        start, end = span.start, span.end
+        if not_before and start > 0 and tokens.text_at(start - 1).lower() in not_before:
             return False
-        if nxt is not None and nxt.lower in not_after:
+        if not_after and end < len(tokens) and tokens.text_at(end).lower() in not_after:
             return False
         surface = text[span.start_char : span.end_char]
-        if span.end - span.start == 1 and _in_proper_name(span, surface, tokens, text):
+        if end - start == 1 and _in_proper_name(span, surface, tokens, text):
             return False  # "Lanternwise Legal AI", "Kestrel Vision AI": a company's name
-        if surface in exact or surface.rstrip("s") in exact:
+        if exact and (surface in exact or surface.rstrip("s") in exact):
             # "go-to-market", "C-level", "R-squared": an exact short form glued by a hyphen
-            last = tokens[span.end - 1]
-            if nxt is not None and not last.space_after and nxt.text in ("-", "'", "&"):
+            glued_after = end < len(tokens) and not tokens.space[end - 1]
+            if glued_after and tokens.text_at(end) in ("-", "'", "&"):
                 return False
-            if prev is not None and not prev.space_after and prev.text in ("-", "&", "@", "."):
+            glued_before = start > 0 and not tokens.space[start - 1]
+            if glued_before and tokens.text_at(start - 1) in ("-", "&", "@", "."):
                 return False
         return True
 
@@ -293,6 +296,7 @@ class SkillExtractor:
 
 
 _SINGLE_BREAK = re.compile(r"(?<![\r\n])\r?\n(?![\r\n])")
+_SINGLE_LF = re.compile(r"(?<!\n)\n(?!\n)")
 
 
 def unwrap_lines(text: str) -> str:
@@ -301,6 +305,8 @@ def unwrap_lines(text: str) -> str:
     A phrase wrapped by a layout ("stakeholder\nengagement", "Azure\nOpenAI") must match as
     if it were on one line; blank lines still separate paragraphs.
     """
+    if "\r" not in text:  # the usual case, without a call per line
+        return _SINGLE_LF.sub(" ", text)
     return _SINGLE_BREAK.sub(lambda m: " " * len(m.group()), text)
 
 

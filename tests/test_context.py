@@ -42,6 +42,22 @@ def test_negation(text: str, word: str, negated: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("We do NOT use Kubernetes.", True),
+        ("Built it wıthout Kubernetes.", True),  # dotless i: re.I takes it for "i"
+        ("İstanbul office. Kubernetes is optional.", True),  # "İ" lowers to two characters
+        ("İstanbul office. Kubernetes is required.", False),
+        ("Kubernetes technology and knowledge.", False),  # "no" inside words: looked at, kept
+    ],
+    ids=["upper", "dotless-i", "dotted-capital-i", "dotted-capital-i-plain", "no-in-words"],
+)
+def test_negation_cues_found_in_any_case_and_script(text: str, negated: bool) -> None:
+    """Clauses without a negation word are skipped early; that must never hide one."""
+    assert (negation_reason(*at(text, "Kubernetes")) == "negated") is negated
+
+
+@pytest.mark.parametrize(
     ("text", "word", "section", "level"),
     [
         ("- Python and SQL", "SQL", "requirements", "required"),
