@@ -36,8 +36,8 @@ class _WordInfo(NamedTuple):
     """What scoring needs of one viable word, cached from document to document."""
 
     word: str
-    cols: Any  # its known n-grams (int32 array) and their raw weights (float64 array)
-    values: Any
+    cols: list[int]  # its known n-grams (columns) and their raw weights
+    values: list[float]
     known: dict[int, float]  # the same, for dot products between words
     unseen: dict[str, float]  # n-grams no taxonomy form contains, at the highest idf
     norm2: float  # squared length, unseen n-grams included
@@ -274,8 +274,8 @@ class TfidfMatcher:
         np.cumsum(lengths, out=indptr[1:])
         vectors = csr_matrix(
             (
-                np.concatenate([e.values for e in entries]),
-                np.concatenate([e.cols for e in entries]),
+                [v for e in entries for v in e.values],
+                [c for e in entries for c in e.cols],
                 indptr,
             ),
             shape=(len(entries), len(self.idf_)),
@@ -321,27 +321,35 @@ class TfidfMatcher:
         indptr = np.zeros(len(raw) + 1, dtype=np.int64)
         np.cumsum([len(entry[0]) for entry in raw], out=indptr[1:])
         vectors = csr_matrix((values, cols, indptr), shape=(len(raw), len(self.idf_)))
+        norm2 = [
+            sum(v * v for v in wvalues) + sum(v * v for _, v in unseen)
+            for _, wvalues, unseen in raw
+        ]
+        norms = np.sqrt(np.array(norm2))
+        norms[norms == 0] = 1.0
         cosines = (vectors @ self.word_matrix_).tocsr()
-        bar = min(self.word_threshold, self.single_word_threshold)
-        for i, (word, (wcols, wvalues, unseen)) in enumerate(zip(words, raw, strict=True)):
-            norm2 = sum(v * v for v in wvalues) + sum(v * v for _, v in unseen)
-            norm = math.sqrt(norm2) or 1.0
-            lo, hi = cosines.indptr[i], cosines.indptr[i + 1]
-            similar = {
-                int(f): float(d) / norm
-                for f, d in zip(cosines.indices[lo:hi], cosines.data[lo:hi], strict=True)
-                if float(d) / norm >= bar
-            }
-            self._viable[word] = bool(similar)
-            if similar:
+        # every cosine at once; only the few at or above the lower threshold are kept
+        rows = np.repeat(np.arange(len(raw)), np.diff(cosines.indptr))
+        scaled = cosines.data / norms[rows]
+        keep = scaled >= min(self.word_threshold, self.single_word_threshold)
+        similar: dict[int, dict[int, float]] = {}
+        for row, form_word, cosine in zip(
+            rows[keep].tolist(), cosines.indices[keep].tolist(), scaled[keep].tolist(), strict=True
+        ):
+            similar.setdefault(row, {})[form_word] = cosine
+        for i, word in enumerate(words):
+            found = similar.get(i)
+            self._viable[word] = found is not None
+            if found is not None:
+                wcols, wvalues, unseen = raw[i]
                 self._entries[word] = _WordInfo(
                     word,
-                    np.array(wcols, dtype=np.int32),
-                    np.array(wvalues, dtype=np.float64),
+                    wcols,
+                    wvalues,
                     dict(zip(wcols, wvalues, strict=True)),
                     dict(unseen),
-                    norm2,
-                    similar,
+                    norm2[i],
+                    found,
                     {},
                 )
 
