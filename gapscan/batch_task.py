@@ -64,6 +64,7 @@ class BatchContext:
         taxonomy = load_taxonomy(Path(spec.taxonomy) if spec.taxonomy else None)
         model = Path(spec.model) if spec.model else None
         self.scanner = Scanner(taxonomy, model=model, limits=limits)
+        self.scanner.extractor.warm()  # once here, not once per forked worker
         document = self.scanner.read(spec.posting, posting=True)
         self.posting: SkillProfile = self.scanner.extractor.extract(document, posting=True)
         self.requirements: tuple[Requirement, ...] = posting_requirements(self.posting)

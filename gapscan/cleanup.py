@@ -19,8 +19,12 @@ LIGATURES = {
 # PDFium reports a hyphen it recognised as end-of-line hyphenation as U+0002.
 SOFT_HYPHENS = ("\u00ad", "\u0002")
 _SOFT_BREAK = re.compile("[\u00ad\u0002][ \t]*\n[ \t]*")
-_HARD_BREAK = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# "-" first, then the letter before it: the search can look for the hyphen alone
+_HARD_BREAK = re.compile(r"-(?<=[a-z]-)[ \t]*\n[ \t]*(?=[a-z])")
+_ODD_SPACES = (
+    "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
+_SPACES = re.compile(f"[ {_ODD_SPACES}]+")
 _CONTROL = re.compile("[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffe\uffff\ue000-\uf8ff]")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -40,5 +44,7 @@ def repair_pdf_text(text: str) -> str:
         text = text.replace(mark, "")
     text = _HARD_BREAK.sub("-", text)
     text = _CONTROL.sub(" ", text)
-    lines = [line.strip() for line in _SPACES.sub(" ", text).split("\n")]
+    if "  " in text or any(c in text for c in _ODD_SPACES):  # else there is nothing to collapse
+        text = _SPACES.sub(" ", text)
+    lines = [line.strip() for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")

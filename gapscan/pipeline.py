@@ -156,6 +156,18 @@ class SkillExtractor:
             raise ModelError(f"{path}: the saved pipeline cannot be loaded ({exc})") from None
         return cls(taxonomy, nlp, TfidfMatcher.from_disk(path / "matcher"))
 
+    def warm(self) -> None:
+        """Learn every taxonomy word and tokenize every form once, before workers are forked.
+
+        A forked batch worker inherits what its parent learnt: without this, each worker
+        (and each replacement) would first learn the words of the taxonomy one document at
+        a time.
+        """
+        forms = [f for s in self.taxonomy.skills for f in (*s.case_insensitive_forms, *s.exact)]
+        text = "\n".join(forms)
+        self.nlp.make_doc(text)
+        self.matcher.viable_words({text[a:b].lower() for a, b in _spans(text)})
+
     @contextmanager
     def memory_zone(self) -> Iterator[None]:
         """Free the strings spaCy interns while inside, for long-running in-process use.
@@ -231,7 +243,7 @@ class SkillExtractor:
                 claimed[span.start_char : span.end_char] = b"\x01" * (
                     span.end_char - span.start_char
                 )
-        found = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        found = _spans(text)
         lowered = text.lower()
         if len(lowered) == len(text):  # the usual case: lowering moved no offset
             words = [lowered[a:b] for a, b in found]
@@ -293,6 +305,11 @@ class SkillExtractor:
             reason=reason,
             importance=level,
         )
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Start and end of every word of the TF-IDF matcher's vocabulary."""
+    return [m.span() for m in _WORD.finditer(text)]
 
 
 _SINGLE_BREAK = re.compile(r"(?<![\r\n])\r?\n(?![\r\n])")

@@ -132,3 +132,13 @@ def test_memory_zone_keeps_the_string_store_flat(tiny: Taxonomy, tmp_path: Path)
         profile = extract(extractor, tmp_path, "Skills: Golang, zqxvw-unseen-token 98765\n")
     assert profile.counted_ids() == {"go-language"}  # results outlive the zone
     assert len(strings) == before
+
+
+def test_warming_up_changes_no_result(tiny: Taxonomy, tmp_path: Path) -> None:
+    """Batch contexts warm the extractor before forking; results must not depend on it."""
+    text = "Jane\nSkills\nMachine learnin, deep neural network design, K8S, Golang\n"
+    cold = extract(SkillExtractor.build(tiny), tmp_path, text)
+    warmed = SkillExtractor.build(tiny)
+    warmed.warm()
+    assert extract(warmed, tmp_path, text) == cold
+    assert {m.method for hit in cold.skills for m in hit.mentions} == {"ruler", "tfidf"}
