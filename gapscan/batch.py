@@ -18,7 +18,7 @@ from . import __version__
 from .batch_output import Outcome, inside, jsonl_record, report_names, summarize, write_atomic
 from .batch_task import BatchContext, BatchSpec, Task, prepare
 from .cohort import cohort, summary_csv, text_summary
-from .errors import UsageProblem
+from .errors import UsageProblem, display_path
 from .serialize import dumps, taxonomy_info
 from .walk import Found, walk
 
@@ -73,27 +73,30 @@ def plan(found: list[Found], ctx: BatchContext, *, force: bool) -> tuple[list[Ta
     by_inode: dict[tuple[int, int], str] = {}
     first_of: dict[str, str] = {}
     for f in found:
+        shown = display_path(f.rel)  # what reports and listings say: always valid UTF-8
         if f.skip is not None:
-            known.append(Outcome(f.rel, "skipped", f.skip))
+            known.append(Outcome(shown, "skipped", f.skip))
             continue
         try:
             sha = by_inode.get(f.inode) or file_sha256(f.path)
         except OSError as exc:
-            known.append(Outcome(f.rel, "failed", f"cannot be read ({exc.strerror})"))
+            known.append(Outcome(shown, "failed", f"cannot be read ({exc.strerror})"))
             continue
         by_inode[f.inode] = sha
         if sha in first_of:
             original = first_of[sha]
-            same = Outcome(f.rel, "skipped", None, sha, names[original], duplicate_of=original)
+            same = Outcome(
+                shown, "skipped", None, sha, names[original], duplicate_of=display_path(original)
+            )
             known.append(same)
             continue
         first_of[sha] = f.rel
         name = names[f.rel]
         data = None if force else _reusable(inside(ctx.out, name), sha, ctx)
         if data is not None:
-            known.append(summarize(f.rel, name, data, reused=True))
+            known.append(summarize(shown, name, data, reused=True))
         else:
-            tasks.append(Task(f.rel, str(f.path), sha, name))
+            tasks.append(Task(shown, str(f.path), sha, name))
     return tasks, known
 
 

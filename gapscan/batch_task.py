@@ -146,7 +146,10 @@ def process_one(spec: BatchSpec, task: Task) -> Outcome:
         return _failed(task, target, "too deeply nested to analyze")
     except Exception as exc:  # a bug: record it for this file and go on with the others
         return _failed(task, target, f"internal error ({type(exc).__name__}); please report it")
-    write_atomic(target, dumps(data, compact=True))
+    try:
+        write_atomic(target, dumps(data, compact=True))
+    except OSError as exc:  # a full disk, a read-only folder: this file fails, the run goes on
+        return _failed(task, target, f"its report cannot be written ({exc.strerror or exc})")
     return summarize(task.rel, task.report, data)
 
 

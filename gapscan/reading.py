@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .decode import decode_text
-from .errors import InputError, TimeLimitExceeded
+from .errors import InputError, TimeLimitExceeded, display_path
 from .read_docx import read_docx
 from .read_html import html_jsonld, html_text, looks_like_html
 from .read_json import (
@@ -58,7 +58,7 @@ def read_document(
     """Read ``path`` and recognise its sections (a posting's first line is its title)."""
     p = Path(path)
     try:
-        return _read(p, str(path), posting, password, limits)
+        return _read(p, display_path(path), posting, password, limits)
     except TimeLimitExceeded as exc:
         raise InputError(
             p,

@@ -302,3 +302,16 @@ def test_workers_are_recycled_and_every_file_still_reported(
         "ada.txt": "ok", "team/bo.txt": "ok", "team/cy.md": "ok"
     }  # fmt: skip
     assert len(started) == 3  # one worker per file
+
+
+def test_a_file_name_that_is_not_utf8(folder: Path, posting: Path, tiny_path: Path) -> None:
+    """Listed and reported with the odd byte escaped; the run neither crashes nor skips it."""
+    os.rename(folder / "ada.txt", os.path.join(os.fsencode(folder), b"caf\xe9.txt"))
+    code, _, err = batch(folder, posting, tiny_path, "--workers", "1")
+    assert (code, err) == (0, "")
+    record = results(folder)["caf\\xe9.txt"]
+    assert record["status"] == "ok"
+    report = folder.parent / "reports" / str(record["report"])
+    assert json.loads(report.read_text(encoding="utf-8"))["resume"]["source"].endswith(
+        "resumes/caf\\xe9.txt"
+    )
