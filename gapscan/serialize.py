@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
+
 from . import __version__
 from .taxonomy import Taxonomy
 from .types import Gap, GapReport, Mention, PlanItem, Requirement, SkillHit, SkillProfile
@@ -21,27 +23,14 @@ MAX_EVIDENCE = 3
 def dumps(data: dict[str, Any], *, compact: bool = False) -> str:
     """UTF-8 JSON with a final newline (byte-identical for identical data).
 
-    Indented for people; ``compact`` (one line) for batch files, where the indented form's
-    pure-Python encoder would cost more than the whole skill extraction. In compact form the
-    posting part shared by a batch's reports is encoded once and reused: the bytes are those
-    of encoding the whole dictionary.
+    Indented for people (the standard library); ``compact`` (one line) for batch files,
+    encoded by orjson: the same bytes as ``json.dumps(data, ensure_ascii=False,
+    separators=(",", ":"))`` for every value a report holds (tests compare the two), about
+    seven times faster, which matters when a batch writes tens of reports a second.
     """
-    if not compact:
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    shared = _posting_memo[0] if _posting_memo else None
-    if shared is None or data.get("posting") is not shared.part:
-        return _compact(data) + "\n"
-    if shared.encoded is None:
-        shared.encoded = _compact(shared.part)
-    parts = [
-        f"{_compact(key)}:{shared.encoded if key == 'posting' else _compact(value)}"
-        for key, value in data.items()
-    ]
-    return "{" + ",".join(parts) + "}\n"
-
-
-def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if compact:
+        return orjson.dumps(data).decode("utf-8") + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def snippet(text: str, start: int, end: int, width: int = SNIPPET_CHARS) -> str:
@@ -249,12 +238,11 @@ def _for(taxonomy: Taxonomy) -> _TaxonomyMemo:
 
 
 class _PostingMemo:
-    """The posting part of a report and its evidence, built (and encoded) once per posting."""
+    """The posting part of a report and its evidence, built once per posting."""
 
     def __init__(self, key: tuple[Any, ...], part: dict[str, Any]) -> None:
         self.key = key
         self.part = part
-        self.encoded: str | None = None
         self.evidence: dict[tuple[str, ...], list[dict[str, Any]]] = {}
 
 

@@ -16,7 +16,7 @@ from cli_run import run
 from gapscan import __version__, schema
 from gapscan.api import Scanner
 from gapscan.errors import UsageProblem
-from gapscan.serialize import SCHEMA_VERSION, profile_dict, report_dict
+from gapscan.serialize import SCHEMA_VERSION, dumps, profile_dict, report_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 RESUMES = sorted((ROOT / "samples" / "resumes").iterdir())
@@ -50,6 +50,15 @@ def test_every_document_has_a_valid_draft_2020_12_schema() -> None:
 def test_pyproject_ships_the_schemas() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
     assert "schemas/*.json" in config["tool"]["setuptools"]["package-data"]["gapscan"]
+
+
+def test_compact_reports_are_what_json_dumps_gives(
+    sample_reports: dict[str, dict[str, Any]],
+) -> None:
+    """Batch files are encoded by orjson; they must be the standard library's bytes."""
+    for label, report in sample_reports.items():
+        expected = json.dumps(report, ensure_ascii=False, separators=(",", ":")) + "\n"
+        assert dumps(report, compact=True) == expected, label
 
 
 def test_every_sample_report_matches_the_schema(sample_reports: dict[str, dict[str, Any]]) -> None:

@@ -67,3 +67,14 @@ def test_changing_a_report_after_encoding_changes_its_bytes(tiny: Taxonomy, tmp_
     before = dumps(first, compact=True)
     changed = {**first, "posting": {**first["posting"], "label": "renamed"}}
     assert dumps(changed, compact=True) == plain(changed) != before
+
+
+def test_compact_bytes_equal_plain_json_for_odd_values() -> None:
+    """The values a report can hold: control characters, any script, emoji, scores, nulls."""
+    data: dict[str, Any] = {
+        "text": 'tab\there "quoted" back\\slash \x00\x1f\x7f \u2028\u2029 é 中文 😀 </script>',
+        "numbers": [0, -1, 10**15, 0.0, 0.0001, 0.5, 2.0, 33.3, 99.9, 100.0, 0.8493, 1 / 3],
+        "flags": [True, False, None],
+        "nested": {"empty": {}, "list": [], "keys": {"b": 1, "a": 2}},
+    }
+    assert dumps(data, compact=True) == plain(data)
