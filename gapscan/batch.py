@@ -7,6 +7,7 @@ Dask) -> per-resume JSON as each finishes, ``results.jsonl`` streamed, then ``su
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Callable, Iterator
@@ -15,7 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .batch_output import Outcome, inside, jsonl_record, report_names, summarize, write_atomic
+from .batch_output import (
+    REPORTS_DIR,
+    Outcome,
+    inside,
+    jsonl_record,
+    report_names,
+    summarize,
+    write_atomic,
+)
 from .batch_task import BatchContext, BatchSpec, Task, prepare
 from .cohort import cohort, summary_csv, text_summary
 from .errors import UsageProblem, display_path
@@ -143,7 +152,22 @@ def run_batch(
             record(outcome)
         for outcome in _outcomes(spec, tasks, options):
             record(outcome)
+    remove_temporaries(out / REPORTS_DIR)
     return finish(out, outcomes, ctx)
+
+
+def remove_temporaries(folder: Path) -> None:
+    """Delete what a killed worker left half-written (``.NAME.json.XXXX.tmp``).
+
+    Reports are written to a temporary file and renamed, so a worker killed while writing
+    leaves no partial report, only such a file; a run ends by removing them.
+    """
+    if not folder.is_dir():
+        return
+    for path in folder.rglob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            if path.is_file() and not path.is_symlink():
+                path.unlink()
 
 
 def finish(out: Path, outcomes: list[Outcome], ctx: BatchContext) -> BatchResult:

@@ -18,7 +18,7 @@ from .errors import GapscanError, InputError
 from .gap import assess
 from .reading import Limits
 from .requirements import posting_requirements
-from .serialize import dumps, report_dict
+from .serialize import compact_bytes, report_dict
 from .taxonomy import load_taxonomy
 from .types import Requirement, SkillProfile
 
@@ -127,8 +127,18 @@ def _test_hooks(path: str) -> None:
         del hog
 
 
-def process_one(spec: BatchSpec, task: Task) -> Outcome:
-    """Scan one resume and write its report; every expected failure becomes a failed outcome."""
+@dataclass(frozen=True)
+class Scanned:
+    """A scanned resume: its report's bytes and where they go, or why it failed."""
+
+    task: Task
+    target: Path
+    outcome: Outcome  # the outcome once the report is written, or the failure
+    report: bytes | None = None  # None when the scan failed
+
+
+def scan_one(spec: BatchSpec, task: Task) -> Scanned:
+    """Scan one resume and encode its report; every expected failure becomes a failed outcome."""
     ctx = context(spec)
     target = inside(ctx.out, task.report)
     try:
@@ -136,21 +146,37 @@ def process_one(spec: BatchSpec, task: Task) -> Outcome:
         resume = ctx.scanner.extractor.extract(ctx.scanner.read(task.path, posting=False))
         report = assess(resume, ctx.posting, ctx.requirements, ctx.scanner.taxonomy, ctx.label)
         data = report_dict(report, ctx.scanner.taxonomy)
+        encoded = compact_bytes(data)
     except InputError as exc:
-        return _failed(task, target, exc.cause)
+        return Scanned(task, target, _failed(task, target, exc.cause))
     except GapscanError as exc:
-        return _failed(task, target, str(exc))
+        return Scanned(task, target, _failed(task, target, str(exc)))
     except MemoryError:
-        return _failed(task, target, f"over the memory limit of {spec.memory_mb} MB per worker")
+        reason = f"over the memory limit of {spec.memory_mb} MB per worker"
+        return Scanned(task, target, _failed(task, target, reason))
     except RecursionError:
-        return _failed(task, target, "too deeply nested to analyze")
+        return Scanned(task, target, _failed(task, target, "too deeply nested to analyze"))
     except Exception as exc:  # a bug: record it for this file and go on with the others
-        return _failed(task, target, f"internal error ({type(exc).__name__}); please report it")
+        reason = f"internal error ({type(exc).__name__}); please report it"
+        return Scanned(task, target, _failed(task, target, reason))
+    return Scanned(task, target, summarize(task.rel, task.report, data), encoded)
+
+
+def write_report(scanned: Scanned) -> Outcome:
+    """Write a scanned resume's report (atomically, fsynced) and give its final outcome."""
+    if scanned.report is None:
+        return scanned.outcome
     try:
-        write_atomic(target, dumps(data, compact=True))
+        write_atomic(scanned.target, scanned.report)
     except OSError as exc:  # a full disk, a read-only folder: this file fails, the run goes on
-        return _failed(task, target, f"its report cannot be written ({exc.strerror or exc})")
-    return summarize(task.rel, task.report, data)
+        reason = f"its report cannot be written ({exc.strerror or exc})"
+        return _failed(scanned.task, scanned.target, reason)
+    return scanned.outcome
+
+
+def process_one(spec: BatchSpec, task: Task) -> Outcome:
+    """Scan one resume and write its report."""
+    return write_report(scan_one(spec, task))
 
 
 def _failed(task: Task, target: Path, reason: str) -> Outcome:

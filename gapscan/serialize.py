@@ -29,8 +29,13 @@ def dumps(data: dict[str, Any], *, compact: bool = False) -> str:
     seven times faster, which matters when a batch writes tens of reports a second.
     """
     if compact:
-        return orjson.dumps(data).decode("utf-8") + "\n"
+        return compact_bytes(data).decode("utf-8")
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def compact_bytes(data: dict[str, Any]) -> bytes:
+    """``dumps(data, compact=True)`` as the UTF-8 bytes a batch writes."""
+    return orjson.dumps(data) + b"\n"
 
 
 def snippet(text: str, start: int, end: int, width: int = SNIPPET_CHARS) -> str:

@@ -4,11 +4,13 @@ Workers are forked from the parent after it has built the batch context, so the 
 built once and every worker (including a replacement) starts at once with it. A worker is
 replaced after ``recycle_after`` files, which keeps memory flat however long the batch.
 
-Each worker holds up to ``DEPTH`` files: the one it is scanning and the next, already sent,
-so it never waits for the parent between files. Files are scanned in the order sent, so the
-parent always knows which one is being scanned. When a file crashes, hangs or exhausts its
-worker, that file is recorded with the reason, the worker is killed or reaped, and the files
-queued behind it go back to the queue untouched for a new worker.
+Each worker holds up to ``DEPTH`` files, so it never waits for the parent between files.
+Its main thread scans them in the order sent and says when it starts each one; a writer
+thread writes each report (fsync included) and then sends its outcome, so the next file is
+scanned while the last one's report reaches the disk. The parent therefore always knows
+which file is being scanned. When a file crashes, hangs or exhausts its worker, that file is
+recorded with the reason, the worker is killed or reaped, and the other files it held go
+back to the queue for a new worker.
 """
 
 from __future__ import annotations
@@ -17,38 +19,72 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import queue
 import signal
+import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
 from .batch_output import Outcome
-from .batch_task import BatchSpec, Task, cap_memory, process_one
+from .batch_task import BatchSpec, Scanned, Task, cap_memory, scan_one, write_report
 
 _POLL = 1.0  # seconds between a worker's checks that its parent is still alive
 DEPTH = 2  # files sent to a worker at once: the one being scanned and the next
 _LEAVING = "leaving"  # a worker's last message when it quits on its own
+_STARTED = "started"  # a worker starts scanning the next file it holds
 
 
 def _serve(spec: BatchSpec, conn: Connection, parent: int) -> None:
-    """A worker's loop: receive a task, send its outcome, until told to stop or orphaned."""
+    """A worker: scan tasks in order, hand each report to the writer, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     cap_memory(spec.memory_mb)
-    while os.getppid() == parent:
-        if not conn.poll(_POLL):
-            continue
-        task = conn.recv()
-        if task is None:
-            return
-        outcome = process_one(spec, task)
-        conn.send(outcome)
-        if outcome.reason and "memory limit" in outcome.reason:
-            # after a MemoryError the heap may be fragmented: start afresh, and say so,
-            # so the file queued behind this one goes to another worker unblamed
-            conn.send(_LEAVING)
+    lock = threading.Lock()
+
+    def send(message: object) -> None:
+        with lock:
+            conn.send(message)
+
+    scanned: queue.SimpleQueue[Scanned | None] = queue.SimpleQueue()
+    writer = threading.Thread(target=_write_reports, args=(scanned, send), daemon=True)
+    writer.start()
+    leaving = False
+    try:
+        while os.getppid() == parent:  # an orphan stops (after writing what it has scanned)
+            if not conn.poll(_POLL):
+                continue
+            task = conn.recv()
+            if task is None:
+                break
+            send(_STARTED)
+            done = scan_one(spec, task)
+            scanned.put(done)
+            if done.outcome.reason and "memory limit" in done.outcome.reason:
+                leaving = True  # after a MemoryError the heap may be fragmented: start afresh
+                break
+    finally:
+        scanned.put(None)
+        writer.join()
+    if leaving:
+        send(_LEAVING)  # so the file queued behind goes to another worker, unblamed
+
+
+def _write_reports(
+    scanned: queue.SimpleQueue[Scanned | None], send: Callable[[object], None]
+) -> None:
+    """The writer thread: write each report, then send its outcome, in scanning order."""
+    while (done := scanned.get()) is not None:
+        try:
+            outcome = write_report(done)
+        except Exception as exc:  # a bug: this file fails, the others go on
+            reason = f"internal error ({type(exc).__name__}); please report it"
+            outcome = Outcome(done.task.rel, "failed", reason, done.task.sha256)
+        try:
+            send(outcome)
+        except OSError:  # the parent is gone: nobody to tell
             return
 
 
@@ -56,9 +92,17 @@ def _serve(spec: BatchSpec, conn: Connection, parent: int) -> None:
 class _Worker:
     process: BaseProcess
     conn: Connection
-    tasks: deque[Task] = field(default_factory=deque)  # sent, unanswered; the first is scanning
-    deadline: float = 0.0  # for the first task
+    tasks: deque[Task] = field(default_factory=deque)  # sent and not answered, in order
+    started: int = 0  # how many of them it has started: the last of those is being scanned
+    deadline: float = 0.0  # for the file being scanned
     sent: int = 0
+
+    def culprit(self) -> Task:
+        """The file to blame when the worker dies: the one it was scanning."""
+        task = self.tasks[self.started - 1] if self.started else self.tasks[0]
+        self.tasks.remove(task)
+        self.started = 0
+        return task
 
 
 def _death(process: BaseProcess) -> str:
@@ -132,6 +176,7 @@ class LocalPool:
     def _requeue(worker: _Worker, pending: deque[Task]) -> None:
         pending.extendleft(reversed(worker.tasks))
         worker.tasks.clear()
+        worker.started = 0
 
     def _collect(self, pending: deque[Task]) -> Iterator[Outcome]:
         busy = [w for w in self._workers if w.tasks]
@@ -142,16 +187,16 @@ class LocalPool:
             if worker.conn in ready or worker.process.sentinel in ready:
                 yield from self._receive(worker, pending)
             elif time.monotonic() >= worker.deadline:
-                task = worker.tasks.popleft()
+                task = worker.culprit()
                 self._requeue(worker, pending)
                 self._retire(worker, kill=True)
                 reason = f"took longer than the time limit of {self.time_limit:g} s"
                 yield Outcome(task.rel, "failed", reason, task.sha256)
 
     def _receive(self, worker: _Worker, pending: deque[Task]) -> Iterator[Outcome]:
-        """Every outcome the worker has sent; then retire it if it died, left or is done."""
+        """Every message the worker has sent; then retire it if it died, left or is done."""
         leaving = False
-        while worker.tasks and not leaving:
+        while not leaving:
             try:
                 if not worker.conn.poll():
                     break
@@ -160,15 +205,20 @@ class LocalPool:
                 break
             if message == _LEAVING:
                 leaving = True
-                continue
-            worker.tasks.popleft()
-            worker.deadline = time.monotonic() + self.time_limit
-            yield message
+            elif message == _STARTED:
+                worker.started += 1
+                worker.deadline = time.monotonic() + self.time_limit
+            else:
+                worker.tasks.popleft()
+                worker.started -= 1
+                if not worker.started:  # the next file, if any, is about to start
+                    worker.deadline = time.monotonic() + self.time_limit
+                yield message
         if leaving:
             self._requeue(worker, pending)
             self._retire(worker, kill=False)
-        elif worker.tasks and not worker.process.is_alive():  # died scanning its first file
-            task = worker.tasks.popleft()
+        elif worker.tasks and not worker.process.is_alive():  # died scanning a file
+            task = worker.culprit()
             self._requeue(worker, pending)
             self._retire(worker, kill=True)
             yield Outcome(task.rel, "failed", _death(worker.process), task.sha256)

@@ -315,3 +315,53 @@ def test_a_file_name_that_is_not_utf8(folder: Path, posting: Path, tiny_path: Pa
     assert json.loads(report.read_text(encoding="utf-8"))["resume"]["source"].endswith(
         "resumes/caf\\xe9.txt"
     )
+
+
+def test_a_run_removes_what_a_killed_worker_left_half_written(
+    folder: Path, posting: Path, tiny_path: Path
+) -> None:
+    stale = folder.parent / "reports" / "resumes" / "team" / ".bo.txt.json.k3x9.tmp"
+    stale.parent.mkdir(parents=True)
+    stale.write_text('{"half": ', encoding="utf-8")
+    assert batch(folder, posting, tiny_path)[0] == 0
+    assert not stale.exists()
+    assert (stale.parent / "bo.txt.json").is_file()
+
+
+def test_killed_run_leaves_whole_reports_and_the_next_run_completes(
+    tmp_path: Path, posting: Path, tiny_path: Path
+) -> None:
+    """kill -9 of gapscan mid-run: every report on disk parses, and a re-run finishes the job."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(60):
+        skills = "Golang, Kubernetes, machine learning" if i % 2 else "C, deep neural networks"
+        (folder / f"r{i:02d}.txt").write_text(f"R{i}\nSkills\n{skills}\n", encoding="utf-8")
+    out = tmp_path / "reports"
+    args = ["batch", folder, posting, "-o", out, "--taxonomy", tiny_path, "--workers", "2"]
+    command = [sys.executable, "-m", "gapscan", *map(str, args), "--quiet"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    results = out / "results.jsonl"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if results.exists() and len(results.read_bytes().splitlines()) >= 5:
+            break
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    time.sleep(2.5)  # orphaned workers notice within a second, finish what they hold, exit
+    reports = sorted((out / "resumes").glob("*.json"))
+    assert reports  # some work was done before the kill
+    for report in reports:
+        assert json.loads(report.read_text(encoding="utf-8"))["status"] == "assessed"
+    code, _, _ = run(*args)
+    assert code == 0
+    lines = [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == 60 and {r["status"] for r in lines} == {"ok"}
+    assert any(r["reused"] for r in lines)  # what the killed run wrote is kept
+    assert not list((out / "resumes").glob(".*.tmp"))
