@@ -260,13 +260,13 @@ class SkillExtractor:
             if word not in viable:
                 continue
             start, end = found[k]
-            if 1 in claimed[start:end]:
+            if claimed.find(1, start, end) >= 0:
                 continue
             joined = (
                 k < last
                 and words[k + 1] in viable
                 and text[end : found[k + 1][0]].strip(" ") in _JOINERS
-                and 1 not in claimed[found[k + 1][0] : found[k + 1][1]]
+                and claimed.find(1, *found[k + 1]) < 0
             )
             units.append(Unit(text[start:end], start, end, word in stop_words, joined))
         return [
