@@ -6,7 +6,7 @@ annotated corpus in benchmarks/data (gold: benchmarks/data/gold.json, see benchm
 then SkillSpan dev mention precision/recall and RenderCV layout invariance from
 ../shared/eval (skipped with a message when absent).
 
-    /tmp/venvtest/v/bin/python benchmarks/accuracy.py [--json]
+    python benchmarks/accuracy.py [--json]
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ single-column layouts, and two-column ones (skills, education and certifications
 narrow left column, the rest on the right). Deterministic: fixed creation date, core fonts
 only, latin-1 text, so a rerun gives byte-identical files with the same fpdf2 version.
 
-    /tmp/venvtest/v/bin/python benchmarks/make_corpus_pdfs.py
+    python benchmarks/make_corpus_pdfs.py
 """
 
 from __future__ import annotations
