@@ -33,7 +33,11 @@ ROLE_OR_GROUP_NOUNS = re.compile(rf"(?:{_PEOPLE}|{_GROUPS})s?", re.I)
 _NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
-_CLAUSE_END = re.compile(r"\n|[.;!?](?=\s)|\s[-\u2013\u2014]\s|\bbut\b|\bhowever\b", re.I)
+# "b(?<!\wb)ut" is "\bbut" written to start with a letter: the search can skip ahead by
+# first characters, which a leading \b prevents (same matches, a third faster)
+_CLAUSE_END = re.compile(
+    r"\n|[.;!?](?=\s)|\s[-\u2013\u2014]\s|b(?<!\wb)ut\b|h(?<!\wh)owever\b", re.I
+)
 _SENTENCE_END = re.compile(r"\n|[.;!?](?=\s)")
 _NEG_BEFORE = re.compile(
     r"(?:\b(?:no|not|without|never|nor|zero)\b|n't\b)(?!\s+only\b)(?:\W+\w+){0,5}\W*$", re.I
@@ -65,16 +69,29 @@ _PREFERRED_CUES = re.compile(
 )
 
 
-@lru_cache(maxsize=8)
 def _breaks(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[int]]:
-    """Start and end offsets of every boundary in a text (computed once per document)."""
+    """Start and end offsets of every boundary in a text."""
     found = list(pattern.finditer(text))
     return [m.start() for m in found], [m.end() for m in found]
 
 
-def _bounds(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int]:
+# Computed once per document. Cached on the text alone: a compiled pattern hashes its whole
+# program on every call, which made the cache lookup cost more than the bisection.
+@lru_cache(maxsize=8)
+def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
+    return _breaks(_CLAUSE_END, text)
+
+
+@lru_cache(maxsize=8)
+def _sentence_breaks(text: str) -> tuple[list[int], list[int]]:
+    return _breaks(_SENTENCE_END, text)
+
+
+def _bounds(
+    breaks: tuple[list[int], list[int]], text: str, start: int, end: int
+) -> tuple[int, int]:
     """From the last boundary before ``start`` to the first after ``end`` (300 chars at most)."""
-    starts, ends = _breaks(pattern, text)
+    starts, ends = breaks
     i = bisect_right(ends, start) - 1
     left = max(ends[i] if i >= 0 else 0, start - 300, 0)
     j = bisect_left(starts, end)
@@ -84,12 +101,12 @@ def _bounds(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around ``text[start:end]``: up to a line break, a sentence end or a "but"."""
-    return _bounds(_CLAUSE_END, text, start, end)
+    return _bounds(_clause_breaks(text), text, start, end)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or list item) around ``text[start:end]``."""
-    return _bounds(_SENTENCE_END, text, start, end)
+    return _bounds(_sentence_breaks(text), text, start, end)
 
 
 # Every negation or "learning" pattern above holds one of these: a clause without any is

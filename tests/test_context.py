@@ -95,3 +95,17 @@ def test_importance(text: str, word: str, section: str, level: str) -> None:
 )
 def test_sections_that_do_not_count(section: str, reason: str | None) -> None:
     assert uncounted_reason(*at("We use Python daily.", "Python"), section) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("No Kubernetes experience, but Golang is required.", False),
+        ("No Kubernetes experience; BUT Golang.", False),
+        ("No Kubernetes or rebuttal Golang.", True),  # "rebuttal" is no clause boundary
+        ("No Kubernetes, however Golang.", False),
+    ],
+    ids=["but", "upper-but", "rebuttal", "however"],
+)
+def test_but_and_however_end_a_clause(text: str, negated: bool) -> None:
+    assert (negation_reason(*at(text, "Golang")) == "negated") is negated
