@@ -138,6 +138,7 @@ def run_batch(
     except OSError as exc:
         raise UsageProblem(f"{out}: cannot create the output folder ({exc.strerror})") from None
     spec, ctx = prepare(spec)  # reads the posting: an unreadable one stops the run here
+    remove_temporaries(out / REPORTS_DIR)  # left by a run that was killed or interrupted
     tasks, known = plan(walk(folder, exclude=out), ctx, force=options.force)
     outcomes: list[Outcome] = []
     total = len(tasks) + len(known)
@@ -161,7 +162,7 @@ def run_batch(
             record(outcome)
         for outcome in _outcomes(spec, tasks, options):
             record(outcome)
-    remove_temporaries(out / REPORTS_DIR)
+    remove_temporaries(out / REPORTS_DIR)  # left by workers killed during this run
     return finish(out, outcomes, ctx)
 
 
@@ -169,7 +170,7 @@ def remove_temporaries(folder: Path) -> None:
     """Delete what a killed worker left half-written (``.NAME.json.XXXX.tmp``).
 
     Reports are written to a temporary file and renamed, so a worker killed while writing
-    leaves no partial report, only such a file; a run ends by removing them.
+    leaves no partial report, only such a file; a run starts and ends by removing them.
     """
     if not folder.is_dir():
         return
