@@ -65,27 +65,36 @@ def _serve(spec: BatchSpec, conn: Connection, parent: int) -> None:
             if done.outcome.reason and "memory limit" in done.outcome.reason:
                 leaving = True  # after a MemoryError the heap may be fragmented: start afresh
                 break
+    except (EOFError, OSError):
+        pass  # the parent is gone (its end of the pipe closed): stop, quietly
     finally:
         scanned.put(None)
         writer.join()
     if leaving:
-        send(_LEAVING)  # so the file queued behind goes to another worker, unblamed
+        with contextlib.suppress(OSError):
+            send(_LEAVING)  # so the file queued behind goes to another worker, unblamed
 
 
 def _write_reports(
     scanned: queue.SimpleQueue[Scanned | None], send: Callable[[object], None]
 ) -> None:
-    """The writer thread: write each report, then send its outcome, in scanning order."""
+    """The writer thread: write each report, then send its outcome, in scanning order.
+
+    When the parent is gone, the reports already scanned are still written: the next run
+    finds and reuses them.
+    """
+    parent_gone = False
     while (done := scanned.get()) is not None:
         try:
             outcome = write_report(done)
         except Exception as exc:  # a bug: this file fails, the others go on
             reason = f"internal error ({type(exc).__name__}); please report it"
             outcome = Outcome(done.task.rel, "failed", reason, done.task.sha256)
-        try:
-            send(outcome)
-        except OSError:  # the parent is gone: nobody to tell
-            return
+        if not parent_gone:
+            try:
+                send(outcome)
+            except OSError:  # nobody to tell any more
+                parent_gone = True
 
 
 @dataclass
@@ -98,9 +107,10 @@ class _Worker:
     sent: int = 0
 
     def culprit(self) -> Task:
-        """The file to blame when the worker dies: the one it was scanning."""
-        task = self.tasks[self.started - 1] if self.started else self.tasks[0]
-        self.tasks.remove(task)
+        """The file to blame when the worker dies (the one it was scanning), taken out."""
+        index = self.started - 1 if self.started else 0
+        task = self.tasks[index]
+        del self.tasks[index]
         self.started = 0
         return task
 
