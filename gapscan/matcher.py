@@ -28,7 +28,7 @@ import numpy as np
 from .errors import ModelError
 from .taxonomy import Taxonomy
 
-WORD_CACHE_SIZE = 200_000
+WORD_CACHE_SIZE = 50_000  # words learnt before the caches start afresh (~4 KB per viable word)
 _WordEntry = tuple[list[int], list[float], list[tuple[str, float]]]
 
 
