@@ -305,9 +305,10 @@ class TfidfMatcher:
         """
         new = sorted(w for w in words if w not in self._viable)
         if new:
-            if len(self._viable) >= WORD_CACHE_SIZE:
-                self._viable.clear()
+            if len(self._viable) + len(new) > WORD_CACHE_SIZE:
+                self._viable.clear()  # start afresh, then learn every word asked about
                 self._entries.clear()
+                new = sorted(words)
             self._learn(new)
         return {w for w in words if self._viable[w]}
 

@@ -91,3 +91,21 @@ def test_save_and_load_give_same_matches(tiny: Taxonomy, tmp_path: Path) -> None
     phrase = units("deep neural network and machine learnin")
     assert loaded.match(phrase) == matcher.match(phrase)
     assert loaded.get_params() == matcher.get_params()
+
+
+def test_a_full_word_cache_starts_afresh_without_losing_matches(
+    tiny: Taxonomy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gapscan import matcher as module
+
+    phrases = [
+        units("deep neural network and machine learnin"),
+        units("kubernetes and machine learnin"),
+    ]
+    matcher = TfidfMatcher().fit(tiny)
+    expected = [matcher.match(p) for p in phrases]
+    assert [len(e) for e in expected] == [2, 2]
+    monkeypatch.setattr(module, "WORD_CACHE_SIZE", 4)  # fewer than either phrase's words
+    small = TfidfMatcher().fit(tiny)
+    for _ in range(2):
+        assert [small.match(p) for p in phrases] == expected
