@@ -6,6 +6,7 @@ posting's requirements are built once per process (``context``) and reused for e
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import time
@@ -180,5 +181,6 @@ def process_one(spec: BatchSpec, task: Task) -> Outcome:
 
 
 def _failed(task: Task, target: Path, reason: str) -> Outcome:
-    target.unlink(missing_ok=True)  # a report from an earlier version of the file is stale now
+    with contextlib.suppress(OSError):  # a report from an earlier version is stale now
+        target.unlink(missing_ok=True)
     return Outcome(task.rel, "failed", reason, task.sha256)

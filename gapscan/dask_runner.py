@@ -1,7 +1,7 @@
 """Run a batch's tasks on an existing Dask distributed cluster (``pip install 'gapscan[dask]'``).
 
 Each Dask worker process builds the batch context once, on its first task, and scans one
-file at a time (spaCy's memory zones are not shared between threads). The resumes, the
+file at a time (spaCy and the extractor's caches are not made for threads). The resumes, the
 posting and the output folder must be at the same paths on every worker (a shared disk).
 A file that kills its worker comes back as ``KilledWorker`` and is recorded failed. Not
 enforced here: the per-file time limit (Dask cannot stop a running task) and the memory
