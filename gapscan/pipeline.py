@@ -173,7 +173,7 @@ class SkillExtractor:
         """Free the strings spaCy interns while inside, for long-running in-process use.
 
         ``extract`` does not open a zone itself: inside one spaCy's tokenizer cache is off,
-        which costs about 9 ms a resume (10.6 against 1.7 ms to tokenize, measured). Batch
+        which doubles the cost of extraction (benchmarks/memory_zone.py). Batch
         workers keep memory flat by being replaced after a number of files instead.
         """
         with self.nlp.memory_zone():
