@@ -299,7 +299,12 @@ def _build_posting_part(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]
 
 
 def report_dict(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
-    """The single-scan JSON report."""
+    """The single-scan JSON report.
+
+    Parts that repeat from report to report (the posting part, skill references, learning
+    steps and courses) are built once and shared between the dictionaries returned: treat
+    them as read-only, or copy before changing them (``redact`` builds new dictionaries).
+    """
     posting = _posting_part(report, taxonomy)
     by_status: dict[str, list[dict[str, Any]]] = {"matched": [], "partial": [], "missing": []}
     for gap in report.gaps:
