@@ -1,4 +1,5 @@
-"""Decode the bytes of a text file: BOMs, UTF-8, UTF-16 without a BOM, cp1252, latin-1.
+"""Decode the bytes of a text file: BOMs, UTF-8, UTF-16 without a BOM, an HTML page's
+declared charset, cp1252, latin-1.
 
 The encoding used is recorded in ``Document.encoding``. Binary content is rejected, never
 decoded into noise.
@@ -6,6 +7,8 @@ decoded into noise.
 
 from __future__ import annotations
 
+import codecs
+import re
 from pathlib import Path
 
 from .errors import InputError
@@ -17,9 +20,10 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "
 def decode_text(p: Path, data: bytes) -> tuple[str, str]:
     """Decode text bytes, returning the text and the encoding used.
 
-    BOMs are honoured; UTF-8 is tried first, then UTF-16 without a BOM (recognised by its
-    NUL pattern), then cp1252 and finally latin-1 (which decodes anything, so the control
-    character check is what rejects binary data).
+    BOMs are honoured; UTF-16 without a BOM is recognised by its NUL pattern; then UTF-8 is
+    tried, then the charset an HTML page declares in a meta tag, then cp1252 and finally
+    latin-1 (which decodes anything, so the control character check is what rejects binary
+    data).
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -40,12 +44,47 @@ def decode_text(p: Path, data: bytes) -> tuple[str, str]:
                 except UnicodeDecodeError:
                     break
         raise InputError(p, BINARY)
-    for codec in ("utf-8", "cp1252", "latin-1"):
+    try:
+        return _checked(p, data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = _meta_charset(sample)
+    if declared is not None:
+        try:
+            return _checked(p, data.decode(declared)), f"{declared} (meta charset)"
+        except UnicodeDecodeError:
+            pass  # the page lies about its encoding: guess as for any text
+    for codec in ("cp1252", "latin-1"):
         try:
             return _checked(p, data.decode(codec)), codec
         except UnicodeDecodeError:
             continue
     raise InputError(p, "cannot be decoded as text")  # latin-1 decodes anything; kept for mypy
+
+
+# <meta charset="windows-1251"> or <meta http-equiv="Content-Type" content="text/html;
+# charset=koi8-r">, in the first bytes of a saved page
+_META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.I)
+
+
+def _meta_charset(sample: bytes) -> str | None:
+    """The codec an HTML page declares, when Python knows it and it can be declared in ASCII.
+
+    As in browsers, a declared ASCII or latin-1 means windows-1252, and a declared UTF-16
+    is ignored (a page whose meta tag is readable as ASCII is not UTF-16).
+    """
+    found = _META_CHARSET.search(sample)
+    if found is None:
+        return None
+    try:
+        name = codecs.lookup(found.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    if name in ("ascii", "latin-1", "iso8859-1"):
+        return "cp1252"
+    if name.startswith(("utf-16", "utf-32")):
+        return None
+    return name
 
 
 def _checked(p: Path, text: str) -> str:

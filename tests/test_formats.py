@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from make_hostile import HTML_POSTING, HTML_WITH_JSONLD, JOB_POSTING, JSON_RESUME
 
@@ -149,3 +150,45 @@ def test_broken_json_ld_falls_back_to_the_visible_text(tmp_path: Path) -> None:
     path.write_text(HTML_POSTING.replace("</head>", broken))
     doc = read_document(path, posting=True)
     assert (doc.format, doc.text) == ("html", POSTING_TEXT)
+
+
+@pytest.mark.parametrize(
+    ("meta", "encoding"),
+    [
+        ('<meta charset="windows-1251">', "cp1251 (meta charset)"),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">',
+            "koi8-r (meta charset)",
+        ),
+    ],
+    ids=["charset", "http-equiv"],
+)
+def test_html_in_the_charset_it_declares(tmp_path: Path, meta: str, encoding: str) -> None:
+    text = "Инженер по данным. Требования: Python, Kubernetes."
+    page = f"<html><head>{meta}<title>Вакансия</title></head><body><p>{text}</p></body></html>"
+    codec = encoding.split()[0]
+    path = tmp_path / "posting.html"
+    path.write_bytes(page.encode(codec))
+    doc = read_document(path, posting=True)
+    assert doc.encoding == encoding
+    assert text in doc.text
+
+
+@pytest.mark.parametrize(
+    ("meta", "encoding"),
+    [
+        ('<meta charset="no-such-codec">', "cp1252"),  # unknown: guessed as for any text
+        ('<meta charset="iso-8859-1">', "cp1252 (meta charset)"),  # as browsers read it
+        ('<meta charset="windows-1251">', "utf-8"),  # valid UTF-8 wins over a stale tag
+    ],
+    ids=["unknown", "latin-1-is-cp1252", "utf8-first"],
+)
+def test_html_charset_edge_cases(tmp_path: Path, meta: str, encoding: str) -> None:
+    raw = "Data engineer – café, naïve Bayes, Python".encode(
+        "utf-8" if "utf" in encoding else "cp1252"
+    )
+    path = tmp_path / "posting.html"
+    path.write_bytes(f"<html><head>{meta}</head><body><p>".encode() + raw + b"</p></body></html>")
+    doc = read_document(path, posting=True)
+    assert doc.encoding == encoding
+    assert "Data engineer – café, naïve Bayes, Python" in doc.text
