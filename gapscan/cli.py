@@ -25,6 +25,7 @@ from .errors import GapscanError, UsageProblem
 
 EXIT_NOT_ASSESSED, EXIT_IO = 3, 4
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 class GapscanClickError(click.ClickException):
@@ -93,6 +94,39 @@ def _load(taxonomy_path: Path | None, model: Path | None = None, **limits: Any) 
 
     try:
         return Scanner(load_taxonomy(taxonomy_path), model=model, limits=Limits(**limits))
+    except GapscanError as exc:
+        raise GapscanClickError(exc) from None
+
+
+def _limit_options(f: F) -> F:
+    """--max-pages, --max-mb and --timeout: the bounds of reading one or two documents."""
+    f = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0),
+        default=60.0,
+        show_default=True,
+        help="Stop when it takes longer (seconds; 0: no limit); exit code 4.",
+    )(f)
+    f = click.option(
+        "--max-mb", default=20.0, show_default=True, help="Refuse larger input files (MB)."
+    )(f)
+    f = click.option(
+        "--max-pages", default=50, show_default=True, help="Refuse PDFs with more pages."
+    )(f)
+    return f
+
+
+def _limited(path: Path, timeout: float, run: Callable[[], T]) -> T:
+    """``run()`` within ``timeout`` seconds (0: none); a failure becomes a one-line error."""
+    from .errors import InputError, TimeLimitExceeded
+    from .timelimit import time_limit
+
+    try:
+        with time_limit(timeout or None):
+            return run()
+    except TimeLimitExceeded as exc:
+        cause = f"{exc} (--timeout); check the inputs, or raise --timeout if you trust them"
+        raise GapscanClickError(InputError(path, cause)) from None
     except GapscanError as exc:
         raise GapscanClickError(exc) from None
 
@@ -171,15 +205,7 @@ def cli() -> None:
     help="Load the pipeline saved by 'gapscan model build' instead of building it.",
 )
 @click.option("--password", default=None, help="Password of an encrypted resume PDF.")
-@click.option("--max-pages", default=50, show_default=True, help="Refuse PDFs with more pages.")
-@click.option("--max-mb", default=20.0, show_default=True, help="Refuse larger input files (MB).")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0),
-    default=60.0,
-    show_default=True,
-    help="Stop a scan that takes longer (seconds; 0: no limit); exit code 4.",
-)
+@_limit_options
 @_contract_options
 def scan(
     resume: Path,
@@ -213,10 +239,8 @@ def scan(
         gapscan resume.pdf posting.txt --format json --redact
         gapscan resume.pdf
     """
-    from .errors import InputError, TimeLimitExceeded
     from .render import render_report
     from .serialize import dumps, report_dict
-    from .timelimit import time_limit
 
     scanner = _load(
         taxonomy_path,
@@ -225,14 +249,9 @@ def scan(
         max_bytes=int(max_mb * 1e6),
         timeout=timeout or None,
     )
-    try:
-        with time_limit(timeout or None):
-            report = scanner.scan(resume, posting, role=role, password=password)
-    except TimeLimitExceeded as exc:
-        cause = f"{exc} (--timeout); check the inputs, or raise --timeout if you trust them"
-        raise GapscanClickError(InputError(resume, cause)) from None
-    except GapscanError as exc:
-        raise GapscanClickError(exc) from None
+    report = _limited(
+        resume, timeout, lambda: scanner.scan(resume, posting, role=role, password=password)
+    )
     data = report_dict(report, scanner.taxonomy)
     data = _shaped(data, report.resume.document, redact, run_metadata)
     use_color = _use_color(color, output)
@@ -265,6 +284,7 @@ def scan(
 @_output_options
 @_taxonomy_option
 @click.option("--password", default=None, help="Password of an encrypted PDF.")
+@_limit_options
 @_contract_options
 def extract(
     path: Path,
@@ -274,6 +294,9 @@ def extract(
     color: bool | None,
     taxonomy_path: Path | None,
     password: str | None,
+    max_pages: int,
+    max_mb: float,
+    timeout: float,
     redact: bool,
     run_metadata: bool,
 ) -> None:
@@ -287,11 +310,12 @@ def extract(
     from .render import render_profile
     from .serialize import dumps, profile_dict
 
-    scanner = _load(taxonomy_path)
-    try:
-        profile, posting = scanner.extract(path, kind=kind, password=password)
-    except GapscanError as exc:
-        raise GapscanClickError(exc) from None
+    scanner = _load(
+        taxonomy_path, max_pages=max_pages, max_bytes=int(max_mb * 1e6), timeout=timeout or None
+    )
+    profile, posting = _limited(
+        path, timeout, lambda: scanner.extract(path, kind=kind, password=password)
+    )
     data = profile_dict(profile, scanner.taxonomy, posting=posting)
     data = _shaped(data, None if posting else profile.document, redact, run_metadata)
     use_color = _use_color(color, output)

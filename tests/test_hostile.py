@@ -115,6 +115,21 @@ def test_bad_resume_is_refused(
     assert took < BOUND
 
 
+LIMITED = [r for r in REFUSED if r[1] and r[1][0] in ("--max-mb", "--timeout")] + [
+    r for r in REFUSED if r[0] == "too-many-pages.pdf"
+]
+
+
+@pytest.mark.parametrize(("name", "options", "cause"), LIMITED, ids=[n for n, _, _ in LIMITED])
+def test_extract_has_the_same_limits(
+    corpus: Path, tiny_path: Path, name: str, options: tuple[str, ...], cause: str
+) -> None:
+    path = corpus / name
+    code, out, err, took = scan("extract", path, "--taxonomy", tiny_path, *options)
+    assert (code, out, err) == (4, "", f"Error: {path}: {cause}\n")
+    assert took < BOUND
+
+
 def test_bad_posting_is_refused_by_name(corpus: Path, tiny_path: Path) -> None:
     code, _, err, _ = scan(corpus / "resume.txt", corpus / "random.pdf", "--taxonomy", tiny_path)
     assert (code, err) == (4, f"Error: {corpus / 'random.pdf'}: {BINARY}\n")
