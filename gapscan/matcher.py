@@ -36,9 +36,7 @@ class _WordInfo(NamedTuple):
     """What scoring needs of one viable word, cached from document to document."""
 
     word: str
-    cols: list[int]  # its known n-grams (columns) and their raw weights
-    values: list[float]
-    known: dict[int, float]  # the same, for dot products between words
+    known: dict[int, float]  # column of each n-gram some form contains -> its raw weight
     unseen: dict[str, float]  # n-grams no taxonomy form contains, at the highest idf
     norm2: float  # squared length, unseen n-grams included
     similar: dict[int, float]  # form word -> cosine, where it reaches the lower threshold
@@ -163,7 +161,6 @@ class TfidfMatcher:
         self.unseen_idf_ = float(np.log((1 + len(self.forms_)) / 1) + 1)
         self.form_matrix_ = _normalize(self._vectors(self.forms_)).T.tocsr()
         form_words = [f.split() for f in self.forms_]
-        self.form_sizes_ = np.array([len(w) for w in form_words])
         self.word_list_ = sorted({w for words in form_words for w in words})
         word_index = {w: i for i, w in enumerate(self.word_list_)}
         self.form_word_ids_ = [[word_index[w] for w in words] for words in form_words]
@@ -269,13 +266,12 @@ class TfidfMatcher:
         """Dense words x forms matrix of raw word vectors dotted with normalised forms."""
         from scipy.sparse import csr_matrix
 
-        lengths = [len(e.cols) for e in entries]
         indptr = np.zeros(len(entries) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=indptr[1:])
+        np.cumsum([len(e.known) for e in entries], out=indptr[1:])
         vectors = csr_matrix(
             (
-                [v for e in entries for v in e.values],
-                [c for e in entries for c in e.cols],
+                [v for e in entries for v in e.known.values()],
+                [c for e in entries for c in e.known],
                 indptr,
             ),
             shape=(len(entries), len(self.idf_)),
@@ -345,8 +341,6 @@ class TfidfMatcher:
                 wcols, wvalues, unseen = raw[i]
                 self._entries[word] = _WordInfo(
                     word,
-                    wcols,
-                    wvalues,
                     dict(zip(wcols, wvalues, strict=True)),
                     dict(unseen),
                     norm2[i],
