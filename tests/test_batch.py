@@ -368,3 +368,19 @@ def test_killed_run_leaves_whole_reports_and_the_next_run_completes(
     assert len(lines) == 60 and {r["status"] for r in lines} == {"ok"}
     assert any(r["reused"] for r in lines)  # what the killed run wrote is kept
     assert not list((out / "resumes").glob(".*.tmp"))
+
+
+def test_a_report_that_cannot_be_written_fails_its_file_only(
+    folder: Path, posting: Path, tiny_path: Path
+) -> None:
+    blocker = folder.parent / "reports" / "resumes" / "ada.txt.json"
+    blocker.mkdir(parents=True)  # a folder where the report should go
+    code, _, err = batch(folder, posting, tiny_path, "--workers", "1")
+    reason = "its report cannot be written (Is a directory)"
+    assert (code, err) == (3, f"Warning: ada.txt: failed: {reason}\n")
+    assert statuses(folder) == {
+        "ada.txt": ("failed", reason),
+        "team/bo.txt": ("ok", None),
+        "team/cy.md": ("ok", None),
+    }
+    assert not list(blocker.parent.glob(".*.tmp"))
