@@ -98,6 +98,17 @@ def _load(taxonomy_path: Path | None, model: Path | None = None, **limits: Any) 
         raise GapscanClickError(exc) from None
 
 
+def _size_options(f: F) -> F:
+    """--max-pages and --max-mb: how large a document may be."""
+    f = click.option(
+        "--max-mb", default=20.0, show_default=True, help="Refuse larger input files (MB)."
+    )(f)
+    f = click.option(
+        "--max-pages", default=50, show_default=True, help="Refuse PDFs with more pages."
+    )(f)
+    return f
+
+
 def _limit_options(f: F) -> F:
     """--max-pages, --max-mb and --timeout: the bounds of reading one or two documents."""
     f = click.option(
@@ -107,13 +118,16 @@ def _limit_options(f: F) -> F:
         show_default=True,
         help="Stop when it takes longer (seconds; 0: no limit); exit code 4.",
     )(f)
-    f = click.option(
-        "--max-mb", default=20.0, show_default=True, help="Refuse larger input files (MB)."
+    return _size_options(f)
+
+
+def _model_option(f: F) -> F:
+    return click.option(
+        "--model",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
+        help="Load the pipeline saved by 'gapscan model build' instead of building it.",
     )(f)
-    f = click.option(
-        "--max-pages", default=50, show_default=True, help="Refuse PDFs with more pages."
-    )(f)
-    return f
 
 
 def _limited(path: Path, timeout: float, run: Callable[[], T]) -> T:
@@ -198,12 +212,7 @@ def cli() -> None:
 @click.option(
     "--role", default=None, help="Taxonomy role to scan against when no posting is given."
 )
-@click.option(
-    "--model",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Load the pipeline saved by 'gapscan model build' instead of building it.",
-)
+@_model_option
 @click.option("--password", default=None, help="Password of an encrypted resume PDF.")
 @_limit_options
 @_contract_options
@@ -467,14 +476,8 @@ def model_build(out: Path, taxonomy_path: Path | None) -> None:
     help="Run on an existing Dask distributed cluster (pip install 'gapscan[dask]').",
 )
 @_taxonomy_option
-@click.option(
-    "--model",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Load the pipeline saved by 'gapscan model build' instead of building it.",
-)
-@click.option("--max-pages", default=50, show_default=True, help="Refuse PDFs with more pages.")
-@click.option("--max-mb", default=20.0, show_default=True, help="Refuse larger input files (MB).")
+@_model_option
+@_size_options
 def batch(
     folder: Path,
     posting: Path,
