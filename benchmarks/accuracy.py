@@ -129,7 +129,7 @@ def score_document(
     posting: bool,
 ) -> None:
     """Add one document's figures to the corpus tally."""
-    from gapscan.requirements import posting_requirements
+    from gapscan.profiles import posting_requirements
 
     text = profile.document.text
     gold_ids = set(gold)
@@ -364,7 +364,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
-    from gapscan.api import Scanner
+    from gapscan.scanner import Scanner
 
     scanner = Scanner()
     patterns = taxonomy_patterns(scanner.taxonomy)

@@ -21,8 +21,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from make_hostile import make_corpus  # noqa: E402
 
 from gapscan.errors import InputError  # noqa: E402
-from gapscan.pdfium_text import pdf_pages, pdf_pages_isolated  # noqa: E402
-from gapscan.reading import Limits, read_document  # noqa: E402
+from gapscan.limits import Limits  # noqa: E402
+from gapscan.read.document import read_document  # noqa: E402
+from gapscan.read.pdfium import pdf_pages, pdf_pages_isolated  # noqa: E402
 
 
 def corpus_times(limits: Limits) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from throughput import LAYOUTS, generate  # same folder
 
-from gapscan.api import Scanner
+from gapscan.scanner import Scanner
 from gapscan.taxonomy import load_taxonomy
 
 

@@ -33,12 +33,12 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from gapscan.batch import plan
-from gapscan.batch_task import BatchSpec, prepare
+from gapscan.batch.pool import LocalPool
+from gapscan.batch.run import plan
+from gapscan.batch.task import BatchSpec, prepare
+from gapscan.batch.walk import walk
 from gapscan.gap import assess
-from gapscan.serialize import dumps, report_dict
-from gapscan.walk import walk
-from gapscan.workers import LocalPool
+from gapscan.report.serialize import dumps, report_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTING = ROOT / "samples" / "postings" / "ai-architect.txt"

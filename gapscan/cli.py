@@ -1,10 +1,11 @@
-"""The command line: a thin click layer over ``gapscan.api``.
+"""The command line: a thin click layer over the library (``gapscan.scanner``, ``gapscan.batch``).
 
-Exit codes (also in the README):
-  0  success
+It owns the one map from exceptions and outcomes to exit codes (also in the README):
+  0  success; batch: every file ok
   1  internal error (a bug: please report it)
-  2  usage error (bad option or argument, unknown role)
-  3  finished, but the resume could not be assessed (no readable text)
+  2  usage error (bad option or argument, unknown role); batch: the run could not start
+  3  finished, but the resume could not be assessed (no readable text); batch: some files
+     failed, were skipped or were not assessed
   4  an input file could not be read (missing, unsupported, damaged, too large, encrypted),
      or the report could not be written
   5  the taxonomy or a saved model is invalid
@@ -16,16 +17,41 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import __version__
-from .errors import GapscanError, UsageProblem
+from .errors import (
+    GapscanError,
+    InputError,
+    ModelError,
+    TaxonomyError,
+    TimeLimitExceeded,
+    UsageProblem,
+)
+from .limits import DEFAULT_LIMITS, MAX_BYTES, MAX_PAGES, TIMEOUT, Limits
 
-EXIT_NOT_ASSESSED, EXIT_IO = 3, 4
+if TYPE_CHECKING:
+    from .records import Document
+    from .scanner import Kind, Scanner
+
+EXIT_INTERNAL, EXIT_USAGE, EXIT_NOT_ASSESSED, EXIT_IO, EXIT_INVALID_DATA = 1, 2, 3, 4, 5
+EXIT_CODES: dict[type[GapscanError], int] = {
+    UsageProblem: EXIT_USAGE,
+    InputError: EXIT_IO,
+    TimeLimitExceeded: EXIT_IO,
+    TaxonomyError: EXIT_INVALID_DATA,
+    ModelError: EXIT_INVALID_DATA,
+}
+EXIT_BATCH_CANNOT_START, EXIT_BATCH_SOME_FAILED = EXIT_USAGE, EXIT_NOT_ASSESSED
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
+
+
+def exit_code(error: GapscanError) -> int:
+    """The documented exit code of an expected failure (its nearest mapped class)."""
+    return next((EXIT_CODES[c] for c in type(error).__mro__ if c in EXIT_CODES), EXIT_INTERNAL)
 
 
 class GapscanClickError(click.ClickException):
@@ -33,7 +59,7 @@ class GapscanClickError(click.ClickException):
 
     def __init__(self, error: GapscanError) -> None:
         super().__init__(str(error))
-        self.exit_code = error.exit_code  # type: ignore[misc]  # click declares a ClassVar
+        self.exit_code = exit_code(error)  # type: ignore[misc]  # click declares a ClassVar
 
 
 class DefaultGroup(click.Group):
@@ -77,7 +103,7 @@ def _write(text: str, output: Path | None, color: bool) -> None:
     if output is None:
         click.echo(text, nl=False, color=color)
         return
-    from .batch_output import write_atomic
+    from .batch.output import write_atomic
 
     try:
         write_atomic(output, text)
@@ -87,24 +113,32 @@ def _write(text: str, output: Path | None, color: bool) -> None:
         raise error from None
 
 
-def _load(taxonomy_path: Path | None, model: Path | None = None, **limits: Any) -> Any:
-    from .api import Scanner
-    from .reading import Limits
+def _load(
+    taxonomy_path: Path | None, model: Path | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Scanner:
+    from .scanner import Scanner
     from .taxonomy import load_taxonomy
 
     try:
-        return Scanner(load_taxonomy(taxonomy_path), model=model, limits=Limits(**limits))
+        return Scanner(load_taxonomy(taxonomy_path), model=model, limits=limits)
     except GapscanError as exc:
         raise GapscanClickError(exc) from None
+
+
+def _limits(max_pages: int, max_mb: float, timeout: float | None = None) -> Limits:
+    return Limits(max_bytes=int(max_mb * 1e6), max_pages=max_pages, timeout=timeout or None)
 
 
 def _size_options(f: F) -> F:
     """--max-pages and --max-mb: how large a document may be."""
     f = click.option(
-        "--max-mb", default=20.0, show_default=True, help="Refuse larger input files (MB)."
+        "--max-mb",
+        default=MAX_BYTES / 1e6,
+        show_default=True,
+        help="Refuse larger input files (MB).",
     )(f)
     f = click.option(
-        "--max-pages", default=50, show_default=True, help="Refuse PDFs with more pages."
+        "--max-pages", default=MAX_PAGES, show_default=True, help="Refuse PDFs with more pages."
     )(f)
     return f
 
@@ -114,7 +148,7 @@ def _limit_options(f: F) -> F:
     f = click.option(
         "--timeout",
         type=click.FloatRange(min=0),
-        default=60.0,
+        default=TIMEOUT,
         show_default=True,
         help="Stop when it takes longer (seconds; 0: no limit); exit code 4.",
     )(f)
@@ -132,8 +166,7 @@ def _model_option(f: F) -> F:
 
 def _limited(path: Path, timeout: float, run: Callable[[], T]) -> T:
     """``run()`` within ``timeout`` seconds (0: none); a failure becomes a one-line error."""
-    from .errors import InputError, TimeLimitExceeded
-    from .timelimit import time_limit
+    from .read.timelimit import time_limit
 
     try:
         with time_limit(timeout or None):
@@ -161,14 +194,16 @@ def _contract_options(f: F) -> F:
     return f
 
 
-def _shaped(data: dict[str, Any], resume: Any, redact: bool, run_metadata: bool) -> dict[str, Any]:
+def _shaped(
+    data: dict[str, Any], resume: Document | None, redact: bool, run_metadata: bool
+) -> dict[str, Any]:
     """The document as asked: redacted with the resume's details, with run metadata."""
     import platform
     from datetime import UTC, datetime
 
-    from .redact import PersonalDetails, personal_details
-    from .redact import redact as scrub
-    from .serialize import with_run_metadata
+    from .report.redact import PersonalDetails, personal_details
+    from .report.redact import redact as scrub
+    from .report.serialize import with_run_metadata
 
     if redact:
         found = personal_details(resume.text, resume.source) if resume else PersonalDetails()
@@ -248,16 +283,10 @@ def scan(
         gapscan resume.pdf posting.txt --format json --redact
         gapscan resume.pdf
     """
-    from .render import render_report
-    from .serialize import dumps, report_dict
+    from .report.serialize import dumps, report_dict
+    from .report.text import render_report
 
-    scanner = _load(
-        taxonomy_path,
-        model,
-        max_pages=max_pages,
-        max_bytes=int(max_mb * 1e6),
-        timeout=timeout or None,
-    )
+    scanner = _load(taxonomy_path, model, _limits(max_pages, max_mb, timeout))
     report = _limited(
         resume, timeout, lambda: scanner.scan(resume, posting, role=role, password=password)
     )
@@ -298,7 +327,7 @@ def scan(
 def extract(
     path: Path,
     fmt: str,
-    kind: str,
+    kind: Kind,
     output: Path | None,
     color: bool | None,
     taxonomy_path: Path | None,
@@ -316,12 +345,10 @@ def extract(
         gapscan extract resume.pdf --format jsonresume --redact
         gapscan extract posting.txt --format json
     """
-    from .render import render_profile
-    from .serialize import dumps, profile_dict
+    from .report.serialize import dumps, profile_dict
+    from .report.text import render_profile
 
-    scanner = _load(
-        taxonomy_path, max_pages=max_pages, max_bytes=int(max_mb * 1e6), timeout=timeout or None
-    )
+    scanner = _load(taxonomy_path, limits=_limits(max_pages, max_mb, timeout))
     profile, posting = _limited(
         path, timeout, lambda: scanner.extract(path, kind=kind, password=password)
     )
@@ -329,7 +356,7 @@ def extract(
     data = _shaped(data, None if posting else profile.document, redact, run_metadata)
     use_color = _use_color(color, output)
     if fmt in ("jsonresume", "definedterms"):
-        from .interop import defined_terms, json_resume
+        from .report.interop import defined_terms, json_resume
 
         if fmt == "jsonresume" and posting:
             hint = "use --kind resume, or --format definedterms"
@@ -356,8 +383,8 @@ def schema_command(name: str | None) -> None:
         gapscan schema
         gapscan schema report > gapscan-report.schema.json
     """
-    from .schema import bundled, names
-    from .serialize import dumps
+    from .report.schema import bundled, names
+    from .report.serialize import dumps
 
     if name is None:
         click.echo("\n".join(names()))
@@ -387,7 +414,6 @@ def taxonomy_check(path: Path | None) -> None:
     Example:
         gapscan taxonomy check taxonomy/ai-architect.toml
     """
-    from .errors import TaxonomyError
     from .taxonomy import load_taxonomy
 
     try:
@@ -396,7 +422,7 @@ def taxonomy_check(path: Path | None) -> None:
         click.echo(f"{exc.source}: {len(exc.problems)} problem(s)", err=True)
         for problem in exc.problems:
             click.echo(f"  - {problem}", err=True)
-        sys.exit(TaxonomyError.exit_code)
+        sys.exit(exit_code(exc))
     click.echo(
         f"{tax.origin}: ok: taxonomy {tax.name} {tax.version}: {len(tax.skills)} skills, "
         f"{len(tax.areas)} areas, {len(tax.steps)} steps, {len(tax.courses)} courses, "
@@ -449,7 +475,7 @@ def model_build(out: Path, taxonomy_path: Path | None) -> None:
 @click.option(
     "--time-limit",
     type=click.FloatRange(min=0, min_open=True),
-    default=60.0,
+    default=TIMEOUT,
     show_default=True,
     help="Seconds one file may take before its worker is stopped and the file recorded failed.",
 )
@@ -509,32 +535,44 @@ def batch(
     Example:
         gapscan batch resumes/ posting.txt -o reports/ --workers 2
     """
-    from .batch import BatchOptions, run_batch
-    from .batch_task import BatchSpec
-    from .progress import Progress
+    from .batch.run import BatchOptions, run_batch
+    from .batch.task import BatchSpec
 
     spec = BatchSpec(
         posting=str(posting),
         out=str(output),
         taxonomy=str(taxonomy_path) if taxonomy_path else None,
         model=str(model) if model else None,
-        max_pages=max_pages,
-        max_bytes=int(max_mb * 1e6),
+        limits=_limits(max_pages, max_mb),
         memory_mb=max_memory,
         recycle_after=recycle_after,
     )
     options = BatchOptions(workers or os.cpu_count() or 1, time_limit, force, scheduler)
     show = not quiet and sys.stderr.isatty()
     try:
-        result = run_batch(folder, spec, options, Progress(sys.stderr) if show else None)
+        result = run_batch(folder, spec, options, ProgressBar() if show else None)
     except GapscanError as exc:  # nothing was scanned: the run could not start
         click.echo(f"Error: {exc}", err=True)
-        sys.exit(2)
+        sys.exit(EXIT_BATCH_CANNOT_START)
     click.echo(result.summary, nl=False)
     for o in result.outcomes:
         if not o.fine:
             click.echo(f"Warning: {o.rel}: {o.status.replace('_', ' ')}: {o.reason}", err=True)
-    sys.exit(result.exit_code)
+    sys.exit(0 if result.all_fine else EXIT_BATCH_SOME_FAILED)
+
+
+class ProgressBar:
+    """click's progress bar on stderr (count, percentage, ETA), opened at the first file."""
+
+    def __init__(self) -> None:
+        self.bar: click._termui_impl.ProgressBar[int] | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, file=sys.stderr, show_pos=True)
+        self.bar.update(done - self.bar.pos)
+        if done >= total:
+            self.bar.render_finish()
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """The exceptions gapscan raises, each with a message written for the person at the terminal.
 
-The CLI maps every class to a documented exit code (see ``EXIT_CODES`` in ``gapscan.cli``).
+The command line maps every class to a documented exit code (``EXIT_CODES`` in ``gapscan.cli``).
 """
 
 from __future__ import annotations
@@ -18,13 +18,11 @@ def display_path(path: Path | str) -> str:
 class GapscanError(Exception):
     """Base class: an expected failure with a message for the user."""
 
-    exit_code = 1
 
 
 class InputError(GapscanError):
     """A document could not be read: missing, unreadable, unsupported, corrupt or too large."""
 
-    exit_code = 4
 
     def __init__(self, path: Path | str, cause: str) -> None:
         self.path = display_path(path)
@@ -35,7 +33,6 @@ class InputError(GapscanError):
 class TimeLimitExceeded(GapscanError):
     """The time limit of a single scan (``--timeout``) ran out; raised by a timer signal."""
 
-    exit_code = 4
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
@@ -45,7 +42,6 @@ class TimeLimitExceeded(GapscanError):
 class TaxonomyError(GapscanError):
     """A taxonomy file is missing, is not valid TOML, or breaks the format's rules."""
 
-    exit_code = 5
 
     def __init__(self, source: str, problems: list[str] | str) -> None:
         self.source = source
@@ -58,10 +54,8 @@ class TaxonomyError(GapscanError):
 class ModelError(GapscanError):
     """A saved pipeline in a model folder is missing or does not match this gapscan."""
 
-    exit_code = 5
 
 
 class UsageProblem(GapscanError):
     """The request itself makes no sense (unknown role, conflicting options)."""
 
-    exit_code = 2

@@ -7,8 +7,7 @@ skill stands in, nothing when missing. The report carries every number in that s
 
 from __future__ import annotations
 
-from .taxonomy import Taxonomy
-from .types import (
+from .records import (
     NO_TEXT_LAYER,
     Gap,
     GapReport,
@@ -19,6 +18,7 @@ from .types import (
     ScoreLine,
     SkillProfile,
 )
+from .taxonomy import Taxonomy
 
 WEIGHTS: dict[Importance, float] = {"required": 2.0, "preferred": 1.0}
 PARTIAL_CREDIT = 0.5

@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TaxonomyError
+from .validate import SkillType, check_raw
 
 DEFAULT_TAXONOMY = "ai-architect.toml"
-SKILL_TYPES = ("technical", "soft", "certification", "education")
-COURSE_KINDS = ("course", "certification", "certificate-program", "degree")
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,7 @@ class Course:
 class Skill:
     id: str
     name: str
-    type: str
+    type: SkillType
     area: str
     aliases: tuple[str, ...] = ()
     exact: tuple[str, ...] = ()
@@ -140,14 +139,14 @@ class Taxonomy:
 
 def default_taxonomy_path() -> str:
     """Where the packaged default taxonomy lives (for messages and reports)."""
-    return str(resources.files("gapscan.taxonomies").joinpath(DEFAULT_TAXONOMY))
+    return str(resources.files("gapscan.taxonomy_data").joinpath(DEFAULT_TAXONOMY))
 
 
 def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
     """Load and validate a taxonomy file; ``None`` loads the packaged default."""
     if path is None:
         origin = f"<packaged {DEFAULT_TAXONOMY}>"
-        data = resources.files("gapscan.taxonomies").joinpath(DEFAULT_TAXONOMY).read_bytes()
+        data = resources.files("gapscan.taxonomy_data").joinpath(DEFAULT_TAXONOMY).read_bytes()
     else:
         origin = str(path)
         p = Path(path)
@@ -164,8 +163,6 @@ def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
 
 def parse_taxonomy(data: bytes, origin: str) -> Taxonomy:
     """Parse TOML bytes into a validated :class:`Taxonomy`, or raise :class:`TaxonomyError`."""
-    from .validate import check_raw  # local: validation is only needed here
-
     try:
         raw = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:

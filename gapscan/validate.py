@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Any
+from typing import Any, Literal, get_args
 
-from .taxonomy import COURSE_KINDS, SKILL_TYPES
+SkillType = Literal["technical", "soft", "certification", "education"]
+SKILL_TYPES: tuple[SkillType, ...] = get_args(SkillType)
+COURSE_KINDS = ("course", "certification", "certificate-program", "degree")
 
 GAP = "..."  # in a phrase, stands for up to three words
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9+#.-]*$")

@@ -1,1 +1,1 @@
-"""Taxonomy data shipped with gapscan (installed as the package ``gapscan.taxonomies``)."""
+"""Taxonomy data shipped with gapscan (installed as the package ``gapscan.taxonomy_data``)."""

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from gapscan import schema as document_schema
-from gapscan import serialize
-from gapscan.api import Scanner
-from gapscan.pipeline import SkillExtractor
-from gapscan.reading import Limits
+from gapscan.limits import DEFAULT_LIMITS, Limits
+from gapscan.report import schema as document_schema
+from gapscan.report import serialize
+from gapscan.scanner import Scanner
+from gapscan.skills.extractor import SkillExtractor
 from gapscan.taxonomy import Taxonomy, load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,12 +87,15 @@ def shared_cli_scanner(scanner: Scanner, monkeypatch: pytest.MonkeyPatch) -> Non
     import gapscan.cli
 
     build = gapscan.cli._load
+    _ = scanner.extractor  # built once, before the copies share it
 
-    def load(taxonomy_path: Path | None, model: Path | None = None, **limits: Any) -> Any:
+    def load(
+        taxonomy_path: Path | None, model: Path | None = None, limits: Limits = DEFAULT_LIMITS
+    ) -> Scanner:
         if taxonomy_path is not None or model is not None:
-            return build(taxonomy_path, model, **limits)
+            return build(taxonomy_path, model, limits)
         reused = copy.copy(scanner)  # the same pipeline, with this command's limits
-        reused.limits = Limits(**limits)
+        reused.limits = limits
         return reused
 
     monkeypatch.setattr(gapscan.cli, "_load", load)

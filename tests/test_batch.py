@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from cli_run import run
 
-from gapscan.api import Scanner
-from gapscan.batch_task import HOOK_CRASH, HOOK_HANG, HOOK_MEMORY, TEST_HOOK_ENV
-from gapscan.serialize import dumps, report_dict
+from gapscan.records import Document, GapReport
+from gapscan.report.serialize import dumps, report_dict
+from gapscan.scanner import PreparedPosting, Scanner
 from gapscan.taxonomy import Taxonomy
 
 POSTING = "Go Developer\nRequirements\n- Go or C\n- Kubernetes\nNice to have\n- ML\n"
@@ -135,12 +137,28 @@ def test_bad_file_recorded_and_the_rest_succeed(
     assert not (folder.parent / "reports/resumes/broken.pdf.json").exists()
 
 
+EVIL = "EVIL-RESUME"  # what the patched scan looks for in a resume's text
+
+
+def _crash() -> None:
+    os._exit(70)
+
+
+def _hang() -> None:
+    time.sleep(3600)
+
+
+def _exhaust() -> None:
+    hog = bytearray(1 << 40)  # far beyond any cap: MemoryError
+    del hog
+
+
 @pytest.mark.parametrize(
-    ("marker", "options", "reason"),
+    ("harm", "options", "reason"),
     [
-        (HOOK_CRASH, (), "the worker crashed (exit code 70) while reading this file"),
-        (HOOK_HANG, ("--time-limit", "0.5"), "took longer than the time limit of 0.5 s"),
-        (HOOK_MEMORY, ("--max-memory", "1500"), "over the memory limit of 1500 MB per worker"),
+        (_crash, (), "the worker crashed (exit code 70) while reading this file"),
+        (_hang, ("--time-limit", "2"), "took longer than the time limit of 2 s"),
+        (_exhaust, ("--max-memory", "1500"), "over the memory limit of 1500 MB per worker"),
     ],
     ids=["crash", "hang", "memory"],
 )
@@ -150,14 +168,24 @@ def test_a_file_that_kills_its_worker_fails_alone(
     posting: Path,
     tiny_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    marker: bytes,
+    harm: Callable[[], None],
     options: tuple[str, ...],
     reason: str,
     evil: str,
 ) -> None:
-    """First in the queue, the bad file shares its worker with the next one, which must pass."""
-    monkeypatch.setenv(TEST_HOOK_ENV, "1")
-    (folder / evil).write_bytes(b"Eve\nSkills\nGolang\n" + marker + b"\n")
+    """First in the queue, the bad file shares its worker with the next one, which must pass.
+
+    The workers are forked from this process, so they inherit the patched scan.
+    """
+    assess = Scanner.assess
+
+    def harmful(self: Scanner, resume: Document, posting: PreparedPosting) -> GapReport:
+        if EVIL in resume.text:
+            harm()
+        return assess(self, resume, posting)
+
+    monkeypatch.setattr(Scanner, "assess", harmful)
+    (folder / evil).write_text(f"Eve\nSkills\nGolang\n{EVIL}\n", encoding="utf-8")
     code, _, err = batch(folder, posting, tiny_path, "--workers", "1", *options)
     assert code == 3
     assert err == f"Warning: {evil}: failed: {reason}\n"
@@ -286,7 +314,7 @@ def test_workers_are_recycled_and_every_file_still_reported(
     folder: Path, posting: Path, tiny_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A worker leaves after ``recycle_after`` files (flat memory); its successor goes on."""
-    from gapscan import workers
+    from gapscan.batch import pool as workers
 
     started: list[int] = []
     original = workers.LocalPool._start

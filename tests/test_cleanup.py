@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from gapscan.cleanup import repair_pdf_text
+from gapscan.read.cleanup import repair_pdf_text
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from cli_run import run
 
 from gapscan.cli import cli
-from gapscan.serialize import SCHEMA_VERSION
+from gapscan.report.serialize import SCHEMA_VERSION
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from gapscan.context import importance, negation_reason, uncounted_reason
+from gapscan.skills.rules import importance, negation_reason, uncounted_reason
 
 
 def at(text: str, word: str) -> tuple[str, int, int]:

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from make_hostile import HTML_POSTING, HTML_WITH_JSONLD, JOB_POSTING, JSON_RESUME
 
 from gapscan.cli import cli
-from gapscan.read_html import html_text
-from gapscan.read_pdf import drop_running_lines, read_pdf
-from gapscan.reading import read_document
+from gapscan.read.document import read_document
+from gapscan.read.pdf import drop_running_lines, read_pdf
+from gapscan.read.webpage import html_text
 
 POSTING_TEXT = (
     "Platform Engineer\n\nRequirements\n\n- Go or C\n\n- Kubernetes & Helm\n\nNice to have\n\nML"
@@ -122,7 +122,7 @@ def test_running_headers_and_footers_stay_on_page_one_only() -> None:
 
 def test_icon_glyphs_and_unmapped_glyphs_are_dropped(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     raw = ["\uf0e0 sam@example.com \U000f0001\nSkills (cid:3)\nGo and Kubernetes on clusters"]
-    monkeypatch.setattr("gapscan.read_pdf.pdf_pages", lambda *a: raw)
+    monkeypatch.setattr("gapscan.read.pdf.pdf_pages", lambda *a: raw)
     text, pages, warnings = read_pdf(
         Path("x.pdf"), b"%PDF-", None, max_pages=5, max_chars=100, timeout=None
     )

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from gapscan.gap import assess, classify, learning_plan, score
+from gapscan.records import NO_TEXT_LAYER, Document, Gap, Requirement, SkillHit, SkillProfile
 from gapscan.taxonomy import Taxonomy
-from gapscan.types import NO_TEXT_LAYER, Document, Gap, Requirement, SkillHit, SkillProfile
 
 
 def profile(text: str, *skills: str) -> SkillProfile:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gapscan.api import Scanner
+from gapscan.scanner import Scanner
 
 RESUME_CASES = [
     # (id, text, present, absent)

@@ -207,7 +207,7 @@ def test_missing_file_in_a_real_process(job: Path, tiny_path: Path) -> None:
 
 def test_time_limit_interrupts_python_code() -> None:
     from gapscan.errors import TimeLimitExceeded
-    from gapscan.timelimit import time_limit
+    from gapscan.read.timelimit import time_limit
 
     start = time.monotonic()
     expected = r"^the scan did not finish within 0.2 s$"
@@ -219,7 +219,8 @@ def test_time_limit_interrupts_python_code() -> None:
 
 def test_heavy_pdf_is_read_in_a_child_that_is_stopped(corpus: Path) -> None:
     from gapscan.errors import InputError
-    from gapscan.reading import Limits, read_document
+    from gapscan.limits import Limits
+    from gapscan.read.document import read_document
 
     path = corpus / "pdf-heavy.pdf"  # 12 MB of text lines: PDFium needs over 5 s and 2 GB
     start = time.monotonic()
@@ -235,7 +236,7 @@ def test_heavy_pdf_is_read_in_a_child_that_is_stopped(corpus: Path) -> None:
 def test_stream_guard_measures_without_reading_the_page() -> None:
     from make_hostile import raw_pdf, text_ops
 
-    from gapscan.pdf_guard import inspect_streams
+    from gapscan.read.pdf_guard import inspect_streams
 
     report = inspect_streams(raw_pdf(text_ops(b"Go", 100_000)))
     assert (report.content, report.bomb) == (len(text_ops(b"Go", 100_000)), False)
@@ -243,7 +244,8 @@ def test_stream_guard_measures_without_reading_the_page() -> None:
 
 def test_heavy_pdf_child_is_capped_in_memory(corpus: Path) -> None:
     from gapscan.errors import InputError
-    from gapscan.reading import Limits, read_document
+    from gapscan.limits import Limits
+    from gapscan.read.document import read_document
 
     path = corpus / "pdf-heavy.pdf"
     start = time.monotonic()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gapscan.matcher import TfidfMatcher, Unit
+from gapscan.skills.matcher import TfidfMatcher, Unit
 from gapscan.taxonomy import Taxonomy
 
 
@@ -96,7 +96,7 @@ def test_save_and_load_give_same_matches(tiny: Taxonomy, tmp_path: Path) -> None
 def test_a_full_word_cache_starts_afresh_without_losing_matches(
     tiny: Taxonomy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gapscan import matcher as module
+    from gapscan.skills import matcher as module
 
     phrases = [
         units("deep neural network and machine learnin"),

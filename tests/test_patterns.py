@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from gapscan.patterns import plural, skill_patterns, variants
+from gapscan.skills.patterns import plural, skill_patterns, variants
 from gapscan.taxonomy import Skill
 
 

@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from gapscan.cache import cache_key, load_or_build
 from gapscan.errors import ModelError
-from gapscan.pipeline import SkillExtractor
-from gapscan.reading import read_document
+from gapscan.read.document import read_document
+from gapscan.records import SkillProfile
+from gapscan.skills.cache import cache_key, load_or_build
+from gapscan.skills.extractor import SkillExtractor
 from gapscan.taxonomy import Taxonomy, load_taxonomy
-from gapscan.types import SkillProfile
 
 
 def extract(

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from gapscan.decode import BINARY
 from gapscan.errors import InputError
-from gapscan.reading import Limits, read_document, sniff_format
+from gapscan.limits import Limits
+from gapscan.read.document import read_document, sniff_format
+from gapscan.read.text import BINARY
 
 TEXT = "Skills\nPython, café, naïve Bayes\n"
 

@@ -8,8 +8,14 @@ from pathlib import Path
 import pytest
 from cli_run import run
 
-from gapscan import schema
-from gapscan.redact import PersonalDetails, header_name, personal_details, redact, redact_text
+from gapscan.report import schema
+from gapscan.report.redact import (
+    PersonalDetails,
+    header_name,
+    personal_details,
+    redact,
+    redact_text,
+)
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 # Every personal detail printed in the sample resumes' headers (samples/README.md).

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from gapscan.pipeline import SkillExtractor
-from gapscan.reading import read_document
-from gapscan.requirements import posting_requirements, role_requirements
+from gapscan.profiles import posting_requirements, role_requirements
+from gapscan.read.document import read_document
+from gapscan.records import Requirement
+from gapscan.skills.extractor import SkillExtractor
 from gapscan.taxonomy import Role
-from gapscan.types import Requirement
 
 
 def requirements(

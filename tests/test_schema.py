@@ -13,10 +13,11 @@ import jsonschema
 import pytest
 from cli_run import run
 
-from gapscan import __version__, schema
-from gapscan.api import Scanner
+from gapscan import __version__
 from gapscan.errors import UsageProblem
-from gapscan.serialize import SCHEMA_VERSION, dumps, profile_dict, report_dict
+from gapscan.report import schema
+from gapscan.report.serialize import SCHEMA_VERSION, dumps, profile_dict, report_dict
+from gapscan.scanner import Scanner
 
 ROOT = Path(__file__).resolve().parent.parent
 RESUMES = sorted((ROOT / "samples" / "resumes").iterdir())
@@ -49,7 +50,7 @@ def test_every_document_has_a_valid_draft_2020_12_schema() -> None:
 
 def test_pyproject_ships_the_schemas() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    assert "schemas/*.json" in config["tool"]["setuptools"]["package-data"]["gapscan"]
+    assert "schemas/*.json" in config["tool"]["setuptools"]["package-data"]["gapscan.report"]
 
 
 def test_compact_reports_are_what_json_dumps_gives(

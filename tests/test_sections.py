@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from gapscan.sections import detect_sections, heading_kind
+from gapscan.read.sections import detect_sections, heading_kind
 
 
 @pytest.mark.parametrize(

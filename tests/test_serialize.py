@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from gapscan.api import Scanner
 from gapscan.gap import assess
-from gapscan.requirements import posting_requirements
-from gapscan.serialize import dumps, report_dict
+from gapscan.profiles import posting_requirements
+from gapscan.report.serialize import dumps, report_dict
+from gapscan.scanner import Scanner
 from gapscan.taxonomy import Taxonomy
 
 POSTING = "Go Developer\nRequirements\n- Go or C\n- Kubernetes\nNice to have\n- ML\n"

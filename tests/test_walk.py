@@ -1,15 +1,13 @@
-"""The folder walk, report names that cannot escape, and the progress line."""
+"""The folder walk and report names that cannot escape."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 
-from gapscan.batch_output import inside, report_names, safe_part
-from gapscan.progress import Progress, bar_line
-from gapscan.walk import walk
+from gapscan.batch.output import inside, report_names, safe_part
+from gapscan.batch.walk import walk
 
 
 def test_walk_sorted_recursive_and_loop_safe(tmp_path: Path) -> None:
@@ -65,19 +63,3 @@ def test_report_names_are_distinct_and_inside(tmp_path: Path) -> None:
 
 def test_long_names_are_shortened() -> None:
     assert len(safe_part("x" * 300 + ".pdf")) == 131
-
-
-def test_bar_line() -> None:
-    assert bar_line(10, 40, 5.0) == "[######------------------] 10/40  25% 2.0/s ETA 0:15"
-    assert bar_line(0, 0, 0.0) == "[########################] 0/0 100% 0.0/s ETA 0:00"
-
-
-def test_progress_throttles_and_ends_with_newline() -> None:
-    times = iter([0.0, 0.01, 0.02, 1.0])
-    stream = io.StringIO()
-    bar = Progress(stream, clock=lambda: next(times))
-    bar(1, 3)
-    bar(2, 3)  # 10 ms later: not redrawn
-    bar(3, 3)  # the last one is always drawn
-    assert stream.getvalue().count("\r") == 2
-    assert stream.getvalue().endswith("] 3/3 100% 3.0/s ETA 0:00\n")

@@ -54,5 +54,5 @@ def test_taxonomy_loads_from_wheel(installed: Path, tmp_path: Path) -> None:
     ).stdout.splitlines()
     assert out[0].startswith(str(installed))
     assert out[1] == "ai-architect True 9"
-    assert (installed / "gapscan" / "taxonomies" / "ai-architect.toml").is_file()
+    assert (installed / "gapscan" / "taxonomy_data" / "ai-architect.toml").is_file()
     assert (installed / "gapscan" / "py.typed").is_file()

@@ -10,9 +10,9 @@ import csv
 import io
 from typing import Any
 
-from . import __version__
-from .batch_output import Outcome
-from .serialize import SCHEMA_VERSION
+from .. import __version__
+from ..report.serialize import SCHEMA_VERSION
+from .output import Outcome
 
 STATUS_ORDER = {"ok": 0, "not_assessed": 1, "failed": 2, "skipped": 3}
 CSV_COLUMNS = (

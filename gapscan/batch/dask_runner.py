@@ -14,9 +14,9 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-from .batch_output import Outcome
-from .batch_task import BatchSpec, Task, process_one
-from .errors import UsageProblem
+from ..errors import UsageProblem
+from .output import Outcome
+from .task import BatchSpec, Task, process_one
 
 _ONE_AT_A_TIME = threading.Lock()
 

@@ -15,14 +15,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, cast, overload
 
-from . import __version__
-from .context import importance, uncounted_reason
-from .errors import ModelError
+from .. import __version__
+from ..errors import ModelError
+from ..records import Document, Mention, Method, SkillHit, SkillProfile
+from ..taxonomy import Taxonomy
 from .matcher import TfidfMatcher, Unit
 from .patterns import taxonomy_patterns
 from .ruler import FACTORY, LABEL, PHRASE_LABEL, SkillRuler
-from .taxonomy import Taxonomy
-from .types import Document, Mention, Method, SkillHit, SkillProfile
+from .rules import importance, uncounted_reason
 
 if TYPE_CHECKING:
     from spacy.language import Language

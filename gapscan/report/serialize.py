@@ -11,9 +11,9 @@ from typing import Any
 
 import orjson
 
-from . import __version__
-from .taxonomy import Taxonomy
-from .types import Gap, GapReport, Mention, PlanItem, Requirement, SkillHit, SkillProfile
+from .. import __version__
+from ..records import Gap, GapReport, Mention, PlanItem, Requirement, SkillHit, SkillProfile
+from ..taxonomy import Taxonomy
 
 SCHEMA_VERSION = "1.1.0"  # semver; history in docs/CHANGELOG-format.md
 SNIPPET_CHARS = 45

@@ -13,9 +13,14 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from . import __version__
-from .pipeline import SkillExtractor
-from .taxonomy import Taxonomy
+from .. import __version__
+from .. import taxonomy as _taxonomy
+from ..taxonomy import Taxonomy
+from . import extractor, matcher, patterns, ruler
+from .extractor import SkillExtractor
+
+# the code a cached pipeline is derived from: a change to any of them makes a new entry
+_BUILT_BY = (_taxonomy, patterns, ruler, matcher, extractor)
 
 
 def default_cache_dir() -> Path | None:
@@ -36,9 +41,8 @@ def cache_key(taxonomy: Taxonomy) -> str:
     digest = hashlib.sha256()
     for part in (taxonomy.sha256, __version__, version("spacy")):
         digest.update(part.encode() + b"\0")
-    here = Path(__file__).parent
-    for module in ("taxonomy.py", "patterns.py", "ruler.py", "matcher.py", "pipeline.py"):
-        digest.update((here / module).read_bytes())
+    for module in _BUILT_BY:
+        digest.update(Path(str(module.__file__)).read_bytes())
     return f"{taxonomy.name}-{digest.hexdigest()[:20]}"
 
 

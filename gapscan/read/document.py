@@ -11,41 +11,27 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
-from .decode import decode_text
-from .errors import InputError, TimeLimitExceeded, display_path
-from .read_docx import read_docx
-from .read_html import html_jsonld, html_text, looks_like_html
-from .read_json import (
+from ..errors import InputError, TimeLimitExceeded, display_path
+from ..limits import DEFAULT_LIMITS, Limits
+from ..records import Document, Page
+from .docx import read_docx
+from .pdf import PAGE_BREAK, read_pdf
+from .sections import detect_sections
+from .structured import (
     find_job_posting,
     is_json_resume,
     job_posting_text,
     json_resume_text,
     parse_json,
 )
-from .read_pdf import PAGE_BREAK, read_pdf
-from .sections import detect_sections
-from .types import Document, Page
+from .text import decode_text
+from .webpage import html_jsonld, html_text, looks_like_html
 
-__all__ = ["DEFAULT_LIMITS", "PAGE_BREAK", "Limits", "decode_text", "read_document", "sniff_format"]
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Bounds on what one input may cost; documented in the README.
-
-    ``timeout`` (seconds) caps a PDF read in a child process; None uses the reader's default.
-    """
-
-    max_bytes: int = 20 * 1024 * 1024
-    max_pages: int = 50
-    max_chars: int = 2_000_000
-    timeout: float | None = None
+__all__ = ["PAGE_BREAK", "decode_text", "read_document", "sniff_format"]
 
 
-DEFAULT_LIMITS = Limits()
 
 
 def read_document(

@@ -2,7 +2,7 @@
 
 SIGALRM interrupts Python code (parsing, the spaCy pipeline, waiting for a child process);
 PDFium's native code is bounded separately by running heavy PDFs in a child process
-(``gapscan.pdfium_text``). Off the main thread, or without SIGALRM, no limit is set.
+(``gapscan.read.pdfium``). Off the main thread, or without SIGALRM, no limit is set.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-from .errors import TimeLimitExceeded
+from ..errors import TimeLimitExceeded
 
 
 @contextmanager

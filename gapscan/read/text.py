@@ -11,7 +11,7 @@ import codecs
 import re
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 
 BINARY = "binary content, not text (unsupported format: give a PDF, DOCX, text, HTML or JSON file)"
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))

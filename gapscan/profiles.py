@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from .context import clause_bounds
+from .records import Importance, Mention, Requirement, SkillProfile
+from .skills.rules import clause_bounds
 from .taxonomy import Role
-from .types import Importance, Mention, Requirement, SkillProfile
 
 _OR_GAPS = {"or", ", or", "/", "and/or", ", and/or", "|"}
 _AND_GAPS = {",", "and", ", and", "&", ", &"}

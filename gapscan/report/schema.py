@@ -1,4 +1,4 @@
-"""The JSON Schemas of gapscan's documents, shipped in the package (``gapscan/schemas/``).
+"""The JSON Schemas of gapscan's documents, shipped in the package (``gapscan/report/schemas/``).
 
 Each document schema refers to shared definitions in ``common.json``; ``bundled`` embeds them
 so one printed schema stands alone. Validating needs ``jsonschema``, which gapscan itself does
@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .errors import UsageProblem
+from ..errors import UsageProblem
 
 COMMON = "common"
 _DIR = "schemas"
@@ -21,7 +21,7 @@ _DIR = "schemas"
 
 def _read(name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(
-        resources.files("gapscan").joinpath(_DIR, f"{name}.json").read_text(encoding="utf-8")
+        resources.files("gapscan.report").joinpath(_DIR, f"{name}.json").read_text(encoding="utf-8")
     )
     return data
 
@@ -30,7 +30,7 @@ def names() -> tuple[str, ...]:
     """The documents that have a schema, sorted (the shared definitions are not one)."""
     found = (
         entry.name.removesuffix(".json")
-        for entry in resources.files("gapscan").joinpath(_DIR).iterdir()
+        for entry in resources.files("gapscan.report").joinpath(_DIR).iterdir()
         if entry.name.endswith(".json")
     )
     return tuple(sorted(n for n in found if n != COMMON))

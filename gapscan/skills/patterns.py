@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .taxonomy import Skill, Taxonomy
-from .validate import GAP
+from ..taxonomy import Skill, Taxonomy
+from ..validate import GAP
 
 Tokenize = Callable[[str], list[str]]
 

@@ -25,8 +25,8 @@ from typing import Any, NamedTuple, cast
 
 import numpy as np
 
-from .errors import ModelError
-from .taxonomy import Taxonomy
+from ..errors import ModelError
+from ..taxonomy import Taxonomy
 
 WORD_CACHE_SIZE = 50_000  # words learnt before the caches start afresh (~4 KB per viable word)
 _WordEntry = tuple[list[int], list[float], list[tuple[str, float]]]

@@ -2,7 +2,7 @@
 
 walk -> plan (hash, de-duplicate, reuse reports already written) -> workers (local pool or
 Dask) -> per-resume JSON as each finishes, ``results.jsonl`` streamed, then ``summary.csv``,
-``cohort.json`` and the text summary. Exit code 0 when every file is fine, 3 otherwise.
+``cohort.json`` and the text summary.
 """
 
 from __future__ import annotations
@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .batch_output import (
+from .. import __version__
+from ..errors import UsageProblem, display_path
+from ..limits import TIMEOUT
+from ..report.serialize import dumps, taxonomy_info
+from .output import (
     REPORTS_DIR,
     GapLine,
     Outcome,
@@ -27,20 +30,17 @@ from .batch_output import (
     summarize,
     write_atomic,
 )
-from .batch_task import BatchContext, BatchSpec, Task, prepare
-from .cohort import cohort, summary_csv, text_summary
-from .errors import UsageProblem, display_path
-from .serialize import dumps, taxonomy_info
+from .summary import cohort, summary_csv, text_summary
+from .task import BatchContext, BatchSpec, Task, prepare
 from .walk import Found, walk
 
-EXIT_OK, EXIT_SOME_FAILED = 0, 3
 RESULTS, SUMMARY, COHORT = "results.jsonl", "summary.csv", "cohort.json"
 
 
 @dataclass(frozen=True)
 class BatchOptions:
     workers: int = 1
-    time_limit: float = 60.0
+    time_limit: float = TIMEOUT
     force: bool = False
     scheduler: str | None = None
 
@@ -50,7 +50,11 @@ class BatchResult:
     outcomes: tuple[Outcome, ...]
     cohort: dict[str, Any]
     summary: str
-    exit_code: int
+
+    @property
+    def all_fine(self) -> bool:
+        """True when no file needs a person's attention (failed, skipped or not assessed)."""
+        return all(o.fine for o in self.outcomes)
 
 
 def file_sha256(path: Path) -> str:
@@ -117,7 +121,7 @@ def _outcomes(spec: BatchSpec, tasks: list[Task], options: BatchOptions) -> Iter
 
         yield from run_on_dask(options.scheduler, spec, tasks)
     else:
-        from .workers import LocalPool
+        from .pool import LocalPool
 
         yield from LocalPool(spec, options.workers, options.time_limit).run(tasks)
 
@@ -181,13 +185,12 @@ def remove_temporaries(folder: Path) -> None:
 
 
 def finish(out: Path, outcomes: list[Outcome], ctx: BatchContext) -> BatchResult:
-    """Write the sorted results, the ranking and the cohort view; return the exit code."""
+    """Write the sorted results, the ranking and the cohort view."""
     outcomes = sorted(outcomes, key=lambda o: o.rel)
     lines = [json.dumps(jsonl_record(o), ensure_ascii=False) + "\n" for o in outcomes]
     write_atomic(out / RESULTS, "".join(lines))
     write_atomic(out / SUMMARY, summary_csv(outcomes))
-    posting = {"source": ctx.label, "sha256": ctx.posting_sha256}
+    posting = {"source": ctx.posting.label, "sha256": ctx.posting_sha256}
     data = cohort(outcomes, posting, taxonomy_info(ctx.scanner.taxonomy))
     write_atomic(out / COHORT, dumps(data))
-    code = EXIT_OK if all(o.fine for o in outcomes) else EXIT_SOME_FAILED
-    return BatchResult(tuple(outcomes), data, text_summary(outcomes, data, str(out)), code)
+    return BatchResult(tuple(outcomes), data, text_summary(outcomes, data, str(out)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .types import Section
+from ..records import Section
 
 SECTION_KINDS = (
     "header",
@@ -198,3 +198,11 @@ def detect_sections(text: str, *, posting: bool) -> tuple[Section, ...]:
     if len(text) > start or not sections:
         sections.append(Section(kind, heading, start, len(text)))
     return tuple(sections)
+
+
+POSTING_SECTIONS = frozenset({"requirements", "preferred", "responsibilities", "about", "benefits"})
+
+
+def looks_like_posting(text: str) -> bool:
+    """True when the text has a section only a job posting has."""
+    return any(s.kind in POSTING_SECTIONS for s in detect_sections(text, posting=False))

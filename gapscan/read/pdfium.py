@@ -75,7 +75,7 @@ def pdf_pages_isolated(
     request = json.dumps({"password": password, "max_pages": max_pages, "max_chars": max_chars})
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "gapscan.pdfium_text"],
+            [sys.executable, "-m", "gapscan.read.pdfium"],
             input=request.encode() + b"\n" + data,
             capture_output=True,
             timeout=timeout,

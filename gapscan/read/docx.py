@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .errors import InputError
+from ..errors import InputError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_RATIO = 200  # real document.xml parts compress 5-20x; a bomb compresses 1000x

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .read_html import html_text
+from .webpage import html_text
 
 RESUME_KEYS = frozenset({"basics", "work", "education", "skills", "projects", "certificates"})
 

@@ -8,14 +8,14 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from ..errors import InputError
+from ..limits import TIMEOUT
+from ..records import NO_TEXT_LAYER, Page
 from .cleanup import repair_pdf_text
-from .errors import InputError
 from .pdf_guard import BOMB_BYTES, HEAVY_BYTES, inspect_streams
-from .pdfium_text import PdfProblem, pdf_pages, pdf_pages_isolated
-from .types import NO_TEXT_LAYER, Page
+from .pdfium import PdfProblem, pdf_pages, pdf_pages_isolated
 
 PAGE_BREAK = "\n\n"
-CHILD_TIMEOUT = 60.0  # seconds, when the caller sets no time limit
 # Icon fonts (Font Awesome in resume templates) map glyphs to the private-use areas.
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 # pdfminer-style placeholders for glyphs without a Unicode mapping, and U+FFFD.
@@ -46,7 +46,7 @@ def read_pdf(
         # killed: a signal cannot stop native code, and 12 MB of text lines in one content
         # stream cost PDFium over 2 GB and 5 s. Light files stay in process: ~5 ms, not 170.
         if timeout is not None or streams.content > HEAVY_BYTES:
-            raw = pdf_pages_isolated(data, password, max_pages, max_chars, timeout or CHILD_TIMEOUT)
+            raw = pdf_pages_isolated(data, password, max_pages, max_chars, timeout or TIMEOUT)
         else:
             raw = pdf_pages(data, password, max_pages, max_chars)
     except PdfProblem as exc:

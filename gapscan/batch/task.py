@@ -7,29 +7,16 @@ posting's requirements are built once per process (``context``) and reused for e
 from __future__ import annotations
 
 import contextlib
-import os
 import resource
-import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .api import Scanner
-from .batch_output import Outcome, inside, summarize, write_atomic
-from .errors import GapscanError, InputError
-from .gap import assess
-from .reading import Limits
-from .requirements import posting_requirements
-from .serialize import compact_bytes, report_dict
-from .taxonomy import load_taxonomy
-from .types import Requirement, SkillProfile
-
-# Test hook, active only when this variable is "1": a resume whose first 4 KB hold one of
-# these markers makes the worker crash, hang or exhaust its memory, so tests can prove that
-# the batch survives it. Nothing else reads resume content outside the scanner.
-TEST_HOOK_ENV = "GAPSCAN_TEST_HOOKS"
-HOOK_CRASH = b"GAPSCAN-TEST-CRASH"
-HOOK_HANG = b"GAPSCAN-TEST-HANG"
-HOOK_MEMORY = b"GAPSCAN-TEST-OOM"
+from ..errors import GapscanError, InputError
+from ..limits import DEFAULT_LIMITS, Limits
+from ..report.serialize import compact_bytes, report_dict
+from ..scanner import PreparedPosting, Scanner
+from ..taxonomy import load_taxonomy
+from .output import Outcome, inside, summarize, write_atomic
 
 
 @dataclass(frozen=True)
@@ -40,8 +27,7 @@ class BatchSpec:
     out: str
     taxonomy: str | None = None
     model: str | None = None
-    max_pages: int = 50
-    max_bytes: int = 20_000_000
+    limits: Limits = DEFAULT_LIMITS
     memory_mb: int = 0  # 0: no cap
     recycle_after: int = 500  # files per worker before a fresh fork replaces it
     fingerprint: str = ""  # posting and taxonomy hashes, set by ``prepare``
@@ -58,23 +44,19 @@ class Task:
 
 
 class BatchContext:
-    """A built scanner with the posting already read and turned into requirements."""
+    """A scanner with the batch's posting already prepared, built once per process."""
 
     def __init__(self, spec: BatchSpec) -> None:
-        limits = Limits(max_bytes=spec.max_bytes, max_pages=spec.max_pages)
         taxonomy = load_taxonomy(Path(spec.taxonomy) if spec.taxonomy else None)
         model = Path(spec.model) if spec.model else None
-        self.scanner = Scanner(taxonomy, model=model, limits=limits)
+        self.scanner = Scanner(taxonomy, model=model, limits=spec.limits)
         self.scanner.extractor.warm()  # once here, not once per forked worker
-        document = self.scanner.read(spec.posting, posting=True)
-        self.posting: SkillProfile = self.scanner.extractor.extract(document, posting=True)
-        self.requirements: tuple[Requirement, ...] = posting_requirements(self.posting)
-        self.label = document.source
+        self.posting: PreparedPosting = self.scanner.prepare(spec.posting)
         self.out = Path(spec.out)
 
     @property
     def posting_sha256(self) -> str:
-        return self.posting.document.sha256
+        return self.posting.profile.document.sha256
 
 
 _CONTEXTS: dict[BatchSpec, BatchContext] = {}
@@ -111,23 +93,6 @@ def cap_memory(megabytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _test_hooks(path: str) -> None:
-    if os.environ.get(TEST_HOOK_ENV) != "1":
-        return
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(4096)
-    except OSError:
-        return
-    if HOOK_CRASH in head:
-        os._exit(70)
-    if HOOK_HANG in head:
-        time.sleep(3600)
-    if HOOK_MEMORY in head:
-        hog = bytearray(1 << 40)  # far beyond any cap: MemoryError
-        del hog
-
-
 @dataclass(frozen=True)
 class Scanned:
     """A scanned resume: its report's bytes and where they go, or why it failed."""
@@ -136,6 +101,7 @@ class Scanned:
     target: Path
     outcome: Outcome  # the outcome once the report is written, or the failure
     report: bytes | None = None  # None when the scan failed
+    exhausted: bool = False  # it ran out of memory: the worker's heap may be fragmented
 
 
 def scan_one(spec: BatchSpec, task: Task) -> Scanned:
@@ -143,9 +109,7 @@ def scan_one(spec: BatchSpec, task: Task) -> Scanned:
     ctx = context(spec)
     target = inside(ctx.out, task.report)
     try:
-        _test_hooks(task.path)
-        resume = ctx.scanner.extractor.extract(ctx.scanner.read(task.path, posting=False))
-        report = assess(resume, ctx.posting, ctx.requirements, ctx.scanner.taxonomy, ctx.label)
+        report = ctx.scanner.assess(ctx.scanner.read(task.path, posting=False), ctx.posting)
         data = report_dict(report, ctx.scanner.taxonomy)
         encoded = compact_bytes(data)
     except InputError as exc:
@@ -154,7 +118,7 @@ def scan_one(spec: BatchSpec, task: Task) -> Scanned:
         return Scanned(task, target, _failed(task, target, str(exc)))
     except MemoryError:
         reason = f"over the memory limit of {spec.memory_mb} MB per worker"
-        return Scanned(task, target, _failed(task, target, reason))
+        return Scanned(task, target, _failed(task, target, reason), exhausted=True)
     except RecursionError:
         return Scanned(task, target, _failed(task, target, "too deeply nested to analyze"))
     except Exception as exc:  # a bug: record it for this file and go on with the others

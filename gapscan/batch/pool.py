@@ -29,13 +29,16 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
-from .batch_output import Outcome
-from .batch_task import BatchSpec, Scanned, Task, cap_memory, scan_one, write_report
+from .output import Outcome
+from .task import BatchSpec, Scanned, Task, cap_memory, scan_one, write_report
 
 _POLL = 1.0  # seconds between a worker's checks that its parent is still alive
 DEPTH = 2  # files sent to a worker at once: the one being scanned and the next
 _LEAVING = "leaving"  # a worker's last message when it quits on its own
 _STARTED = "started"  # a worker starts scanning the next file it holds
+# A file's time limit runs from the worker's word that it has started the file; until then
+# (a fresh fork starting up, a report being handed over) the worker has this much more time.
+_STARTUP = 10.0
 
 
 def _serve(spec: BatchSpec, conn: Connection, parent: int) -> None:
@@ -62,7 +65,7 @@ def _serve(spec: BatchSpec, conn: Connection, parent: int) -> None:
             send(_STARTED)
             done = scan_one(spec, task)
             scanned.put(done)
-            if done.outcome.reason and "memory limit" in done.outcome.reason:
+            if done.exhausted:
                 leaving = True  # after a MemoryError the heap may be fragmented: start afresh
                 break
     except (EOFError, OSError):
@@ -180,7 +183,7 @@ class LocalPool:
             worker.sent += 1
             worker.tasks.append(task)
             if len(worker.tasks) == 1:
-                worker.deadline = time.monotonic() + self.time_limit
+                worker.deadline = time.monotonic() + self.time_limit + _STARTUP
 
     @staticmethod
     def _requeue(worker: _Worker, pending: deque[Task]) -> None:
@@ -222,7 +225,7 @@ class LocalPool:
                 worker.tasks.popleft()
                 worker.started -= 1
                 if not worker.started:  # the next file, if any, is about to start
-                    worker.deadline = time.monotonic() + self.time_limit
+                    worker.deadline = time.monotonic() + self.time_limit + _STARTUP
                 yield message
         if leaving:
             self._requeue(worker, pending)

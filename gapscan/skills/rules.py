@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from .types import Importance
+from ..records import Importance
 
 UNCOUNTED_SECTIONS = {
     "about": "in the company description",

@@ -1,0 +1,128 @@
+"""The one flow of gapscan: read -> mentions -> profile -> requirements -> assess.
+
+``gapscan scan`` and every batch worker run it. A posting is prepared once (read, its skills
+found, turned into requirements) and every resume is then assessed against it.
+
+>>> from gapscan import Scanner
+>>> scanner = Scanner()                      # packaged AI-architect taxonomy
+>>> report = scanner.scan("resume.pdf", "posting.txt")   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from .errors import UsageProblem
+from .gap import assess
+from .limits import DEFAULT_LIMITS, Limits
+from .profiles import posting_requirements, role_requirements
+from .read.document import read_document
+from .read.sections import detect_sections, looks_like_posting
+from .records import Document, GapReport, Requirement, SkillProfile
+from .taxonomy import Taxonomy, load_taxonomy
+
+if TYPE_CHECKING:
+    from .skills.extractor import SkillExtractor
+
+Kind = Literal["auto", "resume", "posting"]
+
+
+@dataclass(frozen=True)
+class PreparedPosting:
+    """A posting (or a taxonomy role) with its skills found and turned into requirements."""
+
+    profile: SkillProfile
+    requirements: tuple[Requirement, ...]
+    label: str
+
+
+class Scanner:
+    """A taxonomy and its extractor, reused for every document.
+
+    The extractor (spaCy and the fitted matcher, the costly part) is built or loaded when
+    the first document needs it, so an unreadable file is reported before any of that.
+    """
+
+    def __init__(
+        self,
+        taxonomy: Taxonomy | None = None,
+        *,
+        model: Path | None = None,
+        limits: Limits = DEFAULT_LIMITS,
+    ) -> None:
+        self.taxonomy = taxonomy or load_taxonomy()
+        self.limits = limits
+        self.model = model
+        self._extractor: SkillExtractor | None = None
+
+    @property
+    def extractor(self) -> SkillExtractor:
+        """The pipeline and matcher: loaded from ``model``, else from the cache or built."""
+        if self._extractor is None:
+            from .skills.cache import default_cache_dir, load_or_build
+            from .skills.extractor import SkillExtractor
+
+            if self.model is not None:
+                self._extractor = SkillExtractor.load(self.model, self.taxonomy)
+            else:
+                self._extractor = load_or_build(self.taxonomy, default_cache_dir())
+        return self._extractor
+
+    def default_role(self) -> str:
+        """The role named like the taxonomy, else its first role."""
+        if self.taxonomy.role(self.taxonomy.name) or not self.taxonomy.roles:
+            return self.taxonomy.name
+        return self.taxonomy.roles[0].id
+
+    def read(self, path: Path | str, *, posting: bool, password: str | None = None) -> Document:
+        return read_document(path, posting=posting, password=password, limits=self.limits)
+
+    def extract(
+        self, path: Path | str, *, kind: Kind = "auto", password: str | None = None
+    ) -> tuple[SkillProfile, bool]:
+        """The skills of one document, and whether it was read as a posting."""
+        if kind == "auto":
+            document = self.read(path, posting=False, password=password)
+            posting = looks_like_posting(document.text)
+            if posting:  # the same text; only a posting's first line is its title
+                document = replace(document, sections=detect_sections(document.text, posting=True))
+        else:
+            posting = kind == "posting"
+            document = self.read(path, posting=posting, password=password)
+        return self.extractor.extract(document, posting=posting), posting
+
+    def prepare(self, posting: Path | str | None, *, role: str | None = None) -> PreparedPosting:
+        """Read a posting file into requirements, or take a taxonomy role's when none is given."""
+        if posting is not None:
+            document = self.read(posting, posting=True)
+            profile = self.extractor.extract(document, posting=True)
+            return PreparedPosting(profile, posting_requirements(profile), document.source)
+        role_id = role or self.default_role()
+        found = self.taxonomy.role(role_id)
+        if found is None:
+            known = ", ".join(r.id for r in self.taxonomy.roles) or "none"
+            raise UsageProblem(
+                f"no role '{role_id}' in taxonomy {self.taxonomy.name} (roles: {known})"
+            )
+        empty = Document(f"role:{found.id}", "role", "", self.taxonomy.sha256)
+        label = f"role:{found.id} ({found.name})"
+        return PreparedPosting(SkillProfile(empty, ()), role_requirements(found), label)
+
+    def assess(self, resume: Document, posting: PreparedPosting) -> GapReport:
+        """How a resume that has been read meets a prepared posting."""
+        profile = self.extractor.extract(resume)
+        return assess(profile, posting.profile, posting.requirements, self.taxonomy, posting.label)
+
+    def scan(
+        self,
+        resume: Path | str,
+        posting: Path | str | None = None,
+        *,
+        role: str | None = None,
+        password: str | None = None,
+    ) -> GapReport:
+        """Compare a resume with a posting file, or with a taxonomy role when none is given."""
+        document = self.read(resume, posting=False, password=password)
+        return self.assess(document, self.prepare(posting, role=role))
