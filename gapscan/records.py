@@ -120,6 +120,18 @@ class SkillProfile:
     document: Document
     skills: tuple[SkillHit, ...]
 
+    @classmethod
+    def of(cls, document: Document, mentions: list[Mention]) -> SkillProfile:
+        """Mentions grouped by skill; skills sorted by id, mentions by offset."""
+        by_skill: dict[str, list[Mention]] = {}
+        for m in mentions:
+            by_skill.setdefault(m.skill_id, []).append(m)
+        hits = tuple(
+            SkillHit(sid, tuple(sorted(ms, key=lambda m: (m.start, m.end))))
+            for sid, ms in sorted(by_skill.items())
+        )
+        return cls(document, hits)
+
     def counted_ids(self) -> frozenset[str]:
         return frozenset(h.skill_id for h in self.skills if h.counted)
 

@@ -1,0 +1,175 @@
+"""Where a mention is made: ruler and TF-IDF matches become :class:`Mention` records (pure).
+
+A ruler match is kept when the words around it allow it (the skill's ``not_before`` and
+``not_after``, exact short forms glued by a hyphen, an acronym ending a company's name). Each
+kept match then gets its place (page, section) and, from ``rules``, whether it counts and,
+in a posting, how much.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..records import Document, Mention, Method
+from ..taxonomy import Taxonomy
+from .matcher import Unit
+from .ruler import LABEL, PHRASE_LABEL
+from .rules import importance, uncounted_reason
+from .tokens import SpanInfo, Tokens
+
+_JOINERS = ("", "-", "/")
+
+
+class Match(NamedTuple):
+    """A skill found at ``start:end`` by one method, with its score (1.0 for the ruler)."""
+
+    skill_id: str
+    start: int
+    end: int
+    method: Method
+    score: float
+
+
+class SkillContext(NamedTuple):
+    """A skill's context words (lower-cased) and exact forms, looked up for every match."""
+
+    not_before: frozenset[str]
+    not_after: frozenset[str]
+    exact: frozenset[str]
+
+
+def context_table(taxonomy: Taxonomy) -> dict[str, SkillContext]:
+    return {
+        s.id: SkillContext(
+            frozenset(w.lower() for w in s.not_before),
+            frozenset(w.lower() for w in s.not_after),
+            frozenset(s.exact),
+        )
+        for s in taxonomy.skills
+    }
+
+
+def ruler_matches(
+    spans: list[SpanInfo], tokens: Tokens, text: str, context: dict[str, SkillContext]
+) -> list[Match]:
+    """Names the context allows, longest first; phrases with gaps stand beside them."""
+    kept = [s for s in spans if s.label == LABEL and context_ok(s, tokens, text, context)]
+    # phrases with gaps ("led the platform team") stand beside the names they contain
+    phrases = [s for s in spans if s.label == PHRASE_LABEL]
+    return [
+        Match(s.skill_id, s.start_char, s.end_char, "ruler", 1.0)
+        for s in longest_first(kept) + longest_first(phrases)
+    ]
+
+
+def context_ok(
+    span: SpanInfo, tokens: Tokens, text: str, context: dict[str, SkillContext]
+) -> bool:
+    """Apply the skill's not_before/not_after words and the rules for exact short forms."""
+    not_before, not_after, exact = context[span.skill_id]
+    start, end = span.start, span.end
+    if not_before and start > 0 and tokens.text_at(start - 1).lower() in not_before:
+        return False
+    if not_after and end < len(tokens) and tokens.text_at(end).lower() in not_after:
+        return False
+    surface = text[span.start_char : span.end_char]
+    if end - start == 1 and in_proper_name(span, surface, tokens, text):
+        return False  # "Lanternwise Legal AI", "Kestrel Vision AI": a company's name
+    if exact and (surface in exact or surface.rstrip("s") in exact):
+        # "go-to-market", "C-level", "R-squared": an exact short form glued by a hyphen
+        glued_after = end < len(tokens) and not tokens.space[end - 1]
+        if glued_after and tokens.text_at(end) in ("-", "'", "&"):
+            return False
+        glued_before = start > 0 and not tokens.space[start - 1]
+        if glued_before and tokens.text_at(start - 1) in ("-", "&", "@", "."):
+            return False
+    return True
+
+
+def in_proper_name(span: SpanInfo, surface: str, tokens: Tokens, text: str) -> bool:
+    """A short acronym that ends a run of capitalised words on its line is part of a name."""
+    if not (surface.isupper() and len(surface) <= 3) or span.start < 2:
+        return False
+    words = tokens[span.start - 2 : span.start]
+    if "\n" in text[words[0].idx : span.start_char]:
+        return False
+    return all(w.text.isalpha() and w.text.istitle() for w in words)
+
+
+def longest_first(spans: list[SpanInfo]) -> list[SpanInfo]:
+    """Non-overlapping spans, longer first then earlier (as ``spacy.util.filter_spans``)."""
+    taken: set[int] = set()
+    kept: list[SpanInfo] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if span.start not in taken and span.end - 1 not in taken:
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(kept, key=lambda s: s.start)
+
+
+def claimed_by_ruler(spans: list[SpanInfo], size: int) -> bytearray:
+    """A byte per character of the text: 1 inside a ruler match of a name, else 0."""
+    claimed = bytearray(size)
+    for span in spans:
+        if span.label == LABEL:
+            claimed[span.start_char : span.end_char] = b"\x01" * (span.end_char - span.start_char)
+    return claimed
+
+
+def tfidf_units(
+    text: str,
+    found: list[tuple[int, int]],
+    words: list[str],
+    viable: frozenset[str] | set[str],
+    claimed: bytearray,
+    stop_words: frozenset[str],
+) -> list[Unit]:
+    """The words the TF-IDF matcher may join into windows.
+
+    Only words that resemble some taxonomy word (``viable``) can be part of a match, and only
+    where the ruler has not matched already: the others are left out, and a window never
+    reaches across them.
+    """
+    units: list[Unit] = []
+    last = len(found) - 1
+    for k, word in enumerate(words):
+        if word not in viable:
+            continue
+        start, end = found[k]
+        if claimed.find(1, start, end) >= 0:
+            continue
+        joined = (
+            k < last
+            and words[k + 1] in viable
+            and text[end : found[k + 1][0]].strip(" ") in _JOINERS
+            and claimed.find(1, *found[k + 1]) < 0
+        )
+        units.append(Unit(text[start:end], start, end, word in stop_words, joined))
+    return units
+
+
+def make_mention(
+    document: Document, posting: bool, match: Match, certificates: frozenset[str]
+) -> Mention:
+    """A mention with its place, and whether (and how much) it counts."""
+    text = document.text
+    start, end = match.start, match.end
+    found = document.section_at(start)
+    section = found.kind if found else "other"
+    # certificate names end in job titles by right ("... Machine Learning Engineer")
+    job_rule = match.skill_id not in certificates
+    reason = uncounted_reason(text, start, end, section, posting=posting, job_rule=job_rule)
+    level = importance(text, start, end, section) if posting and reason is None else None
+    return Mention(
+        skill_id=match.skill_id,
+        text=text[start:end],
+        start=start,
+        end=end,
+        page=document.page_at(start),
+        section=section,
+        method=match.method,
+        score=match.score,
+        counted=reason is None,
+        reason=reason,
+        importance=level,
+    )
