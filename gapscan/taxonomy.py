@@ -122,9 +122,6 @@ class Taxonomy:
     def step(self, number: int) -> Step:
         return next(s for s in self.steps if s.number == number)
 
-    def area(self, area_id: str) -> Area:
-        return next(a for a in self.areas if a.id == area_id)
-
     def role(self, role_id: str) -> Role | None:
         return next((r for r in self.roles if r.id == role_id), None)
 
@@ -135,11 +132,6 @@ class Taxonomy:
             return direct
         area = self.skill(skill_id).area
         return tuple(c for c in self.courses if area in c.areas)
-
-
-def default_taxonomy_path() -> str:
-    """Where the packaged default taxonomy lives (for messages and reports)."""
-    return str(resources.files("gapscan.taxonomy_data").joinpath(DEFAULT_TAXONOMY))
 
 
 def load_taxonomy(path: Path | str | None = None) -> Taxonomy:

@@ -13,7 +13,7 @@ import pytest
 from cli_run import run
 
 from gapscan.records import Document, GapReport
-from gapscan.report.serialize import dumps, report_dict
+from gapscan.report.serialize import compact_bytes, report_dict
 from gapscan.scanner import PreparedPosting, Scanner
 from gapscan.taxonomy import Taxonomy
 
@@ -105,7 +105,7 @@ def test_outputs(folder: Path, posting: Path, tiny_path: Path, tiny: Taxonomy) -
     # each report is the single scan's JSON (in its compact form), byte for byte
     scanner = Scanner(tiny)
     for rel in ("ada.txt", "team/bo.txt", "team/cy.md"):
-        single = dumps(report_dict(scanner.scan(folder / rel, posting), tiny), compact=True)
+        single = compact_bytes(report_dict(scanner.scan(folder / rel, posting), tiny)).decode()
         assert (reports / "resumes" / f"{rel}.json").read_text(encoding="utf-8") == single
     assert not list(reports.rglob("*.tmp"))
 

@@ -11,6 +11,12 @@ scanned while the last one's report reaches the disk. The parent therefore alway
 which file is being scanned. When a file crashes, hangs or exhausts its worker, that file is
 recorded with the reason, the worker is killed or reaped, and the other files it held go
 back to the queue for a new worker.
+
+Why not pebble: its ProcessPool restarts a worker after a crash or a time-out and recycles
+workers after N tasks, but it gives a worker one task at a time and learns only at the end
+which task was running. Here a worker holds two files and writes one report while it scans
+the next, and the parent blames the file the worker said it had started, never the one
+queued behind it; that needs the worker's "started" message, which pebble has no place for.
 """
 
 from __future__ import annotations

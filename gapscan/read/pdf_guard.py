@@ -19,16 +19,15 @@ _IMAGE = re.compile(rb"/Subtype\s*/Image|/FontFile|/Length1|/EmbeddedFile")
 
 @dataclass(frozen=True)
 class StreamReport:
-    """What the scan found: the largest inflated stream and the total content size."""
+    """What the scan found: the total content size, and whether a stream is a bomb."""
 
-    largest: int
     content: int
     bomb: bool
 
 
 def inspect_streams(data: bytes) -> StreamReport:
     """Inflate each stream up to the bomb bound; images, fonts and attachments are not content."""
-    largest = content = 0
+    content = 0
     for match in _STREAM.finditer(data):
         start = match.end()
         dictionary = data[max(0, match.start() - 512) : match.start()]
@@ -36,12 +35,11 @@ def inspect_streams(data: bytes) -> StreamReport:
         size = _inflated_size(data, start)
         if size is None:
             size = _raw_size(data, start)
-        largest = max(largest, size)
         if size > BOMB_BYTES:
-            return StreamReport(size, content, True)
+            return StreamReport(content, True)
         if not _IMAGE.search(dictionary):
             content += size
-    return StreamReport(largest, content, False)
+    return StreamReport(content, False)
 
 
 def _inflated_size(data: bytes, start: int) -> int | None:

@@ -15,10 +15,6 @@ from .webpage import html_text
 RESUME_KEYS = frozenset({"basics", "work", "education", "skills", "projects", "certificates"})
 
 
-class NotStructured(ValueError):
-    """The JSON is valid but neither a JSON Resume nor a JobPosting."""
-
-
 def parse_json(text: str) -> Any:
     """``json.loads`` that reports deep nesting as a ``ValueError`` like any bad JSON."""
     try:

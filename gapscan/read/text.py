@@ -3,6 +3,11 @@ declared charset, cp1252, latin-1.
 
 The encoding used is recorded in ``Document.encoding``. Binary content is rejected, never
 decoded into noise.
+
+Why not charset-normalizer: its guess for a short Western text that is not UTF-8 is not
+safe. "José Núñez-García" with a few skills, in cp1252, comes back as cp1250 ("Núńez"),
+and names are what a resume's header holds; cp1252 then latin-1, after UTF-8 and any declared
+charset, reads such files right and the same way every time.
 """
 
 from __future__ import annotations

@@ -62,23 +62,6 @@ BLOCKS = frozenset(
         "summary",
     }
 )
-VOID = frozenset(
-    {
-        "br",
-        "hr",
-        "img",
-        "input",
-        "meta",
-        "link",
-        "area",
-        "base",
-        "col",
-        "wbr",
-        "source",
-        "track",
-        "param",
-    }
-)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANKS = re.compile(r"\n{3,}")
 

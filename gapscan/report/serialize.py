@@ -20,21 +20,18 @@ SNIPPET_CHARS = 45
 MAX_EVIDENCE = 3
 
 
-def dumps(data: dict[str, Any], *, compact: bool = False) -> str:
-    """UTF-8 JSON with a final newline (byte-identical for identical data).
-
-    Indented for people (the standard library); ``compact`` (one line) for batch files,
-    encoded by orjson: the same bytes as ``json.dumps(data, ensure_ascii=False,
-    separators=(",", ":"))`` for every value a report holds (tests compare the two), about
-    seven times faster, which matters when a batch writes tens of reports a second.
-    """
-    if compact:
-        return compact_bytes(data).decode("utf-8")
+def dumps(data: dict[str, Any]) -> str:
+    """Indented UTF-8 JSON with a final newline, for people (byte-identical for identical data)."""
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def compact_bytes(data: dict[str, Any]) -> bytes:
-    """``dumps(data, compact=True)`` as the UTF-8 bytes a batch writes."""
+    """One line of JSON and a newline, as a batch writes its reports.
+
+    Encoded by orjson: the same bytes as ``json.dumps(data, ensure_ascii=False,
+    separators=(",", ":"))`` for every value a report holds (tests compare the two), about
+    seven times faster, which matters when a batch writes tens of reports a second.
+    """
     return orjson.dumps(data) + b"\n"
 
 

@@ -10,7 +10,7 @@ pattern strings: the cold start of a single scan is what this saves.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -57,15 +57,9 @@ class SkillRuler:
         for key, docs in exact.items():
             self._exact.add(key, docs)
 
-    def match(self, doc: Doc) -> list[Span]:
-        """Every match, overlapping ones included, sorted by position then skill id."""
-        return [
-            Span(doc, start, end, label=label, span_id=skill_id)
-            for start, end, label, skill_id in self.find(doc)
-        ]
-
     def find(self, doc: Doc) -> list[tuple[int, int, str, str]]:
-        """What ``match`` returns, as plain ``(start, end, label, skill id)`` tuples."""
+        """Every match as ``(start, end, label, skill id)``, overlapping ones included, sorted
+        by position then skill id (names first, then phrases)."""
         found = {
             (start, end, match_id)
             for matcher in (self._loose, self._exact)
@@ -113,11 +107,12 @@ class SkillRuler:
                 return -1  # a gap never crosses punctuation or a line break
         return -1
 
-    def set_annotations(self, doc: Doc, spans: Sequence[Span]) -> None:
-        doc.spans[self.spans_key] = list(spans)
-
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
+        """As a spaCy component (``nlp(text)``): every match in ``doc.spans``, ``id_`` the skill."""
+        doc.spans[self.spans_key] = [
+            Span(doc, start, end, label=label, span_id=skill_id)
+            for start, end, label, skill_id in self.find(doc)
+        ]
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
