@@ -34,6 +34,7 @@ from .limits import DEFAULT_LIMITS, MAX_BYTES, MAX_PAGES, TIMEOUT, Limits
 
 if TYPE_CHECKING:
     from .records import Document
+    from .report.redact import PersonalDetails
     from .scanner import Kind, Scanner
 
 EXIT_INTERNAL, EXIT_USAGE, EXIT_NOT_ASSESSED, EXIT_IO, EXIT_INVALID_DATA = 1, 2, 3, 4, 5
@@ -194,20 +195,27 @@ def _contract_options(f: F) -> F:
     return f
 
 
+def _redaction(resume: Document | None, redact: bool) -> PersonalDetails | None:
+    """What ``--redact`` hides: the resume's details (a posting has none of its own)."""
+    from .report.redact import PersonalDetails, personal_details
+
+    if not redact:
+        return None
+    return personal_details(resume.text, resume.source) if resume else PersonalDetails()
+
+
 def _shaped(
-    data: dict[str, Any], resume: Document | None, redact: bool, run_metadata: bool
+    data: dict[str, Any], redaction: PersonalDetails | None, run_metadata: bool
 ) -> dict[str, Any]:
-    """The document as asked: redacted with the resume's details, with run metadata."""
+    """The JSON document as asked: redacted, with run metadata."""
     import platform
     from datetime import UTC, datetime
 
-    from .report.redact import PersonalDetails, personal_details
     from .report.redact import redact as scrub
     from .report.serialize import with_run_metadata
 
-    if redact:
-        found = personal_details(resume.text, resume.source) if resume else PersonalDetails()
-        data = scrub(data, found)
+    if redaction is not None:
+        data = scrub(data, redaction)
     if run_metadata:
         now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         data = with_run_metadata(data, now, platform.python_version(), platform.platform())
@@ -283,6 +291,7 @@ def scan(
         gapscan resume.pdf posting.txt --format json --redact
         gapscan resume.pdf
     """
+    from .report.redact import source_label
     from .report.serialize import dumps, report_dict
     from .report.text import render_report
 
@@ -290,13 +299,15 @@ def scan(
     report = _limited(
         resume, timeout, lambda: scanner.scan(resume, posting, role=role, password=password)
     )
-    data = report_dict(report, scanner.taxonomy)
-    data = _shaped(data, report.resume.document, redact, run_metadata)
+    redaction = _redaction(report.resume.document, redact)
     use_color = _use_color(color, output)
-    text = dumps(data) if fmt == "json" else render_report(data, color=use_color)
+    if fmt == "json":
+        text = dumps(_shaped(report_dict(report, scanner.taxonomy), redaction, run_metadata))
+    else:
+        text = render_report(report, scanner.taxonomy, color=use_color, redaction=redaction)
     _write(text, output, use_color)
     if report.status != "assessed":
-        shown = data["resume"]["source"] if redact else resume
+        shown = source_label(report.resume.document.sha256) if redact else resume
         click.echo(f"Warning: {shown}: not assessed: {report.status_reason}", err=True)
         sys.exit(EXIT_NOT_ASSESSED)
 
@@ -352,9 +363,20 @@ def extract(
     profile, posting = _limited(
         path, timeout, lambda: scanner.extract(path, kind=kind, password=password)
     )
-    data = profile_dict(profile, scanner.taxonomy, posting=posting)
-    data = _shaped(data, None if posting else profile.document, redact, run_metadata)
+    redaction = _redaction(None if posting else profile.document, redact)
     use_color = _use_color(color, output)
+    if fmt == "text":
+        text = render_profile(
+            profile,
+            taxonomy=scanner.taxonomy,
+            posting=posting,
+            color=use_color,
+            redaction=redaction,
+        )
+        _write(text, output, use_color)
+        return
+    data = profile_dict(profile, scanner.taxonomy, posting=posting)
+    data = _shaped(data, redaction, run_metadata)
     if fmt in ("jsonresume", "definedterms"):
         from .report.interop import defined_terms, json_resume
 
@@ -365,9 +387,7 @@ def extract(
         converted = json_resume(data) if fmt == "jsonresume" else defined_terms(data)
         _write(dumps(converted), output, False)
         return
-    _write(
-        dumps(data) if fmt == "json" else render_profile(data, color=use_color), output, use_color
-    )
+    _write(dumps(data), output, False)
 
 
 @cli.command("schema")

@@ -14,10 +14,9 @@ import orjson
 from .. import __version__
 from ..records import Gap, GapReport, Mention, PlanItem, Requirement, SkillHit, SkillProfile
 from ..taxonomy import Taxonomy
+from .evidence import Evidence, evidence, plan_reason
 
 SCHEMA_VERSION = "1.1.0"  # semver; history in docs/CHANGELOG-format.md
-SNIPPET_CHARS = 45
-MAX_EVIDENCE = 3
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -33,14 +32,6 @@ def compact_bytes(data: dict[str, Any]) -> bytes:
     seven times faster, which matters when a batch writes tens of reports a second.
     """
     return orjson.dumps(data) + b"\n"
-
-
-def snippet(text: str, start: int, end: int, width: int = SNIPPET_CHARS) -> str:
-    """The mention with some context either side, on one line."""
-    left = max(0, start - width)
-    right = min(len(text), end + width)
-    body = " ".join(text[left:right].split())
-    return ("..." if left > 0 else "") + body + ("..." if right < len(text) else "")
 
 
 def taxonomy_info(taxonomy: Taxonomy) -> dict[str, Any]:
@@ -112,26 +103,18 @@ def profile_dict(profile: SkillProfile, taxonomy: Taxonomy, *, posting: bool) ->
     }
 
 
+def evidence_dict(found: Evidence) -> dict[str, Any]:
+    return {
+        "skill": found.skill,
+        "text": found.text,
+        "snippet": found.snippet,
+        "page": found.page,
+        "section": found.section,
+    }
+
+
 def _evidence(profile: SkillProfile, skill_ids: tuple[str, ...]) -> list[dict[str, Any]]:
-    text = profile.document.text
-    found = [
-        m
-        for sid in skill_ids
-        if (hit := profile.hit(sid)) is not None
-        for m in hit.mentions
-        if m.counted
-    ]
-    found.sort(key=lambda m: (m.start, m.skill_id))
-    return [
-        {
-            "skill": m.skill_id,
-            "text": m.text,
-            "snippet": snippet(text, m.start, m.end),
-            "page": m.page,
-            "section": m.section,
-        }
-        for m in found[:MAX_EVIDENCE]
-    ]
+    return [evidence_dict(e) for e in evidence(profile, skill_ids)]
 
 
 def _steps(numbers: tuple[int, ...], taxonomy: Taxonomy) -> list[dict[str, Any]]:
@@ -186,17 +169,6 @@ def plan_dict(item: PlanItem, taxonomy: Taxonomy) -> dict[str, Any]:
         "roadmap_steps": _steps(item.steps, taxonomy),
         "courses": _courses(item.courses, taxonomy),
     }
-
-
-def plan_reason(item: PlanItem, taxonomy: Taxonomy) -> str:
-    gap = item.gap
-    wanted = "requires" if gap.requirement.importance == "required" else "prefers"
-    if gap.status == "partial" and gap.via:
-        return (
-            f"the posting {wanted} it; your resume shows the related "
-            f"{taxonomy.skill(gap.via).name}, which counts only in part"
-        )
-    return f"the posting {wanted} it and your resume does not show it"
 
 
 def score_dict(report: GapReport) -> dict[str, Any]:

@@ -1,12 +1,22 @@
-"""The report for a person: plain text in 80 columns, with color only when asked for."""
+"""The report for a person: plain text in 80 columns, with color only when asked for.
+
+Rendered from the records themselves (``GapReport``, ``SkillProfile``); with ``--redact``,
+every string that comes from a document passes through the redaction first, as in the JSON.
+"""
 
 from __future__ import annotations
 
 import textwrap
-from typing import Any
+from collections.abc import Callable
+
+from ..records import Gap, GapReport, SkillProfile
+from ..taxonomy import Taxonomy
+from .evidence import evidence, plan_reason
+from .redact import PersonalDetails, redact_text, source_label
 
 WIDTH = 80
 MAX_COURSES = 2
+STATUSES = ("matched", "partial", "missing")
 _COLORS = {"bold": "1", "green": "32", "yellow": "33", "red": "31", "dim": "2"}
 _STATUS_COLOR = {"matched": "green", "partial": "yellow", "missing": "red"}
 
@@ -36,105 +46,145 @@ def _num(x: float) -> str:
     return f"{x:g}"
 
 
-def _names(entry: dict[str, Any]) -> str:
-    return " or ".join(s["name"] for s in entry["skills"])
+def _scrub(redaction: PersonalDetails | None) -> Callable[[str], str]:
+    """What a document's string becomes in the report: itself, or its redacted form."""
+    if redaction is None:
+        return lambda text: text
+    return lambda text: redact_text(text, redaction)
 
 
-def render_report(report: dict[str, Any], *, color: bool = False) -> str:
-    """Render a report dictionary (as built by ``serialize.report_dict``) as text."""
+def render_report(
+    report: GapReport,
+    taxonomy: Taxonomy,
+    *,
+    color: bool = False,
+    redaction: PersonalDetails | None = None,
+) -> str:
+    """The gap report as text; ``redaction`` hides the candidate's details (``--redact``)."""
     st = _Style(color)
+    shown = _scrub(redaction)
+    resume = report.resume.document
+    source = source_label(resume.sha256) if redaction is not None else resume.source
     lines: list[str] = []
-    resume, posting = report["resume"], report["posting"]
-    title = f"gapscan: {resume['source']} against {posting['label']}"
+    title = f"gapscan: {source} against {shown(report.posting_label)}"
     lines.extend(st(line, "bold") for line in _wrap(title, "  ", ""))
-    tax = report["taxonomy"]
-    lines.append(st(f"taxonomy {tax['name']} {tax['version']}", "dim"))
+    lines.append(st(f"taxonomy {taxonomy.name} {taxonomy.version}", "dim"))
     lines.append("")
-    if report["status"] != "assessed":
+    if report.status != "assessed":
         lines.append(st("Not assessed", "bold", "yellow"))
-        lines.extend(_wrap(report["status_reason"] or "", "  "))
+        lines.extend(_wrap(shown(report.status_reason or ""), "  "))
         return "\n".join(lines) + "\n"
-
-    score = report["score"]
-    b = score["breakdown"]
-    lines.append(st(f"Score {score['value']:g} / 100", "bold"))
-    for level in ("required", "preferred"):
-        line = b[level]
-        if not line["total"]:
-            continue
-        lines.append(
-            f"  {level:<9} {line['matched']:>2} matched {line['partial']:>2} partial"
-            f" {line['missing']:>2} missing of {line['total']:<3}"
-            f" {_num(line['points']):>5} of {_num(line['max_points']):<4}"
-            f" points (x{_num(line['weight'])})"
-        )
-    lines.append(
-        f"  score = 100 x {_num(b['points'])} / {_num(b['max_points'])}"
-        f" (a partial match earns {_num(b['partial_credit'])} of its weight)"
-    )
-
-    for status in ("matched", "partial", "missing"):
-        entries = report[status]
-        lines.append("")
-        lines.append(st(f"{status.capitalize()} ({len(entries)})", "bold", _STATUS_COLOR[status]))
-        if not entries:
-            lines.append("  (none)")
-        for e in entries:
-            head = f"{_names(e)} [{e['importance']}]"
-            if status == "partial" and e["via"]:
-                head += f" via {e['via']['name']}"
-            lines.extend(_wrap(head, "    ", "  "))
-            evidence = e["resume_evidence"] if status != "missing" else e["posting_evidence"]
-            for ev in evidence[:1]:
-                where = f"p.{ev['page']}, " if ev["page"] else ""
-                label = "resume" if status != "missing" else "posting"
-                lines.extend(
-                    _wrap(f'{label} ({where}{ev["section"]}): "{ev["snippet"]}"', "      ", "    ")
-                )
-
-    lines.append("")
-    lines.append(st("Learning plan", "bold"))
-    if not report["learning_plan"]:
-        lines.append("  Nothing to learn for this posting: every requirement is matched.")
-    names = {
-        ref["id"]: ref["name"]
-        for status in ("matched", "partial", "missing")
-        for entry in report[status]
-        for ref in entry["skills"]
-    }
-    for item in report["learning_plan"]:
-        alts = [names.get(a, a) for a in item["alternatives"] if a != item["learn"]["id"]]
-        head = f"{item['rank']}. {item['learn']['name']} ({item['importance']}, {item['status']})"
-        if alts:
-            head += f", or instead: {', '.join(alts)}"
-        lines.extend(_wrap(head, "     ", "  "))
-        lines.extend(_wrap(f"why: {item['why']}", "     "))
-        steps = "; ".join(f"{s['number']}. {s['title']}" for s in item["roadmap_steps"])
-        if steps:
-            lines.extend(_wrap(f"roadmap: {steps}", "     "))
-        courses = [f"{c['provider']}: {c['title']}" for c in item["courses"]]
-        if courses:
-            more = f" (+{len(courses) - MAX_COURSES} more in the JSON report)"
-            shown = "; ".join(courses[:MAX_COURSES]) + (more if len(courses) > MAX_COURSES else "")
-            lines.extend(_wrap(f"learn with: {shown}", "     "))
+    lines.extend(_score_lines(report, st))
+    for status in STATUSES:
+        lines.extend(_gap_lines(report, status, taxonomy, st, shown))
+    lines.extend(_plan_lines(report, taxonomy, st))
     return "\n".join(lines) + "\n"
 
 
-def render_profile(profile: dict[str, Any], *, color: bool = False) -> str:
-    """Render ``gapscan extract`` output as text: one line a skill, with its first evidence."""
+def _score_lines(report: GapReport, st: _Style) -> list[str]:
+    score = report.score
+    lines = [st(f"Score {score.value:g} / 100", "bold")]
+    for line in score.lines:
+        if not line.total:
+            continue
+        lines.append(
+            f"  {line.importance:<9} {line.matched:>2} matched {line.partial:>2} partial"
+            f" {line.missing:>2} missing of {line.total:<3}"
+            f" {_num(line.points):>5} of {_num(line.max_points):<4}"
+            f" points (x{_num(line.weight)})"
+        )
+    lines.append(
+        f"  score = 100 x {_num(score.points)} / {_num(score.max_points)}"
+        f" (a partial match earns {_num(score.partial_credit)} of its weight)"
+    )
+    return lines
+
+
+def _names(gap: Gap, taxonomy: Taxonomy) -> str:
+    return " or ".join(taxonomy.skill(s).name for s in gap.requirement.skills)
+
+
+def _gap_lines(
+    report: GapReport, status: str, taxonomy: Taxonomy, st: _Style, shown: Callable[[str], str]
+) -> list[str]:
+    gaps = [g for g in report.gaps if g.status == status]
+    lines = ["", st(f"{status.capitalize()} ({len(gaps)})", "bold", _STATUS_COLOR[status])]
+    if not gaps:
+        lines.append("  (none)")
+    for gap in gaps:
+        head = f"{_names(gap, taxonomy)} [{gap.requirement.importance}]"
+        if status == "partial" and gap.via:
+            head += f" via {taxonomy.skill(gap.via).name}"
+        lines.extend(_wrap(head, "    ", "  "))
+        if status != "missing":
+            found = evidence(report.resume, (gap.via,)) if gap.via else ()
+        else:
+            found = evidence(report.posting, gap.requirement.skills)
+        label = "resume" if status != "missing" else "posting"
+        for ev in found[:1]:
+            where = f"p.{ev.page}, " if ev.page else ""
+            quoted = f'{label} ({where}{ev.section}): "{shown(ev.snippet)}"'
+            lines.extend(_wrap(quoted, "      ", "    "))
+    return lines
+
+
+def _plan_lines(report: GapReport, taxonomy: Taxonomy, st: _Style) -> list[str]:
+    lines = ["", st("Learning plan", "bold")]
+    if not report.plan:
+        lines.append("  Nothing to learn for this posting: every requirement is matched.")
+    courses = {c.id: c for c in taxonomy.courses}
+    for item in report.plan:
+        gap = item.gap
+        alts = [taxonomy.skill(a).name for a in gap.requirement.skills if a != item.learn]
+        head = (
+            f"{item.rank}. {taxonomy.skill(item.learn).name}"
+            f" ({gap.requirement.importance}, {gap.status})"
+        )
+        if alts:
+            head += f", or instead: {', '.join(alts)}"
+        lines.extend(_wrap(head, "     ", "  "))
+        lines.extend(_wrap(f"why: {plan_reason(item, taxonomy)}", "     "))
+        steps = "; ".join(f"{n}. {taxonomy.step(n).title}" for n in item.steps)
+        if steps:
+            lines.extend(_wrap(f"roadmap: {steps}", "     "))
+        names = [f"{courses[c].provider}: {courses[c].title}" for c in item.courses]
+        if names:
+            more = f" (+{len(names) - MAX_COURSES} more in the JSON report)"
+            listed = "; ".join(names[:MAX_COURSES]) + (more if len(names) > MAX_COURSES else "")
+            lines.extend(_wrap(f"learn with: {listed}", "     "))
+    return lines
+
+
+def render_profile(
+    profile: SkillProfile,
+    *,
+    taxonomy: Taxonomy,
+    posting: bool,
+    color: bool = False,
+    redaction: PersonalDetails | None = None,
+) -> str:
+    """``gapscan extract`` as text: one line a skill, with its first evidence.
+
+    ``redaction`` (``--redact``) scrubs the document's strings; a resume's path becomes its
+    digest label.
+    """
     st = _Style(color)
-    lines = [
-        st(f"{profile['source']}: {len(profile['skills'])} skills ({profile['kind']})", "bold")
-    ]
-    for skill in profile["skills"]:
-        counted = [m for m in skill["mentions"] if m["counted"]]
-        tag = skill.get("importance") or ("not counted" if not counted else "")
-        first = (counted or skill["mentions"])[0]
+    shown = _scrub(redaction)
+    doc = profile.document
+    hide_path = redaction is not None and not posting
+    source = source_label(doc.sha256) if hide_path else shown(doc.source)
+    kind = "posting" if posting else "resume"
+    lines = [st(f"{source}: {len(profile.skills)} skills ({kind})", "bold")]
+    for hit in profile.skills:
+        counted = [m for m in hit.mentions if m.counted]
+        level = hit.importance if posting else None
+        tag = level or ("not counted" if not counted else "")
+        first = (counted or list(hit.mentions))[0]
         note = f" [{tag}]" if tag else ""
         lines.extend(
             _wrap(
-                f'{skill["name"]}{note}: "{first["text"]}" ({first["section"]},'
-                f" {first['method']}), {len(skill['mentions'])} mention(s)",
+                f'{taxonomy.skill(hit.skill_id).name}{note}: "{shown(first.text)}"'
+                f" ({first.section}, {first.method}), {len(hit.mentions)} mention(s)",
                 "    ",
                 "  ",
             )
