@@ -66,6 +66,7 @@ _MONTH_NUMBER = {
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
 
 _NAMED_RE = re.compile(rf"(?P<name>{_MONTH}|{_SEASON})\b\.?,?[ \t]*(?P<year>\S+)", re.IGNORECASE)
+_NUMBER_BEFORE_RE = re.compile(r"\d[-–/.]$")
 _SEASON_START_RE = re.compile(rf"{_SEASON}\b", re.IGNORECASE)
 _NUMERIC_RE = re.compile(r"(?P<a>\d{1,4})[-/.][ \t]?(?P<b>\d{1,4})")
 
@@ -231,6 +232,8 @@ def _lone(
     out: list[DateRange | IgnoredRange] = []
     for match in _LONE_RE.finditer(text, start, end):
         token = match[0]
+        if _NUMBER_BEFORE_RE.search(text, max(0, match.start() - 2), match.start()):
+            continue  # "ISO 9001-2015": part of a number, not a date
         if every or _SEASON_START_RE.match(token):
             out.append(_build(token, token, token, (match.start(), match.end()), as_of))
     return out

@@ -10,6 +10,7 @@ column), the block runs from the previous role up to the date line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -247,11 +248,11 @@ def months_per_skill(
     role_list = list(roles)
     out: dict[str, int] = {}
     for skill, offsets in mentions.items():
-        spots = list(offsets)
+        spots = sorted(offsets)
         used = [
             role.dates
             for role in role_list
-            if any(role.start_offset <= spot < role.end_offset for spot in spots)
+            if bisect_left(spots, role.end_offset) > bisect_left(spots, role.start_offset)
         ]
         out[skill] = merge_months(used, as_of)
     for skill, months in (stated or {}).items():
