@@ -147,7 +147,8 @@ class Degree:
 
 _CLAUSE_END_RE = re.compile(r"\n|;|[.!?](?=\s+[A-Z(\"“‘'0-9]|\s*$)")
 _ABBREVIATION_RE = re.compile(
-    r"(?:\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:e\.g|i\.e|etc|approx|incl|min|max|no|vs|Dr|Mr|Ms|St|Ph)"
+    r"(?:\b(?:[A-Za-z]\.)+[A-Za-z]{1,3}|\b(?:e\.g|i\.e|etc|approx|incl|min|max|no|vs|Dr|Mr|Ms|St|Ph"
+    r"|BSc|MSc|BEng|MEng|BA|MA|BS|MS|PhD|Hons)"
     r"|\b[A-Z])$"
 )
 
@@ -205,7 +206,7 @@ _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
-_NUM = r"(?:\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\))?"
+_NUM = r"(?:\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")(?: ?\(\d{1,2}\))?"
 _YEARS_RE = re.compile(
     rf"(?<![\w.])(?P<min>{_NUM})\s*(?:\+\s*)?(?:(?:-|–|—|to)\s*(?P<max>{_NUM})\s*)?(?:\+\s*)?"
     rf"(?:or more\s+|plus\s+)?(?:years?|yrs?)\b(?:[’']s?)?",
@@ -223,7 +224,7 @@ _GENERIC_WORDS = (
     r"|working|demonstrated|solid|strong|progressive|prior|previous|recent|real[- ]world"
 )
 _AFTER_YEARS_RE = re.compile(
-    rf"\s*(?:of\s+)?(?:(?:{_GENERIC_WORDS})\s+)*(?P<exp>(?:experience|exp\b\.?)\s*)?"
+    rf"\s*(?P<of>of\s+)?(?:(?:{_GENERIC_WORDS})\s+)*(?P<exp>(?:experience|exp\b\.?)\s*)?"
     r"(?P<link>(?:working\s+(?:with|on|in)"
     r"|(?:in|with|of|using|on|as|at|doing|in the field of)\b))?",
     re.IGNORECASE,
@@ -247,6 +248,10 @@ _PAREN_YEARS_LEAD_RE = re.compile(
     r"\s*\(\s*$",
     re.IGNORECASE,
 )
+# Characters searched before and after a figure or a keyword: each match looks at a bounded
+# window, so a 200 KB clause full of matches still takes linear time.
+_LOOK_BEHIND = 120
+_LOOK_AHEAD = 160
 _COMPANY_AGE_RE = re.compile(r"\b(?:for|over|past|last|in|within)\s+(?:the\s+)?(?:over\s+)?$", re.I)
 
 
@@ -281,10 +286,10 @@ def experience_requirements(text: str) -> list[ExperienceRequirement]:
 def _experience_in(clause: Clause, importance: str) -> Iterator[ExperienceRequirement]:
     body = clause.text
     for match in _YEARS_RE.finditer(body):
-        lead = body[: match.start()]
+        lead = body[max(0, match.start() - _LOOK_BEHIND) : match.start()]
         after = _AFTER_YEARS_RE.match(body, match.end())
         assert after is not None  # every part of it is optional
-        rest = body[after.end() :]
+        rest = body[after.end() : after.end() + _LOOK_AHEAD]
         paren = _PAREN_YEARS_LEAD_RE.search(lead)
         if paren:  # "Experience with Airflow (2+ years)"
             skills = _skill_phrases(paren["phrase"])
@@ -292,7 +297,7 @@ def _experience_in(clause: Clause, importance: str) -> Iterator[ExperienceRequir
             skills = _skill_phrases(rest)
         elif after["exp"]:  # "3 years of experience", "… experience managing teams"
             skills = _skill_phrases(rest) if _GERUND_RE.match(rest) else ()
-        elif _BEFORE_EXPERIENCE_RE.match(rest):  # "5+ years of Python experience"
+        elif after["of"] or _BEFORE_EXPERIENCE_RE.match(rest):  # "5+ years of Python (experience)"
             skills = _skill_phrases(rest)
         else:  # "for over 20 years": no experience asked for
             continue
@@ -301,9 +306,9 @@ def _experience_in(clause: Clause, importance: str) -> Iterator[ExperienceRequir
         low = _number(match["min"])
         high = _number(match["max"]) if match["max"] else None
         yield ExperienceRequirement(low, high, skills, importance, *_source(clause))
-        more = _MORE_YEARS_RE.search(body, after.end())
+        more = _MORE_YEARS_RE.search(body, after.end(), after.end() + _LOOK_AHEAD)
         if more and not _YEARS_RE.match(body, more.start("min")):
-            extra = _skill_phrases(body[more.end() :])
+            extra = _skill_phrases(body[more.end() : more.end() + _LOOK_AHEAD])
             yield ExperienceRequirement(
                 _number(more["min"]), None, extra, importance, *_source(clause)
             )
@@ -417,15 +422,35 @@ def _fields(text: str) -> tuple[str, ...]:
 
 _CERT_WORD_RE = re.compile(r"\bcertifi(?:cation|cations|ed|cate|cates)\b", re.IGNORECASE)
 _NAME_WORD = r"(?:[A-Z0-9][\w+#&.-]*|\([A-Z0-9][\w+#&. -]*\))"
-_NAME_BEFORE_RE = re.compile(
-    rf"(?:{_NAME_WORD}(?:\s+(?:of|for|in|and|&|-)\s+|\s+))*{_NAME_WORD}\s*$"
-)
+_NAME_WORD_RE = re.compile(_NAME_WORD)
+_NAME_TOKEN_RE = re.compile(r"\([^()]*\)|[^\s()]+")
+_NAME_JOINERS = frozenset({"of", "for", "in", "&", "-"})
+_MAX_NAME_WORDS = 8
 _NAME_AFTER_RE = re.compile(
-    rf"\s*(?:in|as an?|as)?\s*(?P<name>{_NAME_WORD}(?:\s+(?:of|for|in|&|-)?\s*{_NAME_WORD})*)"
+    rf"\s*(?:(?:in|as an?|as)\s+)?"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:of|for|in|&|-)?\s*{_NAME_WORD}){{0,7}})"
 )
 _LIST_AFTER_RE = re.compile(
-    r"\s*(?:\(|such as|e\.g\.,?|like|including|:)\s*(?P<list>[^.;)]+)", re.IGNORECASE
+    r"\s*(?:\(|such as|e\.g\.,?|like|including|:)\s*(?P<list>[^.;)]{1,160})", re.IGNORECASE
 )
+
+
+def _name_before(text: str) -> str:
+    """The capitalised name that ends the text ("… hold an AWS Solutions Architect"), walking
+    back word by word; joiners ("of", "&") only between two name words."""
+    if text[-1:] and not text[-1].isspace() and text[-1] != ")":
+        return ""  # the keyword is glued to a word ("recertification")
+    kept: list[str] = []
+    for token in reversed(_NAME_TOKEN_RE.findall(text)):
+        if len(kept) == _MAX_NAME_WORDS:
+            break
+        if _NAME_WORD_RE.fullmatch(token) or (kept and token in _NAME_JOINERS):
+            kept.insert(0, token)
+        else:
+            break
+    while kept and kept[0] in _NAME_JOINERS:
+        kept.pop(0)
+    return " ".join(kept)
 
 
 def certification_requirements(text: str) -> list[CertificationRequirement]:
@@ -443,19 +468,24 @@ def _certification_names(text: str) -> list[str]:
     names: list[str] = []
     for match in _CERT_WORD_RE.finditer(text):
         word = match[0].lower()
-        before = _NAME_BEFORE_RE.search(text, 0, match.start())
+        before = _name_before(text[max(0, match.start() - _LOOK_BEHIND) : match.start()])
         if word == "certified":  # "Certified Kubernetes Administrator", "certified in Azure"
             after = _NAME_AFTER_RE.match(text, match.end())
             if after and after["name"]:
                 prefix = "" if text[match.end() :].lstrip().startswith("in ") else match[0] + " "
                 names.append(prefix + after["name"])
             continue
-        if before:
-            names.append(before[0].strip())
-            continue
         listed = _LIST_AFTER_RE.match(text, match.end())
-        if listed:
-            names.extend(p for p in _SPLIT_RE.split(listed["list"].strip()) if p[:1].isupper())
+        items = (
+            [p for p in _SPLIT_RE.split(listed["list"].strip()) if p[:1].isupper()]
+            if listed
+            else []
+        )
+        if items:  # "certifications such as CISSP or CISM"
+            names.extend(items)
+            continue
+        if before:
+            names.append(before)
             continue
         after = _NAME_AFTER_RE.match(text, match.end())
         if after and after["name"] and text[match.end() :].lstrip().startswith("in "):
@@ -475,12 +505,13 @@ _COUNTRIES = (
     ("Ireland", r"Ireland"),
     ("India", r"India"),
 )
+_COUNTRY_RES = tuple((name, re.compile(pattern)) for name, pattern in _COUNTRIES)
 _COUNTRY = "(?:" + "|".join(pattern for _, pattern in _COUNTRIES) + ")"
 _AUTHORIZED_RE = re.compile(
-    r"\b(?:authori[sz]ed|eligible|entitled|legally\s+(?:able|permitted|allowed)|(?:the\s+)?right"
-    r"|permission|permitted|able|allowed)\s+to\s+(?:live\s+and\s+)?work\s+(?:in|within|for)\s+"
-    rf"(?:the\s+)?(?P<country>{_COUNTRY})"
-    rf"|\b(?P<country2>{_COUNTRY})\s+(?:citizen(?:ship)?s?|work\s+(?:permit|authori[sz]ation|visa)"
+    r"\b(?i:(?:authori[sz]ed|eligible|entitled|legally\s+(?:able|permitted|allowed)|(?:the\s+)?"
+    r"right|permission|permitted|able|allowed)\s+to\s+(?:live\s+and\s+)?work\s+(?:in|within|for)"
+    rf"\s+(?:the\s+)?)(?P<country>{_COUNTRY})"
+    rf"|\b(?P<country2>{_COUNTRY})\s+(?i:citizen(?:ship)?s?|work\s+(?:permit|authori[sz]ation|visa)"
     r"|permanent\s+residen(?:t|ts|cy)|national)\b",
 )
 _SPONSOR_RE = re.compile(r"\bsponsor(?:ship|ed|ing|s)?\b", re.IGNORECASE)
@@ -516,7 +547,8 @@ _WORK_MODE_RE = re.compile(
 )
 _NOT_WORK_MODE_RE = re.compile(r"\bremote\s+(?:sensing|monitoring|access|procedure|call)", re.I)
 _PLACE = (
-    r"(?:[A-Z][a-zA-Z]+|[A-Z]{2,3})(?:[ -](?:[A-Z][a-zA-Z]+))*(?:,\s*(?:[A-Z]{2}\b|[A-Z][a-z]+))?"
+    r"(?:[A-Z][a-zA-Z]+|[A-Z]{2,3})(?:[ -](?:[A-Z][a-zA-Z]+)){0,3}"
+    r"(?:,\s*(?:[A-Z]{2}\b|[A-Z][a-z]+))?"
 )
 _LOCATION_RE = re.compile(
     rf"\b(?:based|located|position|role|job|office|offices|site|on-?site|hybrid|live|reside)"
@@ -540,6 +572,8 @@ _TRAVEL_CUE_RE = re.compile(
     r"|domestic|international|overnight|up\s+to|travel\s+to|per\s+(?:month|year|quarter))\b",
     re.IGNORECASE,
 )
+_NO_TRAVEL_RE = re.compile(r"\bno\s+travel\b", re.IGNORECASE)
+_OPEN_TO_MODE_RE = re.compile(r"\b(?:open|prefer|seeking|available)\b", re.IGNORECASE)
 _PERCENT_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,3})\s*%")
 _LANGUAGES = (
     "English", "French", "German", "Spanish", "Italian", "Portuguese", "Dutch", "Mandarin",
@@ -566,8 +600,8 @@ _BACKGROUND_RE = re.compile(
 
 def _country(written: str) -> str:
     """ "US" for "the United States", "U.S." and "USA"; other countries as written."""
-    for name, pattern in _COUNTRIES:
-        if re.fullmatch(pattern, written):
+    for name, pattern in _COUNTRY_RES:
+        if pattern.fullmatch(written):
             return name
     return written
 
@@ -621,7 +655,7 @@ def _constraints_in(text: str) -> Iterator[tuple[str, str | int | None]]:
         near = min(percents, key=lambda m: abs(m.start() - travel.start()), default=None)
         if near and abs(near.start() - travel.start()) <= 40:
             yield "travel", int(near["n"])
-        elif re.search(r"\bno\s+travel\b", text, re.IGNORECASE):
+        elif _NO_TRAVEL_RE.search(text):
             yield "travel", 0
         else:
             yield "travel", None
@@ -755,7 +789,7 @@ def _statements_in(text: str) -> Iterator[tuple[str, str | int | None, str | Non
             value = int(percent["n"])
         yield kind, value, None
     for match in _WORK_MODE_RE.finditer(text):
-        if re.search(r"\b(?:open|prefer|seeking|available)\b", text, re.IGNORECASE):
+        if _OPEN_TO_MODE_RE.search(text):
             yield "work_mode", _named(_WORK_MODES, match), "open to"
     for match in _RESUME_LOCATION_RE.finditer(text):
         yield "location", match["place"], None
@@ -775,7 +809,7 @@ _NOT_HELD_RE = re.compile(
     re.IGNORECASE,
 )
 _RAW_FIELD_RE = re.compile(
-    r"\s*(?:degree\s+)?(?:in|of)?\s*(?P<field>[A-Z][\w&]*(?:\s+(?:and|&|of)?\s*[A-Z][\w&]*)*)"
+    r"\s*(?:degree\s+)?(?:(?:in|of)\s+)?(?P<field>[A-Z][\w&]*(?:\s+(?:and|&|of)?\s*[A-Z][\w&]*){0,5})"
 )
 
 
@@ -790,8 +824,8 @@ def highest_degree(text: str) -> Degree | None:
             level = match.lastgroup
             if level is None or level == "any":
                 continue
-            rest = clause.text[match.end() :]
-            fields = _fields(rest[:60])
+            rest = clause.text[match.end() : match.end() + 60]
+            fields = _fields(rest)
             raw = _RAW_FIELD_RE.match(rest)
             field = fields[0] if fields else (raw["field"] if raw and raw["field"] else None)
             degree = Degree(level, field, *_source(clause))

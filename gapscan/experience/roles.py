@@ -25,9 +25,10 @@ _HEADING_JUNK_RE = re.compile(
     r"^(?:[\s|,;:·•—–\-()]|\b(?:from|since)\b)+|(?:[\s|,;:·•—–\-()]|\bfrom\b)+$", re.IGNORECASE
 )
 _DURATION_RE = re.compile(
-    r"\(?\s*\d+\s*(?:yrs?|years?|mos?|months?)\b(?:\s*\d+\s*(?:mos?|months?)\b)?\s*\)?",
+    r"\(?\d+ ?(?:yrs?|years?|mos?|months?)\b(?: ?\d+ ?(?:mos?|months?)\b)?\)?",
     re.IGNORECASE,
 )
+_EMPTY_PARENS_RE = re.compile(r"\( ?\)")
 _MAX_HEADING_LINES = 2
 _MAX_HEADING_LENGTH = 80
 
@@ -97,13 +98,14 @@ def _is_heading_like(line: _Line) -> bool:
 
 def _rest_of_line(line: _Line, ranges: list[DateRange]) -> str:
     """The line's text without its date ranges and durations: the heading written beside them."""
-    body = line.text
-    for rng in sorted(ranges, key=lambda r: r.start_offset, reverse=True):
-        start = max(rng.start_offset, line.start) - line.start
-        end = min(rng.end_offset, line.end) - line.start
-        body = body[:start] + " " + body[end:]
-    body = _DURATION_RE.sub(" ", body)
-    body = re.sub(r"\(\s*\)", " ", body)
+    pieces: list[str] = []
+    cursor = line.start
+    for rng in ranges:  # in text order, never overlapping
+        pieces.append(line.text[cursor - line.start : max(cursor, rng.start_offset) - line.start])
+        cursor = max(cursor, min(rng.end_offset, line.end))
+    pieces.append(line.text[cursor - line.start :])
+    body = " ".join(" ".join(pieces).split())  # whitespace runs collapsed before any pattern
+    body = _EMPTY_PARENS_RE.sub(" ", _DURATION_RE.sub(" ", body))
     return _HEADING_JUNK_RE.sub("", " ".join(body.split()))
 
 
@@ -114,21 +116,26 @@ def find_roles(text: str, as_of: date) -> RoleScan:
     if not lines:
         return RoleScan((), scan.ignored, 0)
     anchored: list[tuple[int, DateRange]] = []
+    bullet: dict[int, bool] = {}
     for rng in scan.ranges:
         index = _line_at(lines, rng.start_offset)
-        if not _BULLET_RE.match(lines[index].text):
+        if index not in bullet:
+            bullet[index] = _BULLET_RE.match(lines[index].text) is not None
+        if not bullet[index]:
             anchored.append((index, rng))
+    kept = {id(rng) for _, rng in anchored}
     ignored = scan.ignored + tuple(
         IgnoredRange(r.text, "in a bullet line, not a role's dates", r.start_offset, r.end_offset)
         for r in scan.ranges
-        if all(r is not kept for _, kept in anchored)
+        if id(r) not in kept
     )
     ignored = tuple(sorted(ignored, key=lambda r: r.start_offset))
     by_line: dict[int, list[DateRange]] = {}
     for index, rng in anchored:
         by_line.setdefault(index, []).append(rng)
     dated = set(by_line) | {_line_at(lines, r.start_offset) for r in ignored}
-    headings = [_heading(lines, index, rng, by_line, dated) for index, rng in anchored]
+    beside = {index: _rest_of_line(lines[index], ranges) for index, ranges in by_line.items()}
+    headings = [_heading(lines, index, rng, beside, dated) for index, rng in anchored]
     dates_last = _dates_close_entries(lines, anchored, headings)
     roles: list[Role] = []
     for number, (index, rng) in enumerate(anchored):
@@ -168,12 +175,12 @@ def _heading(
     lines: list[_Line],
     index: int,
     rng: DateRange,
-    by_line: Mapping[int, list[DateRange]],
+    beside: Mapping[int, str],
     dated: set[int],
 ) -> tuple[int, str]:
     """The first line of a role's heading and its text. The date line itself when it says more
     than the dates; else up to two heading-like lines above it, or the line below it."""
-    own = _rest_of_line(lines[index], by_line[index])
+    own = beside[index]
     if own:
         return index, own
     above: list[int] = []
