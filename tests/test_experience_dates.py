@@ -144,8 +144,16 @@ def test_merge_months(ranges: list[DateRange], months: int) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["1" * 200_000, "- " * 100_000, "Jan " * 50_000, "2019 - " * 28_000, "Summer " * 28_000],
-    ids=["digits", "dashes", "months", "open-ranges", "seasons"],
+    [
+        "1" * 200_000,
+        "- " * 100_000,
+        "Jan " * 50_000,
+        "2019 - " * 28_000,
+        "Summer " * 28_000,
+        "2019" + " " * 200_000 + "-",
+        "since 2019 " * 18_000,
+    ],
+    ids=["digits", "dashes", "months", "open-ranges", "seasons", "spaces", "since-one-line"],
 )
 def test_large_input_is_linear(text: str) -> None:
     started = time.perf_counter()

@@ -189,6 +189,17 @@ def test_stated_skill_months(line: str, skill: str, months: int | None) -> None:
     assert stated_skill_months(line, line.index(skill)) == months
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["since 2019 " * 18_000, "2019-2020 " * 20_000, " " * 200_000 + "2019 - 2020", "(" * 200_000],
+    ids=["many-ranges-one-line", "year-ranges-one-line", "indented", "parens"],
+)
+def test_hostile_lines_are_linear(text: str) -> None:
+    started = time.perf_counter()
+    find_roles(text, AS_OF)
+    assert time.perf_counter() - started < 3.0
+
+
 def test_large_input_is_linear() -> None:
     block = "Engineer, Acme, Jan 2019 – Present\n- Python and SQL (2019-2020)\n" * 3_000
     assert len(block) > 190_000
