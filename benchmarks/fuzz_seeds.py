@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -104,7 +105,8 @@ def docx_bytes(document_xml: bytes) -> bytes:
 
 def document_xml(paragraphs: tuple[str, ...], *, table: bool = False) -> bytes:
     """``word/document.xml`` with one paragraph per line, or the lines in a one-column table."""
-    paras = [f"<w:p><w:r><w:t xml:space='preserve'>{p}</w:t></w:r></w:p>" for p in paragraphs]
+    runs = (escape(p) for p in paragraphs)
+    paras = [f"<w:p><w:r><w:t xml:space='preserve'>{r}</w:t></w:r></w:p>" for r in runs]
     body = (
         "<w:tbl>" + "".join(f"<w:tr><w:tc>{p}</w:tc></w:tr>" for p in paras) + "</w:tbl>"
         if table
