@@ -280,6 +280,14 @@ def shrink(case: Case, failure: Outcome, settings: Settings, tries: int) -> byte
     return data
 
 
+def own_frame(stderr: str) -> str:
+    """The last traceback frame in gapscan's own code (``module.py:line:function``): where
+    the failure escaped from, when the last frame is in the standard library or spaCy."""
+    block = stderr[stderr.rfind("Traceback") :]
+    own = re.findall(r'File "[^"]*/gapscan/(?:[^"]*/)?([^"/]+)", line (\d+),? in (\S+)', block)
+    return ":".join(own[-1]) if own else "-"
+
+
 def known_keys(keep: Path) -> set[str]:
     """The failure keys already kept in ``keep`` by earlier runs (their ``key:`` lines)."""
     keys = set()
@@ -308,6 +316,7 @@ def keep_finding(case: Case, failure: Outcome, data: bytes, keep: Path, settings
         f"command: {command}\n"
         f"class: {failure.cls}\nexit code: {failure.returncode}\n"
         f"exception: {failure.exc_type}: {failure.message}\nlast frame: {failure.frame}\n"
+        f"last gapscan frame: {own_frame(failure.stderr)}\n"
         f"stderr (last lines):\n{tail}\n"
     )
     path.with_suffix(".txt").write_text(note)
@@ -426,6 +435,18 @@ def bounded_map(settings: Settings, inputs: Iterator[Case], jobs: int) -> Iterat
             yield pending.popleft().result()
 
 
+def run(args: argparse.Namespace, settings: Settings) -> Tally:
+    """Run the inputs, handling each as it finishes; Ctrl-C stops early, keeping the tally."""
+    tally, known = Tally(), known_keys(args.keep) if args.keep else set()
+    try:
+        inputs = cases(args.seed, args.count, args.formats)
+        for result in bounded_map(settings, inputs, args.jobs):
+            handle(result, tally, known, args, settings)
+    except KeyboardInterrupt:
+        print("\ninterrupted")
+    return tally
+
+
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="gapscan-fuzz-") as tmp:
@@ -433,13 +454,12 @@ def main(argv: list[str] | None = None) -> None:
         if args.replay:
             replay(args, settings)
             return
-        tally, known = Tally(), known_keys(args.keep) if args.keep else set()
         start = time.monotonic()
-        for result in bounded_map(settings, cases(args.seed, args.count, args.formats), args.jobs):
-            handle(result, tally, known, args, settings)
-        print_table(tally, args.formats)
-        print_findings(tally)
-        print(f"\n{args.count} inputs, seed {args.seed}, {time.monotonic() - start:.0f} s")
+        tally = run(args, settings)
+    print_table(tally, args.formats)
+    print_findings(tally)
+    done = sum(tally.counts.values())
+    print(f"\n{done} inputs, seed {args.seed}, {time.monotonic() - start:.0f} s")
 
 
 if __name__ == "__main__":
