@@ -16,6 +16,7 @@ undocumented code, or a report that is not JSON). Each new failure is shrunk and
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import json
 import os
@@ -182,7 +183,7 @@ def run_command(command: str, path: Path, settings: Settings) -> Outcome:
         timed_out = True
     stderr = err.decode("utf-8", "replace")
     outcome = classify(command, proc.returncode, out, stderr, timed_out)
-    return Outcome(**{**outcome.__dict__, "seconds": time.monotonic() - start})
+    return dataclasses.replace(outcome, seconds=time.monotonic() - start)
 
 
 def classify(command: str, code: int, out: bytes, stderr: str, timed_out: bool) -> Outcome:
