@@ -2,7 +2,7 @@
 
     python benchmarks/fuzz.py --seed 1 --count 200
     python benchmarks/fuzz.py --seed 1 --count 50 --formats pdf,docx --jobs 2
-    python benchmarks/fuzz.py --replay 1:37 [--write case.pdf]
+    python benchmarks/fuzz.py --replay 1:12 [--write case.html]
 
 Input ``SEED:INDEX`` is a seed document of format ``FORMATS[INDEX % 5]`` with one to three
 mutations, all drawn from an RNG seeded with the pair, so a replay rebuilds the same bytes
