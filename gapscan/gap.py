@@ -13,6 +13,7 @@ from .records import (
     GapReport,
     Importance,
     PlanItem,
+    ReportStatus,
     Requirement,
     Score,
     ScoreLine,
@@ -96,7 +97,8 @@ def assess(
     posting_label: str,
 ) -> GapReport:
     """The whole gap report; a resume without readable text is not assessed, never 0%."""
-    status, reason = "assessed", None
+    status: ReportStatus = "assessed"
+    reason = None
     if not resume.document.readable:
         status = "not_assessed"
         layer = [w for w in resume.document.warnings if w.startswith(NO_TEXT_LAYER)]

@@ -12,6 +12,23 @@ from typing import Literal
 Importance = Literal["required", "preferred"]
 Status = Literal["matched", "partial", "missing"]
 Method = Literal["ruler", "tfidf"]
+SectionKind = Literal[
+    "header",
+    "title",
+    "summary",
+    "skills",
+    "experience",
+    "education",
+    "certifications",
+    "projects",
+    "requirements",
+    "preferred",
+    "responsibilities",
+    "about",
+    "benefits",
+    "other",
+]
+ReportStatus = Literal["assessed", "not_assessed"]
 NO_TEXT_LAYER = "no text layer: scanned? OCR is not supported"
 
 
@@ -26,9 +43,9 @@ class Page:
 
 @dataclass(frozen=True)
 class Section:
-    """A recognised part of a document: ``kind`` is one of ``sections.SECTION_KINDS``."""
+    """A recognised part of a document, with the kind of section it is."""
 
-    kind: str
+    kind: SectionKind
     heading: str
     start: int
     end: int
@@ -197,7 +214,7 @@ class GapReport:
     requirements: tuple[Requirement, ...]
     gaps: tuple[Gap, ...]
     score: Score
-    status: str
+    status: ReportStatus
     status_reason: str | None
     plan: tuple[PlanItem, ...] = ()
 

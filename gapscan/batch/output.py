@@ -13,9 +13,12 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
+
+from ..records import Importance, Status
 
 REPORTS_DIR = "resumes"
+FileStatus = Literal["ok", "not_assessed", "failed", "skipped"]
 _UNSAFE = re.compile(r"[^A-Za-z0-9._ +=,@()\[\]-]")
 _MAX_PART = 120
 
@@ -29,16 +32,16 @@ class GapLine(NamedTuple):
 
     skills: tuple[str, ...]
     name: str
-    importance: str
-    status: str
+    importance: Importance
+    status: Status
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """The result for one file: ``ok``, ``not_assessed``, ``failed`` or ``skipped``."""
+    """The result for one file, and why when it is not ``ok``."""
 
     rel: str
-    status: str
+    status: FileStatus
     reason: str | None = None
     sha256: str | None = None
     report: str | None = None

@@ -30,7 +30,7 @@ from .output import (
     summarize,
     write_atomic,
 )
-from .summary import cohort, summary_csv, text_summary
+from .summary import Cohort, cohort, cohort_dict, summary_csv, text_summary
 from .task import BatchContext, BatchSpec, Task, prepare
 from .walk import Found, walk
 
@@ -48,7 +48,7 @@ class BatchOptions:
 @dataclass(frozen=True)
 class BatchResult:
     outcomes: tuple[Outcome, ...]
-    cohort: dict[str, Any]
+    cohort: Cohort
     summary: str
 
     @property
@@ -191,6 +191,7 @@ def finish(out: Path, outcomes: list[Outcome], ctx: BatchContext) -> BatchResult
     write_atomic(out / RESULTS, "".join(lines))
     write_atomic(out / SUMMARY, summary_csv(outcomes))
     posting = {"source": ctx.posting.label, "sha256": ctx.posting_sha256}
-    data = cohort(outcomes, posting, taxonomy_info(ctx.scanner.taxonomy))
+    view = cohort(outcomes)
+    data = cohort_dict(view, posting, taxonomy_info(ctx.scanner.taxonomy))
     write_atomic(out / COHORT, dumps(data))
-    return BatchResult(tuple(outcomes), data, text_summary(outcomes, data, str(out)))
+    return BatchResult(tuple(outcomes), view, text_summary(outcomes, view, str(out)))

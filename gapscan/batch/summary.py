@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from .. import __version__
+from ..records import Importance
 from ..report.serialize import SCHEMA_VERSION
 from .output import Outcome
 
@@ -57,56 +59,71 @@ def counts_by_status(outcomes: list[Outcome]) -> dict[str, int]:
     return counts
 
 
-def cohort(
-    outcomes: list[Outcome], posting: dict[str, Any], taxonomy: dict[str, Any]
-) -> dict[str, Any]:
-    """``cohort.json``: how many candidates lack each requirement of the posting."""
+@dataclass(frozen=True)
+class RequirementCount:
+    """How many assessed candidates miss one requirement, meet it in part, or meet it."""
+
+    skills: tuple[str, ...]
+    name: str
+    importance: Importance
+    missing: int = 0
+    partial: int = 0
+    matched: int = 0
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """The "train or hire" view of a batch: files by status, and each requirement's counts."""
+
+    files: dict[str, int]
+    candidates_assessed: int
+    requirements: tuple[RequirementCount, ...]  # required first, most often missing first
+
+
+def cohort(outcomes: list[Outcome]) -> Cohort:
+    """How many candidates lack each requirement of the posting (a content counts once)."""
     assessed = [o for o in outcomes if o.status == "ok" and o.duplicate_of is None]
-    rows: dict[tuple[str, ...], dict[str, Any]] = {}
+    rows: dict[tuple[str, ...], dict[str, int]] = {}
+    first: dict[tuple[str, ...], tuple[str, Importance]] = {}
     for o in assessed:
         for gap in o.gaps:
-            row = rows.setdefault(
-                gap.skills,
-                {
-                    "skills": list(gap.skills),
-                    "name": gap.name,
-                    "importance": gap.importance,
-                    "missing": 0,
-                    "partial": 0,
-                    "matched": 0,
-                },
-            )
+            first.setdefault(gap.skills, (gap.name, gap.importance))
+            row = rows.setdefault(gap.skills, {"missing": 0, "partial": 0, "matched": 0})
             row[gap.status] += 1
-    requirements = sorted(
-        rows.values(),
-        key=lambda r: (r["importance"] != "required", -r["missing"], -r["partial"], r["name"]),
-    )
+    counts = [
+        RequirementCount(k, *first[k], row["missing"], row["partial"], row["matched"])
+        for k, row in rows.items()
+    ]
+    counts.sort(key=lambda r: (r.importance != "required", -r.missing, -r.partial, r.name))
+    return Cohort(counts_by_status(outcomes), len(assessed), tuple(counts))
+
+
+def cohort_dict(view: Cohort, posting: dict[str, Any], taxonomy: dict[str, Any]) -> dict[str, Any]:
+    """``cohort.json``."""
     return {
         "schema_version": SCHEMA_VERSION,
         "gapscan_version": __version__,
         "taxonomy": taxonomy,
         "posting": posting,
-        "files": counts_by_status(outcomes),
-        "candidates_assessed": len(assessed),
-        "requirements": requirements,
+        "files": view.files,
+        "candidates_assessed": view.candidates_assessed,
+        "requirements": [{**asdict(r), "skills": list(r.skills)} for r in view.requirements],
     }
 
 
-def text_summary(outcomes: list[Outcome], data: dict[str, Any], out: str, top: int = 5) -> str:
+def text_summary(outcomes: list[Outcome], view: Cohort, out: str, top: int = 5) -> str:
     """The closing summary printed on stdout."""
-    c = data["files"]
-    n = data["candidates_assessed"]
+    c = view.files
+    n = view.candidates_assessed
     lines = [
         f"{len(outcomes)} files: {c['ok']} ok, {c['not_assessed']} not assessed, "
         f"{c['failed']} failed, {c['skipped']} skipped ({c['duplicates']} duplicates)",
     ]
-    if data["requirements"]:
+    if view.requirements:
         lines += ["", f"Train or hire: how many of the {n} assessed candidates lack each skill"]
         lines.append(f"  {'importance':<10}  {'missing':>7}  {'partial':>7}  skill")
-        for r in data["requirements"]:
-            lines.append(
-                f"  {r['importance']:<10}  {r['missing']:>7}  {r['partial']:>7}  {r['name']}"
-            )
+        for r in view.requirements:
+            lines.append(f"  {r.importance:<10}  {r.missing:>7}  {r.partial:>7}  {r.name}")
     best = [o for o in ranked(outcomes) if o.status == "ok" and o.duplicate_of is None][:top]
     if best:
         lines += ["", "Top candidates"]

@@ -8,29 +8,15 @@ is its ``title``).
 from __future__ import annotations
 
 import re
+from typing import get_args
 
-from ..records import Section
+from ..records import Section, SectionKind
 
-SECTION_KINDS = (
-    "header",
-    "title",
-    "summary",
-    "skills",
-    "experience",
-    "education",
-    "certifications",
-    "projects",
-    "requirements",
-    "preferred",
-    "responsibilities",
-    "about",
-    "benefits",
-    "other",
-)
+SECTION_KINDS: tuple[SectionKind, ...] = get_args(SectionKind)
 
 # Heading phrases (lower case, punctuation removed) and the section each opens. Longer
 # phrases are tried first, so "preferred qualifications" wins over "qualifications".
-HEADINGS: dict[str, str] = {
+HEADINGS: dict[str, SectionKind] = {
     "summary": "summary",
     "professional summary": "summary",
     "profile": "summary",
@@ -158,7 +144,7 @@ _APOS = re.compile("[\u2018\u2019`]")
 _LINE = re.compile(r"[^\n]*\n?")
 
 
-def heading_kind(line: str) -> str | None:
+def heading_kind(line: str) -> SectionKind | None:
     """The section a line opens, or None when it is not a heading."""
     stripped = line.strip()
     if not stripped or len(stripped) > 60:
@@ -177,7 +163,8 @@ def heading_kind(line: str) -> str | None:
 def detect_sections(text: str, *, posting: bool) -> tuple[Section, ...]:
     """Split ``text`` into sections covering it from start to end, in order."""
     sections: list[Section] = []
-    kind, heading, start = ("title" if posting else "header"), "", 0
+    kind: SectionKind = "title" if posting else "header"
+    heading, start = "", 0
     offset = 0
     seen_text = False
     for match in _LINE.finditer(text):
