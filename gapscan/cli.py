@@ -589,7 +589,9 @@ class ProgressBar:
 
     def __call__(self, done: int, total: int) -> None:
         if self.bar is None:
-            self.bar = click.progressbar(length=total, file=sys.stderr, show_pos=True)
+            self.bar = click.progressbar(
+                length=total, file=sys.stderr, show_pos=True, show_percent=True
+            )
         self.bar.update(done - self.bar.pos)
         if done >= total:
             self.bar.render_finish()

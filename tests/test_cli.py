@@ -182,3 +182,53 @@ def test_unwritable_output(tiny_path: Path, resume: Path, posting: Path) -> None
     code, out, err = run(resume, posting, "--taxonomy", tiny_path, "-o", "/proc/report.txt")
     assert (code, out) == (4, "")
     assert err == "Error: /proc/report.txt: cannot write the report (No such file or directory)\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["missing.pdf", "posting.txt"],
+        ["resume.txt", "missing.txt"],
+        ["extract", "missing.pdf"],
+    ],
+    ids=["missing-resume", "missing-posting", "extract-missing"],
+)
+def test_an_input_error_comes_before_spacy_loads(tmp_path: Path, args: list[str]) -> None:
+    """A missing file is reported without building the pipeline (spaCy is never imported)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "resume.txt").write_text("Skills\nPython\n", encoding="utf-8")
+    (tmp_path / "posting.txt").write_text("Engineer\nRequirements\n- Python\n", encoding="utf-8")
+    code = (
+        "import sys\nfrom gapscan.cli import cli\n"
+        "try:\n    cli(sys.argv[1:], prog_name='gapscan')\n"
+        "except SystemExit as exit:\n"
+        "    print('spacy' in sys.modules, 'sklearn' in sys.modules, exit.code)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=tmp_path, capture_output=True, text=True
+    )
+    missing = next(a for a in args if a.startswith("missing"))
+    assert done.stderr == f"Error: {missing}: no such file\n"
+    assert done.stdout == "False False 4\n"
+
+
+def test_progress_bar_counts_files_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from gapscan.cli import ProgressBar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    bar = ProgressBar()
+    for done in (1, 2, 3):
+        bar(done, 3)
+    shown = screen.getvalue()
+    assert "1/3" in shown and "3/3" in shown and "100%" in shown
+    assert shown.endswith("\n")
