@@ -445,9 +445,16 @@ def taxonomy_check(path: Path | None) -> None:
         sys.exit(exit_code(exc))
     click.echo(
         f"{tax.origin}: ok: taxonomy {tax.name} {tax.version}: {len(tax.skills)} skills, "
-        f"{len(tax.areas)} areas, {len(tax.steps)} steps, {len(tax.courses)} courses, "
+        f"{len(tax.areas)} areas, {len(tax.steps)} steps, {len(tax.courses)} learning resources, "
         f"{len(tax.roles)} roles"
     )
+    alone = tax.without_direct_resource()
+    if alone:
+        taught = sum(s.type in ("technical", "soft") for s in tax.skills)
+        click.echo(
+            f"{len(alone)} of {taught} technical and soft skills have no resource that teaches "
+            "them itself (reports label the area's resources as a fallback): " + ", ".join(alone)
+        )
 
 
 @cli.group()

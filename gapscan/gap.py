@@ -73,7 +73,7 @@ def learning_plan(gaps: tuple[Gap, ...], taxonomy: Taxonomy) -> tuple[PlanItem, 
             continue
         learn = min(gap.requirement.skills, key=lambda s: (first_step(s, taxonomy), s))
         steps = taxonomy.skill(learn).steps
-        courses = tuple(c.id for c in taxonomy.courses_for(learn))
+        courses = tuple(c.id for c in taxonomy.learning_resources((learn,)))
         items.append((gap, learn, steps, courses))
     items.sort(
         key=lambda it: (

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TaxonomyError
-from .validate import SkillType, check_raw
+from .validate import SkillType, check_raw, resource_entries
 
 DEFAULT_TAXONOMY = "ai-architect.toml"
 
@@ -36,6 +36,12 @@ class Step:
 
 @dataclass(frozen=True)
 class Course:
+    """A learning resource: a course, certification, tutorial, documentation path or book.
+
+    ``skills`` are the skills it teaches itself; ``areas`` the areas it serves, which make it
+    a labelled fallback for a skill that no resource teaches. ``guide`` marks the guide's own.
+    """
+
     id: str
     provider: str
     title: str
@@ -43,8 +49,11 @@ class Course:
     steps: tuple[int, ...] = ()
     skills: tuple[str, ...] = ()
     areas: tuple[str, ...] = ()
-    free: bool | None = None
+    url: str = ""
     level: str | None = None
+    hours: int | None = None
+    cost: str | None = None  # "free" or "paid"
+    guide: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,6 +128,9 @@ class Taxonomy:
         """Skills that partly stand in for ``skill_id`` (the relation is symmetric)."""
         return self._related.get(skill_id, ())
 
+    def area(self, area_id: str) -> Area:
+        return next(a for a in self.areas if a.id == area_id)
+
     def step(self, number: int) -> Step:
         return next(s for s in self.steps if s.number == number)
 
@@ -126,12 +138,46 @@ class Taxonomy:
         return next((r for r in self.roles if r.id == role_id), None)
 
     def courses_for(self, skill_id: str) -> tuple[Course, ...]:
-        """Courses that teach the skill; failing those, the courses that serve its area."""
-        direct = tuple(c for c in self.courses if skill_id in c.skills)
+        """Resources that teach the skill; failing those, the ones that serve its area.
+
+        Which of the two it is, ``teaches`` tells: a resource chosen by area is never shown
+        as if it taught the skill.
+        """
+        direct = self._teaching.get(skill_id, ())
         if direct:
             return direct
         area = self.skill(skill_id).area
         return tuple(c for c in self.courses if area in c.areas)
+
+    def learning_resources(self, skill_ids: tuple[str, ...]) -> tuple[Course, ...]:
+        """The resources for any of the skills: those that teach one first, then the guide's,
+        then by id."""
+        found = {c.id: c for s in skill_ids for c in self.courses_for(s)}
+        order = sorted(
+            found.values(), key=lambda c: (not self.teaches(c, skill_ids), not c.guide, c.id)
+        )
+        return tuple(order)
+
+    def teaches(self, course: Course, skill_ids: tuple[str, ...]) -> bool:
+        """True when the resource teaches one of the skills itself (not only their area)."""
+        return any(s in course.skills for s in skill_ids)
+
+    @cached_property
+    def _teaching(self) -> dict[str, tuple[Course, ...]]:
+        """Each skill's direct resources: the guide's first, then by id."""
+        found: dict[str, list[Course]] = {}
+        for course in sorted(self.courses, key=lambda c: (not c.guide, c.id)):
+            for skill_id in course.skills:
+                found.setdefault(skill_id, []).append(course)
+        return {k: tuple(v) for k, v in found.items()}
+
+    def without_direct_resource(self) -> tuple[str, ...]:
+        """Technical and soft skills that no resource teaches directly (for taxonomy check)."""
+        return tuple(
+            s.id
+            for s in self.skills
+            if s.type in ("technical", "soft") and s.id not in self._teaching
+        )
 
 
 def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
@@ -202,10 +248,13 @@ def _build(raw: dict[str, Any], sha256: str, origin: str) -> Taxonomy:
             steps=tuple(sorted(_tup(c.get("steps")))),
             skills=tuple(sorted(_tup(c.get("skills")))),
             areas=tuple(sorted(_tup(c.get("areas")))),
-            free=c.get("free"),
+            url=c.get("url", ""),
             level=c.get("level"),
+            hours=c.get("hours"),
+            cost=c.get("cost"),
+            guide=bool(c.get("guide", False)),
         )
-        for c in raw.get("courses", [])
+        for c in resource_entries(raw)
     ]
     return Taxonomy(
         name=meta["name"],

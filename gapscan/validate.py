@@ -12,7 +12,17 @@ from typing import Any, Literal, get_args
 
 SkillType = Literal["technical", "soft", "certification", "education"]
 SKILL_TYPES: tuple[SkillType, ...] = get_args(SkillType)
-COURSE_KINDS = ("course", "certification", "certificate-program", "degree")
+COURSE_KINDS = (
+    "course",
+    "certification",
+    "certificate-program",
+    "degree",
+    "tutorial",
+    "documentation",
+    "book",
+)
+LEVELS = ("beginner", "intermediate", "advanced")
+COSTS = ("free", "paid")
 
 GAP = "..."  # in a phrase, stands for up to three words
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9+#.-]*$")
@@ -70,6 +80,31 @@ def _duplicates(kind: str, ids: list[Any], problems: list[str]) -> None:
         seen.add(i)
 
 
+def resource_entries(raw: dict[str, Any]) -> list[dict[str, Any]]:
+    """The learning resources of a parsed file: ``[[resources]]``, and the older name
+    ``[[courses]]`` for the same tables."""
+    return [*raw.get("resources", []), *raw.get("courses", [])]
+
+
+def _resource_fields(c: dict[str, Any]) -> list[str]:
+    """Problems with a resource's optional fields: address, level, hours, cost, guide."""
+    where = f"course '{c['id']}'"
+    found = []
+    url = c.get("url", "")
+    if not isinstance(url, str) or (url and not url.startswith(("https://", "http://"))):
+        found.append(f"{where}: url must be an http(s) address")
+    if c.get("level") is not None and c["level"] not in LEVELS:
+        found.append(f"{where}: level must be one of {', '.join(LEVELS)}")
+    if c.get("cost") is not None and c["cost"] not in COSTS:
+        found.append(f"{where}: cost must be one of {', '.join(COSTS)}")
+    hours = c.get("hours")
+    if hours is not None and (not isinstance(hours, int) or isinstance(hours, bool) or hours < 1):
+        found.append(f"{where}: hours must be a whole number of at least 1")
+    if not isinstance(c.get("guide", False), bool):
+        found.append(f"{where}: guide must be true or false")
+    return found
+
+
 def check_raw(raw: dict[str, Any]) -> list[str]:
     """Return every problem found in a parsed taxonomy (an empty list means it is valid)."""
     problems: list[str] = []
@@ -82,7 +117,7 @@ def check_raw(raw: dict[str, Any]) -> list[str]:
 
     areas = _entries(raw, "areas", problems)
     steps = _entries(raw, "steps", problems)
-    courses = _entries(raw, "courses", problems)
+    courses = _entries(raw, "resources", problems) + _entries(raw, "courses", problems)
     skills = _entries(raw, "skills", problems)
     roles = _entries(raw, "roles", problems)
     good_areas = [
@@ -138,7 +173,7 @@ def check_raw(raw: dict[str, Any]) -> list[str]:
     skill_ids = {s["id"] for s in skills}
     _duplicates("area", [a["id"] for a in areas], problems)
     _duplicates("step", [s["number"] for s in steps], problems)
-    _duplicates("course", [c["id"] for c in courses], problems)
+    _duplicates("resource", [c["id"] for c in courses], problems)
     _duplicates("skill", [s["id"] for s in skills], problems)
     _duplicates("role", [r["id"] for r in roles], problems)
 
@@ -155,6 +190,7 @@ def check_raw(raw: dict[str, Any]) -> list[str]:
     for c in courses:
         if c["kind"] not in COURSE_KINDS:
             problems.append(f"course '{c['id']}': kind must be one of {', '.join(COURSE_KINDS)}")
+        problems.extend(_resource_fields(c))
         refs("course", c["id"], "steps", c.get("steps", []), step_numbers)
         refs("course", c["id"], "skills", c.get("skills", []), skill_ids)
         refs("course", c["id"], "areas", c.get("areas", []), area_ids)

@@ -136,7 +136,10 @@ def test_taxonomy_check(tiny_path: Path, tmp_path: Path) -> None:
     code, out, _ = run("taxonomy", "check", tiny_path)
     assert code == 0
     assert out == (
-        f"{tiny_path}: ok: taxonomy tiny 0.1.0: 5 skills, 2 areas, 1 steps, 1 courses, 1 roles\n"
+        f"{tiny_path}: ok: taxonomy tiny 0.1.0: 5 skills, 2 areas, 1 steps, 1 learning "
+        "resources, 1 roles\n4 of 5 technical and soft skills have no resource that teaches "
+        "them itself (reports label the area's resources as a fallback): c-language, "
+        "deep-neural-networks, go-language, kubernetes\n"
     )
     bad = tmp_path / "bad.toml"
     bad.write_text(tiny_path.read_text().replace('aliases = ["golang"]', 'aliases = ["k8s"]'))

@@ -52,6 +52,26 @@ def broken(tiny_path: Path, tmp_path: Path, old: str, new: str) -> Path:
             'aliases = ["golang"]\nphrases = ["write ..."]',
             "skill 'go-language': phrase 'write ...' needs words on both sides of '...'",
         ),
+        (
+            'skills = ["machine-learning"]',
+            'skills = ["machine-learning"]\nlevel = "expert"',
+            "course 'c1': level must be one of beginner, intermediate, advanced",
+        ),
+        (
+            'skills = ["machine-learning"]',
+            'skills = ["machine-learning"]\ncost = "cheap"',
+            "course 'c1': cost must be one of free, paid",
+        ),
+        (
+            'skills = ["machine-learning"]',
+            'skills = ["machine-learning"]\nhours = 0',
+            "course 'c1': hours must be a whole number of at least 1",
+        ),
+        (
+            'skills = ["machine-learning"]',
+            'skills = ["machine-learning"]\nurl = "ftp://example.org/course"',
+            "course 'c1': url must be an http(s) address",
+        ),
     ],
     ids=[
         "alias-twice",
@@ -63,6 +83,10 @@ def broken(tiny_path: Path, tmp_path: Path, old: str, new: str) -> Path:
         "required-and-preferred",
         "duplicate-id",
         "phrase-gap-at-end",
+        "bad-level",
+        "bad-cost",
+        "zero-hours",
+        "not-http",
     ],
 )
 def test_check_reports_problems(
@@ -164,3 +188,28 @@ class TestPackagedTaxonomy:
         assert role is not None
         assert {"python", "tensorflow", "communication"} <= set(role.required)
         assert role.preferred
+
+
+def test_resources_that_teach_a_skill_come_first_and_fallbacks_are_marked(
+    taxonomy: Taxonomy,
+) -> None:
+    """A resource chosen by the skill's area is never taken for one that teaches it."""
+    for skill_id in ("pytorch", "docker", "kubernetes"):
+        found = taxonomy.learning_resources((skill_id,))
+        assert found and all(taxonomy.teaches(c, (skill_id,)) for c in found), skill_id
+        # every resource but the guide's own courses has a confirmed address
+        assert all(c.guide or c.url.startswith(("https://", "http://")) for c in found)
+    fallback = taxonomy.learning_resources(("ai-architecture",))
+    assert fallback and not any(taxonomy.teaches(c, ("ai-architecture",)) for c in fallback)
+    assert "ai-architecture" in taxonomy.without_direct_resource()
+    assert "pytorch" not in taxonomy.without_direct_resource()
+    mixed = taxonomy.learning_resources(("ai-architecture", "pytorch"))
+    assert taxonomy.teaches(mixed[0], ("pytorch",))  # the one that teaches comes first
+
+
+def test_guide_courses_are_marked_and_resources_in_the_older_table_still_load(
+    taxonomy: Taxonomy, tiny: Taxonomy
+) -> None:
+    guide = sorted(c.id for c in taxonomy.courses if c.guide)
+    assert len(guide) == 7 and "coursera-ai-for-everyone" in guide
+    assert [c.id for c in tiny.courses] == ["c1"]  # tiny.toml still says [[courses]]

@@ -13,10 +13,10 @@ import orjson
 
 from .. import __version__
 from ..records import Gap, GapReport, Mention, PlanItem, Requirement, SkillHit, SkillProfile
-from ..taxonomy import Taxonomy
+from ..taxonomy import Course, Taxonomy
 from .evidence import Evidence, evidence, plan_reason
 
-SCHEMA_VERSION = "1.1.0"  # semver; history in docs/CHANGELOG-format.md
+SCHEMA_VERSION = "2.0.0"  # semver; history in docs/CHANGELOG-format.md
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -118,15 +118,33 @@ def _evidence(profile: SkillProfile, skill_ids: tuple[str, ...]) -> list[dict[st
 
 
 def _steps(numbers: tuple[int, ...], taxonomy: Taxonomy) -> list[dict[str, Any]]:
-    return [{"number": n, "title": taxonomy.step(n).title} for n in numbers]
-
-
-def _courses(ids: tuple[str, ...], taxonomy: Taxonomy) -> list[dict[str, Any]]:
-    by_id = _for(taxonomy).courses
     return [
-        {"id": i, "provider": by_id[i].provider, "title": by_id[i].title, "kind": by_id[i].kind}
-        for i in ids
+        {"number": n, "title": taxonomy.step(n).title, "summary": taxonomy.step(n).summary}
+        for n in numbers
     ]
+
+
+def course_dict(course: Course, taxonomy: Taxonomy, skills: tuple[str, ...]) -> dict[str, Any]:
+    """A learning resource, and whether it teaches the skill itself or only serves its area."""
+    return {
+        "id": course.id,
+        "provider": course.provider,
+        "title": course.title,
+        "kind": course.kind,
+        "url": course.url or None,
+        "level": course.level,
+        "hours": course.hours,
+        "cost": course.cost,
+        "guide": course.guide,
+        "teaches": "skill" if taxonomy.teaches(course, skills) else "area",
+    }
+
+
+def _courses(
+    ids: tuple[str, ...], taxonomy: Taxonomy, skills: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    by_id = _for(taxonomy).courses
+    return [course_dict(by_id[i], taxonomy, skills) for i in ids]
 
 
 def _learning(req: Requirement, taxonomy: Taxonomy) -> tuple[list[Any], list[Any]]:
@@ -135,8 +153,11 @@ def _learning(req: Requirement, taxonomy: Taxonomy) -> tuple[list[Any], list[Any
     found = memo.get(req.skills)
     if found is None:
         steps = tuple(sorted({n for s in req.skills for n in taxonomy.skill(s).steps}))
-        courses = tuple(sorted({c.id for s in req.skills for c in taxonomy.courses_for(s)}))
-        found = memo[req.skills] = (_steps(steps, taxonomy), _courses(courses, taxonomy))
+        courses = tuple(c.id for c in taxonomy.learning_resources(req.skills))
+        found = memo[req.skills] = (
+            _steps(steps, taxonomy),
+            _courses(courses, taxonomy, req.skills),
+        )
     return found
 
 
@@ -166,9 +187,16 @@ def plan_dict(item: PlanItem, taxonomy: Taxonomy) -> dict[str, Any]:
         "importance": gap.requirement.importance,
         "status": gap.status,
         "why": plan_reason(item, taxonomy),
+        "description": taxonomy.skill(item.learn).description,
+        "area": area_dict(taxonomy.skill(item.learn).area, taxonomy),
         "roadmap_steps": _steps(item.steps, taxonomy),
-        "courses": _courses(item.courses, taxonomy),
+        "courses": _courses(item.courses, taxonomy, (item.learn,)),
     }
+
+
+def area_dict(area_id: str, taxonomy: Taxonomy) -> dict[str, Any]:
+    area = taxonomy.area(area_id)
+    return {"id": area.id, "name": area.name, "description": area.description}
 
 
 def score_dict(report: GapReport) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Callable
 
 from ..records import Gap, GapReport, SkillProfile
-from ..taxonomy import Taxonomy
+from ..taxonomy import Course, Taxonomy
 from .evidence import evidence, plan_reason
 from .redact import PersonalDetails, redact_text, source_label
 
@@ -147,12 +147,26 @@ def _plan_lines(report: GapReport, taxonomy: Taxonomy, st: _Style) -> list[str]:
         steps = "; ".join(f"{n}. {taxonomy.step(n).title}" for n in item.steps)
         if steps:
             lines.extend(_wrap(f"roadmap: {steps}", "     "))
-        names = [f"{courses[c].provider}: {courses[c].title}" for c in item.courses]
-        if names:
+        found = [courses[c] for c in item.courses]
+        if found:
+            direct = taxonomy.teaches(found[0], (item.learn,))
+            names = [_resource(c) for c in found]
             more = f" (+{len(names) - MAX_COURSES} more in the JSON report)"
             listed = "; ".join(names[:MAX_COURSES]) + (more if len(names) > MAX_COURSES else "")
-            lines.extend(_wrap(f"learn with: {listed}", "     "))
+            lead = "learn with" if direct else "no resource teaches it itself; for its area"
+            lines.extend(_wrap(f"{lead}: {listed}", "     "))
     return lines
+
+
+def _resource(course: Course) -> str:
+    """``Provider: Title (kind, free, about 6 h) URL``, with what the taxonomy knows."""
+    facts = [course.kind, *([course.cost] if course.cost else [])]
+    if course.hours:
+        facts.append(f"about {course.hours} h")
+    if course.guide:
+        facts.append("named by the guide")
+    shown = f"{course.provider}: {course.title} ({', '.join(facts)})"
+    return f"{shown} {course.url}" if course.url else shown
 
 
 def render_profile(
