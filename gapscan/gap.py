@@ -7,12 +7,12 @@ skill stands in, nothing when missing. The report carries every number in that s
 
 from __future__ import annotations
 
+from .plan import learning_plan
 from .records import (
     NO_TEXT_LAYER,
     Gap,
     GapReport,
     Importance,
-    PlanItem,
     ReportStatus,
     Requirement,
     Score,
@@ -23,7 +23,6 @@ from .taxonomy import Taxonomy
 
 WEIGHTS: dict[Importance, float] = {"required": 2.0, "preferred": 1.0}
 PARTIAL_CREDIT = 0.5
-NO_STEP = 99  # sorts skills without a roadmap step last
 
 
 def classify(requirement: Requirement, have: frozenset[str], taxonomy: Taxonomy) -> Gap:
@@ -60,35 +59,6 @@ def score(gaps: tuple[Gap, ...]) -> Score:
     return Score(round(100 * result.points / result.max_points, 1), tuple(lines), PARTIAL_CREDIT)
 
 
-def first_step(skill_id: str, taxonomy: Taxonomy) -> int:
-    steps = taxonomy.skill(skill_id).steps
-    return min(steps) if steps else NO_STEP
-
-
-def learning_plan(gaps: tuple[Gap, ...], taxonomy: Taxonomy) -> tuple[PlanItem, ...]:
-    """Missing then partial gaps, ordered by importance, then roadmap step, then name."""
-    items = []
-    for gap in gaps:
-        if gap.status == "matched":
-            continue
-        learn = min(gap.requirement.skills, key=lambda s: (first_step(s, taxonomy), s))
-        steps = taxonomy.skill(learn).steps
-        courses = tuple(c.id for c in taxonomy.learning_resources((learn,)))
-        items.append((gap, learn, steps, courses))
-    items.sort(
-        key=lambda it: (
-            0 if it[0].requirement.importance == "required" else 1,
-            0 if it[0].status == "missing" else 1,
-            first_step(it[1], taxonomy),
-            taxonomy.skill(it[1]).name.lower(),
-        )
-    )
-    return tuple(
-        PlanItem(rank, gap, learn, steps, courses)
-        for rank, (gap, learn, steps, courses) in enumerate(items, start=1)
-    )
-
-
 def assess(
     resume: SkillProfile,
     posting: SkillProfile,
@@ -120,5 +90,5 @@ def assess(
         score(gaps),
         status,
         reason,
-        learning_plan(gaps, taxonomy),
+        learning_plan(gaps, have, taxonomy),
     )

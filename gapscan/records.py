@@ -29,6 +29,7 @@ SectionKind = Literal[
     "other",
 ]
 ReportStatus = Literal["assessed", "not_assessed"]
+PlanStatus = Literal["missing", "partial"]
 NO_TEXT_LAYER = "no text layer: scanned? OCR is not supported"
 
 
@@ -221,10 +222,20 @@ class GapReport:
 
 @dataclass(frozen=True)
 class PlanItem:
-    """One step of the learning plan: what to learn, where it sits in the roadmap, and how."""
+    """One step of the learning plan: what to learn, where it sits in the roadmap, and how.
+
+    ``gap`` is the posting requirement it closes; None for a prerequisite the posting does
+    not name, which is ``needed_for`` the skills listed there.
+    """
 
     rank: int
-    gap: Gap
-    learn: str  # the skill to learn (the easiest alternative)
+    learn: str  # the skill to learn (the alternative earliest in the roadmap)
+    alternatives: tuple[str, ...]
+    importance: Importance
+    status: PlanStatus
     steps: tuple[int, ...]
     courses: tuple[str, ...]
+    gap: Gap | None = None
+    needed_for: tuple[str, ...] = ()
+    hours: int | None = None  # the estimate of its first resource that teaches it
+    start_here: bool = False

@@ -66,6 +66,7 @@ class Skill:
     exact: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()  # what to learn first (Python before PyTorch)
     steps: tuple[int, ...] = ()
     guide: bool = False
     not_before: tuple[str, ...] = ()
@@ -149,6 +150,27 @@ class Taxonomy:
         area = self.skill(skill_id).area
         return tuple(c for c in self.courses if area in c.areas)
 
+    def prerequisites(self, skill_id: str) -> tuple[str, ...]:
+        """Everything the skill requires, directly or through its prerequisites (sorted)."""
+        return self._prerequisites.get(skill_id, ())
+
+    @cached_property
+    def _prerequisites(self) -> dict[str, tuple[str, ...]]:
+        found: dict[str, tuple[str, ...]] = {}
+
+        def collect(skill_id: str) -> tuple[str, ...]:
+            if skill_id not in found:
+                found[skill_id] = ()  # validation refuses cycles; this only stops a loop
+                needs = set(self.skill(skill_id).requires)
+                for need in self.skill(skill_id).requires:
+                    needs.update(collect(need))
+                found[skill_id] = tuple(sorted(needs))
+            return found[skill_id]
+
+        for s in self.skills:
+            collect(s.id)
+        return found
+
     def learning_resources(self, skill_ids: tuple[str, ...]) -> tuple[Course, ...]:
         """The resources for any of the skills: those that teach one first, then the guide's,
         then by id."""
@@ -229,6 +251,7 @@ def _build(raw: dict[str, Any], sha256: str, origin: str) -> Taxonomy:
             exact=_tup(s.get("exact")),
             phrases=_tup(s.get("phrases")),
             related=tuple(sorted(_tup(s.get("related")))),
+            requires=tuple(sorted(_tup(s.get("requires")))),
             steps=tuple(sorted(_tup(s.get("steps")))),
             guide=bool(s.get("guide", False)),
             not_before=_tup(s.get("not_before")),

@@ -105,6 +105,24 @@ def _resource_fields(c: dict[str, Any]) -> list[str]:
     return found
 
 
+def _requires_cycles(skills: list[dict[str, Any]]) -> list[str]:
+    """One problem per skill that requires itself, directly or through others."""
+    needs = {s["id"]: [r for r in s.get("requires", [])] for s in skills}
+    problems = []
+    for start in sorted(needs):
+        seen: set[str] = set()
+        todo = list(needs[start])
+        while todo:
+            current = todo.pop()
+            if current == start:
+                problems.append(f"skill '{start}': requires itself (through 'requires')")
+                break
+            if current not in seen:
+                seen.add(current)
+                todo.extend(needs.get(current, []))
+    return problems
+
+
 def check_raw(raw: dict[str, Any]) -> list[str]:
     """Return every problem found in a parsed taxonomy (an empty list means it is valid)."""
     problems: list[str] = []
@@ -149,6 +167,7 @@ def check_raw(raw: dict[str, Any]) -> list[str]:
                 "exact": "str",
                 "phrases": "str",
                 "related": "str",
+                "requires": "str",
                 "steps": "int",
                 "not_before": "str",
                 "not_after": "str",
@@ -202,6 +221,7 @@ def check_raw(raw: dict[str, Any]) -> list[str]:
             problems.append(f"skill '{sid}': type must be one of {', '.join(SKILL_TYPES)}")
         refs("skill", sid, "area", [s["area"]], area_ids)
         refs("skill", sid, "related", s.get("related", []), skill_ids)
+        refs("skill", sid, "requires", s.get("requires", []), skill_ids)
         refs("skill", sid, "steps", s.get("steps", []), step_numbers)
         for phrase in s.get("phrases", []):
             parts = [part.strip() for part in phrase.split(GAP)]
@@ -211,6 +231,8 @@ def check_raw(raw: dict[str, Any]) -> list[str]:
                 )
         if sid in s.get("related", []):
             problems.append(f"skill '{sid}': is related to itself")
+        if sid in s.get("requires", []):
+            problems.append(f"skill '{sid}': requires itself")
         exact = s.get("exact", [])
         loose = ([] if s["name"] in exact else [s["name"]]) + s.get("aliases", [])
         for form in {f.strip().lower() for f in loose}:
@@ -230,6 +252,7 @@ def check_raw(raw: dict[str, Any]) -> list[str]:
                     f"exact form '{form}' of '{owners[0]}' is also an alias of '{other[0]}'"
                 )
 
+    problems.extend(_requires_cycles(skills))
     for r in roles:
         refs("role", r["id"], "required", r.get("required", []), skill_ids)
         refs("role", r["id"], "preferred", r.get("preferred", []), skill_ids)

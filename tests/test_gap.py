@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from gapscan.gap import assess, classify, learning_plan, score
+from gapscan.gap import assess, classify, score
 from gapscan.records import NO_TEXT_LAYER, Document, Gap, Requirement, SkillHit, SkillProfile
 from gapscan.taxonomy import Taxonomy
 
@@ -52,22 +52,6 @@ def test_unreadable_resume_is_not_assessed(tiny: Taxonomy) -> None:
     assert report.status == "not_assessed"
     assert report.score.value is None
     assert "no readable text" in (report.status_reason or "")
-
-
-def test_learning_plan_orders_by_importance_then_roadmap(tiny: Taxonomy) -> None:
-    gaps = (
-        Gap(Requirement(("kubernetes",), "preferred"), "missing", None, 0.0, 1.0),
-        Gap(Requirement(("go-language",), "required"), "missing", None, 0.0, 2.0),
-        Gap(Requirement(("machine-learning",), "required"), "missing", None, 0.0, 2.0),
-    )
-    plan = learning_plan(gaps, tiny)
-    assert [(p.rank, p.learn) for p in plan] == [
-        (1, "machine-learning"),  # step 1 comes before skills with no step
-        (2, "go-language"),
-        (3, "kubernetes"),
-    ]
-    assert plan[0].courses == ("c1",)
-    assert plan[1].courses == ("c1",)  # no direct course: the course serving its area
 
 
 def test_pdf_without_text_layer_is_not_assessed_despite_stray_letters(tiny: Taxonomy) -> None:

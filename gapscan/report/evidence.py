@@ -52,13 +52,19 @@ def evidence(profile: SkillProfile, skill_ids: tuple[str, ...]) -> tuple[Evidenc
     )
 
 
-def plan_reason(item: PlanItem, taxonomy: Taxonomy) -> str:
-    """Why the plan lists this item: what the posting asks and what the resume shows."""
+def plan_reason(item: PlanItem, taxonomy: Taxonomy, posting: SkillProfile | None = None) -> str:
+    """Why the plan lists this item, in its own words: what the posting asks (quoted where it
+    can be) and what the resume shows."""
+    wanted = "requires" if item.importance == "required" else "prefers"
+    if item.gap is None:
+        names = ", ".join(taxonomy.skill(s).name for s in item.needed_for)
+        return f"needed first for {names}; your resume does not show it"
     gap = item.gap
-    wanted = "requires" if gap.requirement.importance == "required" else "prefers"
+    quoted = evidence(posting, gap.requirement.skills)[:1] if posting is not None else ()
+    asks = f'the posting {wanted} it ("{quoted[0].text}")' if quoted else f"the posting {wanted} it"
     if gap.status == "partial" and gap.via:
         return (
-            f"the posting {wanted} it; your resume shows the related "
+            f"{asks}; your resume shows the related "
             f"{taxonomy.skill(gap.via).name}, which counts only in part"
         )
-    return f"the posting {wanted} it and your resume does not show it"
+    return f"{asks} and your resume does not show it"

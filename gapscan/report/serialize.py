@@ -12,11 +12,12 @@ from typing import Any
 import orjson
 
 from .. import __version__
+from ..plan import plan_hours
 from ..records import Gap, GapReport, Mention, PlanItem, Requirement, SkillHit, SkillProfile
 from ..taxonomy import Course, Taxonomy
 from .evidence import Evidence, evidence, plan_reason
 
-SCHEMA_VERSION = "2.0.0"  # semver; history in docs/CHANGELOG-format.md
+SCHEMA_VERSION = "2.1.0"  # semver; history in docs/CHANGELOG-format.md
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -178,19 +179,30 @@ def gap_dict(gap: Gap, report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
     }
 
 
-def plan_dict(item: PlanItem, taxonomy: Taxonomy) -> dict[str, Any]:
-    gap = item.gap
+def plan_dict(item: PlanItem, report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
     return {
         "rank": item.rank,
         "learn": skill_ref(item.learn, taxonomy),
-        "alternatives": list(gap.requirement.skills),
-        "importance": gap.requirement.importance,
-        "status": gap.status,
-        "why": plan_reason(item, taxonomy),
+        "alternatives": list(item.alternatives),
+        "importance": item.importance,
+        "status": item.status,
+        "why": plan_reason(item, taxonomy, report.posting),
+        "needed_for": list(item.needed_for),
+        "start_here": item.start_here,
+        "hours": item.hours,
         "description": taxonomy.skill(item.learn).description,
         "area": area_dict(taxonomy.skill(item.learn).area, taxonomy),
         "roadmap_steps": _steps(item.steps, taxonomy),
         "courses": _courses(item.courses, taxonomy, (item.learn,)),
+    }
+
+
+def plan_hours_dict(report: GapReport) -> dict[str, int]:
+    hours = plan_hours(report.plan)
+    return {
+        "required": hours.required,
+        "preferred": hours.preferred,
+        "items_without_estimate": hours.without_estimate,
     }
 
 
@@ -316,7 +328,8 @@ def report_dict(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
         "posting": posting,
         "score": score_dict(report),
         **by_status,
-        "learning_plan": [plan_dict(item, taxonomy) for item in report.plan],
+        "learning_plan": [plan_dict(item, report, taxonomy) for item in report.plan],
+        "plan_hours": plan_hours_dict(report),
     }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
+from ..plan import plan_hours
 from ..records import Gap, GapReport, SkillProfile
 from ..taxonomy import Course, Taxonomy
 from .evidence import evidence, plan_reason
@@ -132,18 +133,20 @@ def _plan_lines(report: GapReport, taxonomy: Taxonomy, st: _Style) -> list[str]:
     lines = ["", st("Learning plan", "bold")]
     if not report.plan:
         lines.append("  Nothing to learn for this posting: every requirement is matched.")
+        return lines
+    lines.extend(_wrap(_hours_line(report), "  ", "  "))
+    starts = [f"{i.rank}. {taxonomy.skill(i.learn).name}" for i in report.plan if i.start_here]
+    lines.extend(_wrap(f"Start here: {'; '.join(starts)}", "    ", "  "))
     courses = {c.id: c for c in taxonomy.courses}
     for item in report.plan:
-        gap = item.gap
-        alts = [taxonomy.skill(a).name for a in gap.requirement.skills if a != item.learn]
-        head = (
-            f"{item.rank}. {taxonomy.skill(item.learn).name}"
-            f" ({gap.requirement.importance}, {gap.status})"
-        )
+        alts = [taxonomy.skill(a).name for a in item.alternatives if a != item.learn]
+        kind = "needed first" if item.gap is None else f"{item.importance}, {item.status}"
+        hours = f", about {item.hours} h" if item.hours else ""
+        head = f"{item.rank}. {taxonomy.skill(item.learn).name} ({kind}{hours})"
         if alts:
             head += f", or instead: {', '.join(alts)}"
         lines.extend(_wrap(head, "     ", "  "))
-        lines.extend(_wrap(f"why: {plan_reason(item, taxonomy)}", "     "))
+        lines.extend(_wrap(f"why: {plan_reason(item, taxonomy, report.posting)}", "     "))
         steps = "; ".join(f"{n}. {taxonomy.step(n).title}" for n in item.steps)
         if steps:
             lines.extend(_wrap(f"roadmap: {steps}", "     "))
@@ -156,6 +159,18 @@ def _plan_lines(report: GapReport, taxonomy: Taxonomy, st: _Style) -> list[str]:
             lead = "learn with" if direct else "no resource teaches it itself; for its area"
             lines.extend(_wrap(f"{lead}: {listed}", "     "))
     return lines
+
+
+def _hours_line(report: GapReport) -> str:
+    """``About 40 hours of study for the required gaps and 12 for the preferred ...``"""
+    hours = plan_hours(report.plan)
+    line = (
+        f"About {hours.required} hours of study for the required gaps and "
+        f"{hours.preferred} for the preferred"
+    )
+    if hours.without_estimate:
+        line += f", besides {hours.without_estimate} items with no estimate"
+    return line + "."
 
 
 def _resource(course: Course) -> str:
