@@ -23,6 +23,19 @@ RESUME_CASES = [
     ),
     ("still-learning", "Currently learning: Apache Spark (online course)", set(), {"spark"}),
     ("learning-heading", "Learning: Rust, Julia", set(), {"rust", "julia"}),
+    (
+        "machine-learning-heading",
+        "Machine Learning: PyTorch, Hugging Face",
+        {"machine-learning", "pytorch", "hugging-face-transformers"},
+        set(),
+    ),
+    (
+        "deep-learning-heading",
+        "Deep Learning: Keras, JAX",
+        {"deep-learning", "keras", "jax"},
+        set(),
+    ),
+    ("learning-list-item", "Tools: Python, learning: Rust", {"python"}, {"rust"}),
     ("learning-in-a-name", "Azure Machine Learning or Vertex AI", {"vertex-ai"}, set()),
     ("compound-modifier", "Built probability-of-default models", set(), {"probability-theory"}),
     (

@@ -42,10 +42,13 @@ _SENTENCE_END = re.compile(r"\n|[.;!?](?=\s)")
 _NEG_BEFORE = re.compile(
     r"(?:\b(?:no|not|without|never|nor|zero)\b|n't\b)(?!\s+only\b)(?:\W+\w+){0,5}\W*$", re.I
 )
-# Skills a resume names as not yet held: "Currently learning: Apache Spark"
+# Skills a resume names as not yet held: "Currently learning: Apache Spark". A bare
+# "Learning:" label opens its clause or list item ("Learning: Rust", "Python, learning: Go"):
+# after another word it ends a skill's name, heading skills held ("Machine Learning: PyTorch").
 _LEARNING = re.compile(
     r"(?:\b(?:currently\s+learning|want\s+to\s+learn|plan(?:ning)?\s+to\s+learn|"
-    r"hope\s+to\s+learn|would\s+like\s+to\s+learn)\s*:?|\blearning\s*:)"
+    r"hope\s+to\s+learn|would\s+like\s+to\s+learn)\s*:?"
+    r"|(?:^|[,(|/\u2022])\W*(?:(?:now|also|still|presently)\s+)?learning\s*:)"
     r"\s*(?:\w+\W+){0,3}$",
     re.I,
 )
