@@ -21,6 +21,11 @@ RESUME_CASES = [
         set(),
         {"artificial-intelligence"},
     ),
+    ("employer-name", "Employer: Kestrel Vision AI", set(), {"artificial-intelligence"}),
+    ("acronym-after-skills", "Microsoft Azure AWS", {"azure", "aws"}, set()),
+    ("acronym-after-label", "Databases: Toad Oracle SQL", {"sql"}, set()),
+    ("acronym-after-heading-word", "Languages Basic SQL", {"sql"}, set()),
+    ("acronym-in-skills-section", "Skills\nToad Oracle SQL", {"sql"}, set()),
     ("still-learning", "Currently learning: Apache Spark (online course)", set(), {"spark"}),
     ("learning-heading", "Learning: Rust, Julia", set(), {"rust", "julia"}),
     (

@@ -133,7 +133,8 @@ class SkillExtractor:
         """Every skill mention in the document, with counted/importance set."""
         spans, tokens = self._parse(document.text)
         text = document.text
-        found = ruler_matches(spans, tokens, text, self._context)
+        lists = [(s.start, s.end) for s in document.sections if s.kind == "skills"]
+        found = ruler_matches(spans, tokens, text, self._context, lists)
         found += self._tfidf_matches(spans, text)
         return [make_mention(document, posting, match, self._certificates) for match in found]
 

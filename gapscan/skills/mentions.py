@@ -8,8 +8,11 @@ in a posting, how much.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
+from ..read.sections import heading_kind
 from ..records import Document, Mention, Method
 from ..taxonomy import Taxonomy
 from .matcher import Unit
@@ -50,10 +53,21 @@ def context_table(taxonomy: Taxonomy) -> dict[str, SkillContext]:
 
 
 def ruler_matches(
-    spans: list[SpanInfo], tokens: Tokens, text: str, context: dict[str, SkillContext]
+    spans: list[SpanInfo],
+    tokens: Tokens,
+    text: str,
+    context: dict[str, SkillContext],
+    lists: Sequence[tuple[int, int]] = (),
 ) -> list[Match]:
-    """Names the context allows, longest first; phrases with gaps stand beside them."""
-    kept = [s for s in spans if s.label == LABEL and context_ok(s, tokens, text, context)]
+    """Names the context allows, longest first; phrases with gaps stand beside them.
+
+    ``lists`` are the character ranges of the sections that list skills (a resume's
+    "Skills"): there a run of capitalised words is read as items, never as a company's name.
+    """
+    names = [s for s in spans if s.label == LABEL]
+    named = {i for s in names for i in range(s.start, s.end)}
+    place = Place(named, lists)
+    kept = [s for s in names if context_ok(s, tokens, text, context, place)]
     # phrases with gaps ("led the platform team") stand beside the names they contain
     phrases = [s for s in spans if s.label == PHRASE_LABEL]
     return [
@@ -62,8 +76,23 @@ def ruler_matches(
     ]
 
 
+class Place(NamedTuple):
+    """What the document around a match says: the tokens inside some skill's name, and the
+    character ranges of the sections that list skills."""
+
+    named: set[int]
+    lists: Sequence[tuple[int, int]]
+
+
+NOWHERE = Place(set(), ())
+
+
 def context_ok(
-    span: SpanInfo, tokens: Tokens, text: str, context: dict[str, SkillContext]
+    span: SpanInfo,
+    tokens: Tokens,
+    text: str,
+    context: dict[str, SkillContext],
+    place: Place = NOWHERE,
 ) -> bool:
     """Apply the skill's not_before/not_after words and the rules for exact short forms."""
     not_before, not_after, exact = context[span.skill_id]
@@ -73,7 +102,7 @@ def context_ok(
     if not_after and end < len(tokens) and tokens.text_at(end).lower() in not_after:
         return False
     surface = text[span.start_char : span.end_char]
-    if end - start == 1 and in_proper_name(span, surface, tokens, text):
+    if end - start == 1 and in_proper_name(span, surface, tokens, text, place):
         return False  # "Lanternwise Legal AI", "Kestrel Vision AI": a company's name
     if exact and (surface in exact or surface.rstrip("s") in exact):
         # "go-to-market", "C-level", "R-squared": an exact short form glued by a hyphen
@@ -86,14 +115,62 @@ def context_ok(
     return True
 
 
-def in_proper_name(span: SpanInfo, surface: str, tokens: Tokens, text: str) -> bool:
-    """A short acronym that ends a run of capitalised words on its line is part of a name."""
+def in_proper_name(
+    span: SpanInfo, surface: str, tokens: Tokens, text: str, place: Place = NOWHERE
+) -> bool:
+    """A short acronym that ends a run of capitalised words on its line is part of a name
+    ("Lanternwise Legal AI", "Kestrel Vision AI").
+
+    Not when the run is a list of skills instead: a word of it is itself (part of) a skill
+    ("Microsoft Azure AWS"), the words open the line after a label ("Databases: Toad Oracle
+    SQL", "Languages Basic SQL" from a two-column layout), or the line sits in a section
+    that lists skills.
+    """
     if not (surface.isupper() and len(surface) <= 3) or span.start < 2:
         return False
-    words = tokens[span.start - 2 : span.start]
-    if "\n" in text[words[0].idx : span.start_char]:
+    first = span.start - 2
+    words = tokens[first : span.start]
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if line_start > words[0].idx:
         return False
-    return all(w.text.isalpha() and w.text.istitle() for w in words)
+    if not all(w.text.isalpha() and w.text.istitle() for w in words):
+        return False
+    if first in place.named or first + 1 in place.named:
+        return False
+    if opens_list(text[line_start : words[0].idx], words[0].text):
+        return False
+    return not any(a <= span.start_char < b for a, b in place.lists)
+
+
+_LABEL = re.compile(r"\W*([A-Za-z][\w &/+.-]{0,40}):\s*")
+# labels after which a run of capitalised words is an organisation's name, not a list
+_NAME_LABELS = frozenset(
+    [
+        "company",
+        "employer",
+        "organisation",
+        "organization",
+        "client",
+        "customer",
+        "university",
+        "school",
+        "college",
+        "institution",
+        "institute",
+        "lab",
+        "team",
+    ]
+)
+
+
+def opens_list(head: str, first_word: str) -> bool:
+    """True when the words after ``head`` (their line up to them) start a list of items:
+    ``head`` is a label ("Databases:"), or is empty and the first word is a skills
+    heading written on the same line as its items ("Languages Basic SQL")."""
+    if not head.strip():
+        return heading_kind(first_word) == "skills"
+    label = _LABEL.fullmatch(head)
+    return bool(label and label.group(1).strip().lower() not in _NAME_LABELS)
 
 
 def longest_first(spans: list[SpanInfo]) -> list[SpanInfo]:
