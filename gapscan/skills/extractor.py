@@ -25,6 +25,7 @@ from .mentions import (
     context_table,
     make_mention,
     ruler_matches,
+    tfidf_context_ok,
     tfidf_units,
 )
 from .patterns import taxonomy_patterns
@@ -165,9 +166,13 @@ class SkillExtractor:
         else:  # "İ" lowers to two characters
             words = [text[a:b].lower() for a, b in found]
         viable = self.matcher.viable_words(set(words))
-        claimed = claimed_by_ruler(spans, len(text))
+        claimed = claimed_by_ruler(spans, len(text), text)
         units = tfidf_units(text, found, words, viable, claimed, self._stop_words)
-        return [
-            Match(c.skill_id, units[c.first].start, units[c.last].end, "tfidf", c.score)
-            for c in self.matcher.match(units)
-        ]
+        index = {start: k for k, (start, _) in enumerate(found)}
+        matches: list[Match] = []
+        for c in self.matcher.match(units):
+            start, end = units[c.first].start, units[c.last].end
+            first, last = index[start], index[units[c.last].start]
+            if tfidf_context_ok(self._context[c.skill_id], text, found, words, first, last):
+                matches.append(Match(c.skill_id, start, end, "tfidf", c.score))
+        return matches

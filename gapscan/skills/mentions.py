@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from ..addresses import EMAIL_RE, URL_RE
 from ..read.sections import heading_kind
 from ..records import Document, Mention, Method
 from ..taxonomy import Taxonomy
@@ -97,13 +98,15 @@ def context_ok(
     """Apply the skill's not_before/not_after words and the rules for exact short forms."""
     not_before, not_after, exact = context[span.skill_id]
     start, end = span.start, span.end
-    if not_before and start > 0 and tokens.text_at(start - 1).lower() in not_before:
+    if not_before and start > 0 and word_before(tokens, start) in not_before:
         return False
     if not_after and end < len(tokens) and tokens.text_at(end).lower() in not_after:
         return False
     surface = text[span.start_char : span.end_char]
     if end - start == 1 and in_proper_name(span, surface, tokens, text, place):
         return False  # "Lanternwise Legal AI", "Kestrel Vision AI": a company's name
+    if exact and surface in exact and cheer(tokens, text, start, end):
+        return False  # "(Go Sooners!)": a cheer, not the language
     if exact and (surface in exact or surface.rstrip("s") in exact):
         # "go-to-market", "C-level", "R-squared": an exact short form glued by a hyphen
         glued_after = end < len(tokens) and not tokens.space[end - 1]
@@ -113,6 +116,36 @@ def context_ok(
         if glued_before and tokens.text_at(start - 1) in ("-", "&", "@", "."):
             return False
     return True
+
+
+def word_before(tokens: Tokens, start: int) -> str:
+    """The word before token ``start``, lower-cased, seen through a hyphen or colon glued to
+    it: "cutting-edge AI" and "Group: C" are preceded by "cutting" and "group" as much as
+    "leading edge AI" and "Group C" are."""
+    before = tokens.text_at(start - 1)
+    if before in ("-", ":") and start > 1 and not tokens.space[start - 2]:
+        return tokens.text_at(start - 2).lower()
+    return before.lower()
+
+
+_OPENERS = frozenset({"(", "[", ":", "-", "\u2013", "\u2014", '"', "\u201c"})
+
+
+def cheer(tokens: Tokens, text: str, start: int, end: int) -> bool:
+    """True for an exact short form that opens an exclamation of one or two capitalised
+    words: "(Go Sooners!)", "Go Team!". Nobody lists a skill that way."""
+    if start > 0:
+        before = tokens.text_at(start - 1)
+        line_start = "\n" in text[tokens.idx[start - 1] : tokens.idx[start]]
+        if not (line_start or before.isspace() or before in _OPENERS):
+            return False
+    for k in range(end, min(end + 2, len(tokens))):
+        word = tokens.text_at(k)
+        if not (word.isalpha() and word[0].isupper()):
+            return False
+        if k + 1 < len(tokens) and tokens.text_at(k + 1) == "!":
+            return True
+    return False
 
 
 def in_proper_name(
@@ -184,12 +217,17 @@ def longest_first(spans: list[SpanInfo]) -> list[SpanInfo]:
     return sorted(kept, key=lambda s: s.start)
 
 
-def claimed_by_ruler(spans: list[SpanInfo], size: int) -> bytearray:
-    """A byte per character of the text: 1 inside a ruler match of a name, else 0."""
+def claimed_by_ruler(spans: list[SpanInfo], size: int, text: str = "") -> bytearray:
+    """A byte per character of the text: 1 inside a ruler match of a name or inside an
+    e-mail address or URL of ``text`` ("github.com/jdoe" claims no Git), else 0."""
     claimed = bytearray(size)
     for span in spans:
         if span.label == LABEL:
             claimed[span.start_char : span.end_char] = b"\x01" * (span.end_char - span.start_char)
+    if "@" in text or "." in text:
+        for pattern in (EMAIL_RE, URL_RE):
+            for m in pattern.finditer(text):
+                claimed[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     return claimed
 
 
@@ -223,6 +261,32 @@ def tfidf_units(
         )
         units.append(Unit(text[start:end], start, end, word in stop_words, joined))
     return units
+
+
+def tfidf_context_ok(
+    context: SkillContext,
+    text: str,
+    found: list[tuple[int, int]],
+    words: list[str],
+    first: int,
+    last: int,
+) -> bool:
+    """The skill's not_before/not_after words for a TF-IDF match of words ``first``..``last``.
+
+    As for a ruler match ("spotlight presentation" is no more a presentation skill than
+    "spotlight presentations"): the neighbouring word counts when only spaces, or a hyphen
+    or colon glued to it, stand between.
+    """
+    not_before, not_after, _ = context
+    if not_before and first > 0:
+        gap = text[found[first - 1][1] : found[first][0]]
+        if (not gap.strip() or gap.rstrip() in ("-", ":")) and words[first - 1] in not_before:
+            return False
+    if not_after and last + 1 < len(words):
+        gap = text[found[last][1] : found[last + 1][0]]
+        if not gap.strip() and words[last + 1] in not_after:
+            return False
+    return True
 
 
 def make_mention(
