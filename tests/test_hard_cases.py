@@ -70,6 +70,15 @@ RESUME_CASES = [
     ("cloudflare", "Cloudflare Workers and CloudFlare DNS", set(), {"cloud-computing"}),
     ("group-letter", "Blood Group: C", set(), {"c-language"}),
     ("c-after-label", "Languages: C, Go", {"c-language", "go-language"}, set()),
+    ("pdf-glued-acronym", "Python, SQLWorked on pipelines", {"python", "sql"}, set()),
+    ("pdf-glued-clouds", "Clouds: GCPAzureAWS", {"gcp", "azure", "aws"}, set()),
+    ("pdf-spaced-names", "Java Script, Micro services", {"javascript", "microservices"}, set()),
+    (
+        "camel-case-names-whole",
+        "PostgreSQL, SQLAlchemy, OpenAI API, CloudFlare",
+        {"postgresql", "openai-api"},
+        {"sql", "cloud-computing"},
+    ),
     ("still-learning", "Currently learning: Apache Spark (online course)", set(), {"spark"}),
     ("learning-heading", "Learning: Rust, Julia", set(), {"rust", "julia"}),
     (

@@ -30,7 +30,7 @@ from .mentions import (
 )
 from .patterns import taxonomy_patterns
 from .ruler import FACTORY, SkillRuler
-from .tokens import SpanInfo, Tokens, unwrap_lines, word_spans
+from .tokens import GlueSplitter, SpanInfo, Tokens, unwrap_lines, word_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -60,6 +60,10 @@ class SkillExtractor:
         self._context = context_table(taxonomy)
         self._certificates = frozenset(s.id for s in taxonomy.skills if s.type == "certification")
         self._ruler = cast(SkillRuler, nlp.get_pipe(FACTORY))
+        self._glue = GlueSplitter(
+            frozenset(f.lower() for s in taxonomy.skills for f in s.case_insensitive_forms),
+            frozenset(f for s in taxonomy.skills for f in s.exact),
+        )
 
     @classmethod
     def build(cls, taxonomy: Taxonomy) -> SkillExtractor:
@@ -149,6 +153,14 @@ class SkillExtractor:
 
         unwrapped = unwrap_lines(text)
         doc = self.nlp.make_doc(unwrapped)
+        glued = self._glue.splits(unwrapped)
+        if glued:  # "SQLWorked" -> "SQL" "Worked", at the same offsets
+            with doc.retokenize() as retokenizer:
+                for start, pieces in glued:
+                    span = doc.char_span(start, start + sum(map(len, pieces)))
+                    if span is not None and len(span) == 1:
+                        token = span[0]
+                        retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
         idx, length, space = (column.tolist() for column in doc.to_array([IDX, LENGTH, SPACY]).T)
         ends = [i + n for i, n in zip(idx, length, strict=True)]
         spans = [
