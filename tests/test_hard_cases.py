@@ -79,6 +79,36 @@ RESUME_CASES = [
         {"postgresql", "openai-api"},
         {"sql", "cloud-computing"},
     ),
+    (
+        "talk-titles",
+        "Invited Talks\nScaling Kubernetes for ML Teams, KubeCon Europe 2023",
+        {"presentation-skills"},
+        {"kubernetes", "machine-learning"},
+    ),
+    (
+        "presentations-heading",
+        "Presentations\nServing Large Language Models on Triton, PyData Berlin",
+        {"presentation-skills"},
+        {"large-language-models", "triton-inference-server"},
+    ),
+    (
+        "award-names",
+        "Honors & Awards\nGoogle Cloud Innovator Award in Machine Learning (2022)",
+        set(),
+        {"gcp", "machine-learning"},
+    ),
+    (
+        "quoted-paper-title",
+        'Publications\nJ. Doe. "Fast inference with quantization", workshop paper, 2021',
+        set(),
+        {"model-optimization"},
+    ),
+    (
+        "publication-prose-counts",
+        "Publications\nTwo peer-reviewed publications on object detection in PyTorch.",
+        {"research", "pytorch", "computer-vision"},
+        set(),
+    ),
     ("still-learning", "Currently learning: Apache Spark (online course)", set(), {"spark"}),
     ("learning-heading", "Learning: Rust, Julia", set(), {"rust", "julia"}),
     (

@@ -299,7 +299,10 @@ def make_mention(
     section = found.kind if found else "other"
     # certificate names end in job titles by right ("... Machine Learning Engineer")
     job_rule = match.skill_id not in certificates
-    reason = uncounted_reason(text, start, end, section, posting=posting, job_rule=job_rule)
+    heading = found is not None and bool(found.heading) and text.find("\n", found.start) >= end
+    reason = uncounted_reason(
+        text, start, end, section, posting=posting, job_rule=job_rule, heading=heading
+    )
     level = importance(text, start, end, section) if posting and reason is None else None
     return Mention(
         skill_id=match.skill_id,
