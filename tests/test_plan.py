@@ -149,7 +149,8 @@ def test_start_here_is_what_unlocks_most_among_what_can_start_now(tax: Taxonomy)
 
 
 def test_hours_come_from_a_resource_that_teaches_the_skill(tax: Taxonomy) -> None:
-    plan = learning_plan((gap("pytorch", "required"), gap("airflow", "preferred")), frozenset(), tax)
+    gaps = (gap("pytorch", "required"), gap("airflow", "preferred"))
+    plan = learning_plan(gaps, frozenset(), tax)
     by_skill = {p.learn: p for p in plan}
     assert by_skill["python"].hours == 10
     assert by_skill["python"].courses == ("python-tutorial",)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
+from ..addresses import EMAIL_RE, URL_RE
 from .serialize import with_header_field
 
 EMAIL = "[email]"
@@ -23,12 +24,6 @@ SOURCE_PREFIX = "sha256:"
 SOURCE_CHARS = 12
 MIN_FRAGMENT = 3  # shorter cut-off pieces at a snippet's edge say nothing about a person
 
-_EMAIL_RE = re.compile(r"[\w+-][\w.+-]*@[\w-]+(?:\.[\w-]+)*")
-_URL_RE = re.compile(
-    r"(?:https?://|www\.)\S*[^\s.,;)]"
-    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|me|ai|co|info|app|page|site|xyz"
-    r"|edu|gov|uk|de|fr|ca|in)\b(?:/\S*[^\s.,;)])?"
-)
 # Three or more digit groups ending in one of 3-4 digits, e.g. "(206) 555-0182",
 # "+44 20 7946 0958", "555.010.1234"; "2019-2023" (two groups) and "2024-01-15" do not match.
 _GROUP = r"(?:\(\d{1,4}\)|\d{1,4}(?!\d))"
@@ -119,7 +114,7 @@ def personal_details(text: str, source: str) -> PersonalDetails:
     """The candidate's details as written in the resume ``text`` and its file name."""
     names = {w.lower() for w in (*header_name(text), *_name_words(PurePath(source).stem))}
     found: dict[str, str] = {}
-    for pattern, placeholder in ((_EMAIL_RE, EMAIL), (_URL_RE, URL), (_PHONE_RE, PHONE)):
+    for pattern, placeholder in ((EMAIL_RE, EMAIL), (URL_RE, URL), (_PHONE_RE, PHONE)):
         for match in pattern.finditer(text):
             found.setdefault(" ".join(match.group().split()), placeholder)
     literals = sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0]))
@@ -149,8 +144,8 @@ def _edges(text: str, literals: Iterable[tuple[str, str]]) -> str:
 
 def redact_text(text: str, details: PersonalDetails) -> str:
     """``text`` with the details, and anything shaped like an e-mail, URL or phone, replaced."""
-    text = _EMAIL_RE.sub(EMAIL, text)
-    text = _URL_RE.sub(URL, text)
+    text = EMAIL_RE.sub(EMAIL, text)
+    text = URL_RE.sub(URL, text)
     text = _PHONE_RE.sub(PHONE, text)
     for value, placeholder in details.literals:
         text = re.sub(re.escape(value), placeholder, text, flags=re.IGNORECASE)

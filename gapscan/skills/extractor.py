@@ -25,11 +25,12 @@ from .mentions import (
     context_table,
     make_mention,
     ruler_matches,
+    tfidf_context_ok,
     tfidf_units,
 )
 from .patterns import taxonomy_patterns
 from .ruler import FACTORY, SkillRuler
-from .tokens import SpanInfo, Tokens, unwrap_lines, word_spans
+from .tokens import GlueSplitter, SpanInfo, Tokens, unwrap_lines, word_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -59,6 +60,10 @@ class SkillExtractor:
         self._context = context_table(taxonomy)
         self._certificates = frozenset(s.id for s in taxonomy.skills if s.type == "certification")
         self._ruler = cast(SkillRuler, nlp.get_pipe(FACTORY))
+        self._glue = GlueSplitter(
+            frozenset(f.lower() for s in taxonomy.skills for f in s.case_insensitive_forms),
+            frozenset(f for s in taxonomy.skills for f in s.exact),
+        )
 
     @classmethod
     def build(cls, taxonomy: Taxonomy) -> SkillExtractor:
@@ -133,7 +138,8 @@ class SkillExtractor:
         """Every skill mention in the document, with counted/importance set."""
         spans, tokens = self._parse(document.text)
         text = document.text
-        found = ruler_matches(spans, tokens, text, self._context)
+        lists = [(s.start, s.end) for s in document.sections if s.kind == "skills"]
+        found = ruler_matches(spans, tokens, text, self._context, lists)
         found += self._tfidf_matches(spans, text)
         return [make_mention(document, posting, match, self._certificates) for match in found]
 
@@ -147,6 +153,14 @@ class SkillExtractor:
 
         unwrapped = unwrap_lines(text)
         doc = self.nlp.make_doc(unwrapped)
+        glued = self._glue.splits(unwrapped)
+        if glued:  # "SQLWorked" -> "SQL" "Worked", at the same offsets
+            with doc.retokenize() as retokenizer:
+                for start, pieces in glued:
+                    span = doc.char_span(start, start + sum(map(len, pieces)))
+                    if span is not None and len(span) == 1:
+                        token = span[0]
+                        retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
         idx, length, space = (column.tolist() for column in doc.to_array([IDX, LENGTH, SPACY]).T)
         ends = [i + n for i, n in zip(idx, length, strict=True)]
         spans = [
@@ -164,9 +178,13 @@ class SkillExtractor:
         else:  # "İ" lowers to two characters
             words = [text[a:b].lower() for a, b in found]
         viable = self.matcher.viable_words(set(words))
-        claimed = claimed_by_ruler(spans, len(text))
+        claimed = claimed_by_ruler(spans, len(text), text)
         units = tfidf_units(text, found, words, viable, claimed, self._stop_words)
-        return [
-            Match(c.skill_id, units[c.first].start, units[c.last].end, "tfidf", c.score)
-            for c in self.matcher.match(units)
-        ]
+        index = {start: k for k, (start, _) in enumerate(found)}
+        matches: list[Match] = []
+        for c in self.matcher.match(units):
+            start, end = units[c.first].start, units[c.last].end
+            first, last = index[start], index[units[c.last].start]
+            if tfidf_context_ok(self._context[c.skill_id], text, found, words, first, last):
+                matches.append(Match(c.skill_id, start, end, "tfidf", c.score))
+        return matches

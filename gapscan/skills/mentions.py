@@ -8,8 +8,12 @@ in a posting, how much.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
+from ..addresses import EMAIL_RE, URL_RE
+from ..read.sections import heading_kind
 from ..records import Document, Mention, Method
 from ..taxonomy import Taxonomy
 from .matcher import Unit
@@ -50,10 +54,21 @@ def context_table(taxonomy: Taxonomy) -> dict[str, SkillContext]:
 
 
 def ruler_matches(
-    spans: list[SpanInfo], tokens: Tokens, text: str, context: dict[str, SkillContext]
+    spans: list[SpanInfo],
+    tokens: Tokens,
+    text: str,
+    context: dict[str, SkillContext],
+    lists: Sequence[tuple[int, int]] = (),
 ) -> list[Match]:
-    """Names the context allows, longest first; phrases with gaps stand beside them."""
-    kept = [s for s in spans if s.label == LABEL and context_ok(s, tokens, text, context)]
+    """Names the context allows, longest first; phrases with gaps stand beside them.
+
+    ``lists`` are the character ranges of the sections that list skills (a resume's
+    "Skills"): there a run of capitalised words is read as items, never as a company's name.
+    """
+    names = [s for s in spans if s.label == LABEL]
+    named = {i for s in names for i in range(s.start, s.end)}
+    place = Place(named, lists)
+    kept = [s for s in names if context_ok(s, tokens, text, context, place)]
     # phrases with gaps ("led the platform team") stand beside the names they contain
     phrases = [s for s in spans if s.label == PHRASE_LABEL]
     return [
@@ -62,19 +77,36 @@ def ruler_matches(
     ]
 
 
+class Place(NamedTuple):
+    """What the document around a match says: the tokens inside some skill's name, and the
+    character ranges of the sections that list skills."""
+
+    named: set[int]
+    lists: Sequence[tuple[int, int]]
+
+
+NOWHERE = Place(set(), ())
+
+
 def context_ok(
-    span: SpanInfo, tokens: Tokens, text: str, context: dict[str, SkillContext]
+    span: SpanInfo,
+    tokens: Tokens,
+    text: str,
+    context: dict[str, SkillContext],
+    place: Place = NOWHERE,
 ) -> bool:
     """Apply the skill's not_before/not_after words and the rules for exact short forms."""
     not_before, not_after, exact = context[span.skill_id]
     start, end = span.start, span.end
-    if not_before and start > 0 and tokens.text_at(start - 1).lower() in not_before:
+    if not_before and start > 0 and word_before(tokens, start) in not_before:
         return False
     if not_after and end < len(tokens) and tokens.text_at(end).lower() in not_after:
         return False
     surface = text[span.start_char : span.end_char]
-    if end - start == 1 and in_proper_name(span, surface, tokens, text):
+    if end - start == 1 and in_proper_name(span, surface, tokens, text, place):
         return False  # "Lanternwise Legal AI", "Kestrel Vision AI": a company's name
+    if exact and surface in exact and cheer(tokens, text, start, end):
+        return False  # "(Go Sooners!)": a cheer, not the language
     if exact and (surface in exact or surface.rstrip("s") in exact):
         # "go-to-market", "C-level", "R-squared": an exact short form glued by a hyphen
         glued_after = end < len(tokens) and not tokens.space[end - 1]
@@ -86,14 +118,92 @@ def context_ok(
     return True
 
 
-def in_proper_name(span: SpanInfo, surface: str, tokens: Tokens, text: str) -> bool:
-    """A short acronym that ends a run of capitalised words on its line is part of a name."""
+def word_before(tokens: Tokens, start: int) -> str:
+    """The word before token ``start``, lower-cased, seen through a hyphen or colon glued to
+    it: "cutting-edge AI" and "Group: C" are preceded by "cutting" and "group" as much as
+    "leading edge AI" and "Group C" are."""
+    before = tokens.text_at(start - 1)
+    if before in ("-", ":") and start > 1 and not tokens.space[start - 2]:
+        return tokens.text_at(start - 2).lower()
+    return before.lower()
+
+
+_OPENERS = frozenset({"(", "[", ":", "-", "\u2013", "\u2014", '"', "\u201c"})
+
+
+def cheer(tokens: Tokens, text: str, start: int, end: int) -> bool:
+    """True for an exact short form that opens an exclamation of one or two capitalised
+    words: "(Go Sooners!)", "Go Team!". Nobody lists a skill that way."""
+    if start > 0:
+        before = tokens.text_at(start - 1)
+        line_start = "\n" in text[tokens.idx[start - 1] : tokens.idx[start]]
+        if not (line_start or before.isspace() or before in _OPENERS):
+            return False
+    for k in range(end, min(end + 2, len(tokens))):
+        word = tokens.text_at(k)
+        if not (word.isalpha() and word[0].isupper()):
+            return False
+        if k + 1 < len(tokens) and tokens.text_at(k + 1) == "!":
+            return True
+    return False
+
+
+def in_proper_name(
+    span: SpanInfo, surface: str, tokens: Tokens, text: str, place: Place = NOWHERE
+) -> bool:
+    """A short acronym that ends a run of capitalised words on its line is part of a name
+    ("Lanternwise Legal AI", "Kestrel Vision AI").
+
+    Not when the run is a list of skills instead: a word of it is itself (part of) a skill
+    ("Microsoft Azure AWS"), the words open the line after a label ("Databases: Toad Oracle
+    SQL", "Languages Basic SQL" from a two-column layout), or the line sits in a section
+    that lists skills.
+    """
     if not (surface.isupper() and len(surface) <= 3) or span.start < 2:
         return False
-    words = tokens[span.start - 2 : span.start]
-    if "\n" in text[words[0].idx : span.start_char]:
+    first = span.start - 2
+    words = tokens[first : span.start]
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if line_start > words[0].idx:
         return False
-    return all(w.text.isalpha() and w.text.istitle() for w in words)
+    if not all(w.text.isalpha() and w.text.istitle() for w in words):
+        return False
+    if first in place.named or first + 1 in place.named:
+        return False
+    if opens_list(text[line_start : words[0].idx], words[0].text):
+        return False
+    return not any(a <= span.start_char < b for a, b in place.lists)
+
+
+_LABEL = re.compile(r"\W*([A-Za-z][\w &/+.-]{0,40}):\s*")
+# labels after which a run of capitalised words is an organisation's name, not a list
+_NAME_LABELS = frozenset(
+    [
+        "company",
+        "employer",
+        "organisation",
+        "organization",
+        "client",
+        "customer",
+        "university",
+        "school",
+        "college",
+        "institution",
+        "institute",
+        "lab",
+        "team",
+    ]
+)
+
+
+def opens_list(head: str, first_word: str) -> bool:
+    """True when the words after ``head`` (their line up to them) start a list of items:
+    ``head`` is a label ("Databases:"), or is empty and the first word is a skills
+    heading written on the same line as its items ("Languages Basic SQL")."""
+    if not head.strip():
+        return heading_kind(first_word) == "skills"
+    label = _LABEL.fullmatch(head)
+    return bool(label and label.group(1).strip().lower() not in _NAME_LABELS)
 
 
 def longest_first(spans: list[SpanInfo]) -> list[SpanInfo]:
@@ -107,12 +217,17 @@ def longest_first(spans: list[SpanInfo]) -> list[SpanInfo]:
     return sorted(kept, key=lambda s: s.start)
 
 
-def claimed_by_ruler(spans: list[SpanInfo], size: int) -> bytearray:
-    """A byte per character of the text: 1 inside a ruler match of a name, else 0."""
+def claimed_by_ruler(spans: list[SpanInfo], size: int, text: str = "") -> bytearray:
+    """A byte per character of the text: 1 inside a ruler match of a name or inside an
+    e-mail address or URL of ``text`` ("github.com/jdoe" claims no Git), else 0."""
     claimed = bytearray(size)
     for span in spans:
         if span.label == LABEL:
             claimed[span.start_char : span.end_char] = b"\x01" * (span.end_char - span.start_char)
+    if "@" in text or "." in text:
+        for pattern in (EMAIL_RE, URL_RE):
+            for m in pattern.finditer(text):
+                claimed[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     return claimed
 
 
@@ -148,6 +263,32 @@ def tfidf_units(
     return units
 
 
+def tfidf_context_ok(
+    context: SkillContext,
+    text: str,
+    found: list[tuple[int, int]],
+    words: list[str],
+    first: int,
+    last: int,
+) -> bool:
+    """The skill's not_before/not_after words for a TF-IDF match of words ``first``..``last``.
+
+    As for a ruler match ("spotlight presentation" is no more a presentation skill than
+    "spotlight presentations"): the neighbouring word counts when only spaces, or a hyphen
+    or colon glued to it, stand between.
+    """
+    not_before, not_after, _ = context
+    if not_before and first > 0:
+        gap = text[found[first - 1][1] : found[first][0]]
+        if (not gap.strip() or gap.rstrip() in ("-", ":")) and words[first - 1] in not_before:
+            return False
+    if not_after and last + 1 < len(words):
+        gap = text[found[last][1] : found[last + 1][0]]
+        if not gap.strip() and words[last + 1] in not_after:
+            return False
+    return True
+
+
 def make_mention(
     document: Document, posting: bool, match: Match, certificates: frozenset[str]
 ) -> Mention:
@@ -158,7 +299,10 @@ def make_mention(
     section = found.kind if found else "other"
     # certificate names end in job titles by right ("... Machine Learning Engineer")
     job_rule = match.skill_id not in certificates
-    reason = uncounted_reason(text, start, end, section, posting=posting, job_rule=job_rule)
+    heading = found is not None and bool(found.heading) and text.find("\n", found.start) >= end
+    reason = uncounted_reason(
+        text, start, end, section, posting=posting, job_rule=job_rule, heading=heading
+    )
     level = importance(text, start, end, section) if posting and reason is None else None
     return Mention(
         skill_id=match.skill_id,

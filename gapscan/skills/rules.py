@@ -42,10 +42,13 @@ _SENTENCE_END = re.compile(r"\n|[.;!?](?=\s)")
 _NEG_BEFORE = re.compile(
     r"(?:\b(?:no|not|without|never|nor|zero)\b|n't\b)(?!\s+only\b)(?:\W+\w+){0,5}\W*$", re.I
 )
-# Skills a resume names as not yet held: "Currently learning: Apache Spark"
+# Skills a resume names as not yet held: "Currently learning: Apache Spark". A bare
+# "Learning:" label opens its clause or list item ("Learning: Rust", "Python, learning: Go"):
+# after another word it ends a skill's name, heading skills held ("Machine Learning: PyTorch").
 _LEARNING = re.compile(
     r"(?:\b(?:currently\s+learning|want\s+to\s+learn|plan(?:ning)?\s+to\s+learn|"
-    r"hope\s+to\s+learn|would\s+like\s+to\s+learn)\s*:?|\blearning\s*:)"
+    r"hope\s+to\s+learn|would\s+like\s+to\s+learn)\s*:?"
+    r"|(?:^|[,(|/\u2022])\W*(?:(?:now|also|still|presently)\s+)?learning\s*:)"
     r"\s*(?:\w+\W+){0,3}$",
     re.I,
 )
@@ -191,15 +194,53 @@ def names_a_job(text: str, start: int, end: int) -> bool:
     return bool(following and ROLE_OR_GROUP_NOUNS.fullmatch(following.group(1)))
 
 
+# A resume's talks, publications and awards are listed by their titles, which name topics,
+# venues and prizes ("Efficient Deep Learning: A Practitioner's Perspective, Google Tech
+# Talk"; "Google PhD Fellowship in Machine Learning"), not what the owner works with.
+TITLE_SECTIONS = {
+    "talks": "in a talk title",
+    "publications": "in a publication title",
+    "awards": "in an award's name",
+}
+_LONG_WORD = re.compile(r"[^\W\d_][\w'-]{3,}")
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d\n]+[\"\u201d]")
+
+
+def in_title(text: str, start: int, end: int) -> bool:
+    """True when the mention is in a title: quoted, or on a line in Title Case (most of its
+    words of four letters or more capitalised). A sentence about the work is not a title:
+    "Two peer-reviewed publications on lightweight detectors"."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    line = text[left : right if right >= 0 else len(text)]
+    if any(q.start() <= start - left and end - left <= q.end() for q in _QUOTED.finditer(line)):
+        return True
+    words = _LONG_WORD.findall(line)
+    capitals = sum(w[0].isupper() for w in words)
+    return len(words) >= 2 and capitals >= 0.6 * len(words)
+
+
 def uncounted_reason(
-    text: str, start: int, end: int, section: str, *, posting: bool = True, job_rule: bool = True
+    text: str,
+    start: int,
+    end: int,
+    section: str,
+    *,
+    posting: bool = True,
+    job_rule: bool = True,
+    heading: bool = False,
 ) -> str | None:
     """Why a mention must not count, or None when it counts.
 
     Section rules and job titles apply to postings only: a resume's "Data Engineer" is a
     job its owner held, a posting's "work with data engineers" asks for nothing.
     ``job_rule`` is off for names that end in a role by right ("... ML Engineer" certificates).
+    In a resume, a mention in the title of a talk, publication or award does not count;
+    the section's heading (``heading``: "Presentations", "Invited Talks") does, since it
+    says what its owner did.
     """
+    if not posting and section in TITLE_SECTIONS and not heading and in_title(text, start, end):
+        return TITLE_SECTIONS[section]
     if posting:
         if section in UNCOUNTED_SECTIONS:
             return UNCOUNTED_SECTIONS[section]

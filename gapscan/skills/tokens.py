@@ -82,3 +82,96 @@ def unwrap_lines(text: str) -> str:
     return _SINGLE_BREAK.sub(lambda m: " " * len(m.group()), text)
 
 
+# A word in which one word seems glued to the next: "SQLWorked", "GCPAzureAWS", "PostgreSQL"
+_GLUED = re.compile(r"[A-Za-z]*(?:[a-z][A-Z]|[A-Z][A-Z][a-z])[A-Za-z]*")
+_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# the words a resume's next line starts with: a bullet's past tense, a heading
+_PAST_TENSE = re.compile(r"[A-Z][a-z]{2,}ed")
+_LINE_OPENERS = frozenset(
+    [
+        "Led",
+        "Built",
+        "Ran",
+        "Wrote",
+        "Made",
+        "Grew",
+        "Drove",
+        "Won",
+        "Taught",
+        "Cut",
+        "Set",
+        "Kept",
+        "Oversaw",
+        "Began",
+        "Brought",
+        "Took",
+        "Gave",
+        "Held",
+        "Met",
+        "Sold",
+        "Spoke",
+        "Found",
+        "Shipped",
+        "Experience",
+        "Education",
+        "Skills",
+        "Projects",
+        "Summary",
+        "Certifications",
+        "Languages",
+        "Tools",
+    ]
+)
+
+
+class GlueSplitter:
+    """Splits words a PDF glued together ("SQLWorked", "GCPAzureAWS") where the halves
+    are plainly two words, and leaves names written in CamelCase whole.
+
+    ``forms`` are the taxonomy's case-insensitive forms (lower-cased), ``exact`` its exact
+    forms. A word that is itself a form, spaces and hyphens aside (PostgreSQL, JavaScript,
+    TensorFlow, GitHub), is never split. Otherwise a boundary, where an acronym meets a
+    capitalised word ("SQL|Worked", "GCP|Azure") or a lower-case letter meets a capital
+    ("Azure|AWS"), is cut only when the half before is a taxonomy form and the half after
+    is one too, or is what a resume's next line starts with (a past tense, a heading):
+    "SQLAlchemy", "OpenAI", "DeepMind", "CloudFlare", "GoPro" stay whole.
+    """
+
+    def __init__(self, forms: frozenset[str], exact: frozenset[str]) -> None:
+        self.forms = forms
+        self.exact = exact
+        self.joined = frozenset(f.replace(" ", "").replace("-", "") for f in forms)
+
+    def _form(self, piece: str) -> bool:
+        return piece in self.exact or piece.lower() in self.forms
+
+    def _next_word(self, piece: str) -> bool:
+        return self._form(piece) or piece in _LINE_OPENERS or bool(_PAST_TENSE.fullmatch(piece))
+
+    def parts(self, word: str) -> list[str] | None:
+        """The pieces ``word`` is made of, or None when it stays whole."""
+        if word.lower() in self.joined or word in self.exact:
+            return None
+        cuts = [m.start() for m in _BOUNDARY.finditer(word)]
+        if not cuts:
+            return None
+        edges = [0, *cuts, len(word)]
+        pieces = [word[a:b] for a, b in zip(edges, edges[1:], strict=False)]
+        kept = [0] + [
+            cut
+            for k, cut in enumerate(cuts)
+            if self._form(pieces[k]) and self._next_word(pieces[k + 1])
+        ]
+        if len(kept) == 1:
+            return None
+        kept.append(len(word))
+        return [word[a:b] for a, b in zip(kept, kept[1:], strict=False)]
+
+    def splits(self, text: str) -> list[tuple[int, list[str]]]:
+        """Every glued word of ``text`` to split: its start offset and its pieces."""
+        found: list[tuple[int, list[str]]] = []
+        for m in _GLUED.finditer(text):
+            pieces = self.parts(m.group())
+            if pieces is not None:
+                found.append((m.start(), pieces))
+        return found
