@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from gapscan.skills import cache
 from gapscan.skills.cache import cache_key, default_cache_dir, load_or_build
 from gapscan.skills.extractor import SkillExtractor
 from gapscan.taxonomy import Taxonomy, parse_taxonomy
@@ -68,7 +67,7 @@ def test_builds_once_then_loads(
     def no_build(taxonomy: Taxonomy) -> SkillExtractor:
         raise AssertionError("built again")
 
-    monkeypatch.setattr(cache.SkillExtractor, "build", no_build)
+    monkeypatch.setattr(SkillExtractor, "build", no_build)  # what load_or_build calls
     loaded = load_or_build(tiny, tmp_path)
     assert loaded is not built
     assert loaded.taxonomy == tiny
