@@ -192,7 +192,7 @@ def check_raw(raw: dict[str, Any]) -> list[str]:
     skill_ids = {s["id"] for s in skills}
     _duplicates("area", [a["id"] for a in areas], problems)
     _duplicates("step", [s["number"] for s in steps], problems)
-    _duplicates("resource", [c["id"] for c in courses], problems)
+    _duplicates("course", [c["id"] for c in courses], problems)
     _duplicates("skill", [s["id"] for s in skills], problems)
     _duplicates("role", [r["id"] for r in roles], problems)
 

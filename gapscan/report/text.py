@@ -164,6 +164,8 @@ def _plan_lines(report: GapReport, taxonomy: Taxonomy, st: _Style) -> list[str]:
 def _hours_line(report: GapReport) -> str:
     """``About 40 hours of study for the required gaps and 12 for the preferred ...``"""
     hours = plan_hours(report.plan)
+    if hours.without_estimate == len(report.plan):
+        return "No item of the plan has an estimate of study time yet."
     line = (
         f"About {hours.required} hours of study for the required gaps and "
         f"{hours.preferred} for the preferred"

@@ -1,0 +1,67 @@
+"""gapscan.read.docx: the paragraphs of word/document.xml, bombs and damage refused."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from make_hostile import W_NS, docx
+
+from gapscan.errors import InputError
+from gapscan.read.docx import read_docx
+
+P = Path("cv.docx")
+
+
+def part(body: str) -> bytes:
+    head = f'<?xml version="1.0"?><w:document xmlns:w="{W_NS}">'
+    return f"{head}<w:body>{body}</w:body></w:document>".encode()
+
+
+def test_paragraphs_tabs_and_breaks() -> None:
+    body = (
+        "<w:p><w:r><w:t>Name</w:t><w:tab/><w:t>Go</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>line</w:t><w:br/><w:t>two</w:t><w:cr/><w:t>three</w:t></w:r></w:p>"
+        "<w:p></w:p>"
+        '<w:p><w:r><w:t xml:space="preserve"> spaced </w:t></w:r><w:r><w:t>on</w:t></w:r></w:p>'
+        "<w:p></w:p>"
+    )
+    assert read_docx(P, docx(xml=part(body)), 1000) == "Name\tGo\nline\ntwo\nthree\n\n spaced on"
+
+
+def zip_of(name: str, content: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(name, content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "cause"),
+    [
+        (zip_of("xl/workbook.xml", b"<a/>"),
+         "a zip archive but not a Word document (no word/document.xml); save it as DOCX"),
+        (b"PK\x03\x04garbage",
+         "not a readable DOCX (the zip archive is damaged); re-save it from Word"),
+        (docx()[:-30], "not a readable DOCX (the zip archive is damaged); re-save it from Word"),
+        (docx(xml=part("<w:p><w:r><w:t>x</w:t></w:r>")),
+         "not a readable DOCX (its XML is damaged); re-save it from Word"),
+        (docx(xml=b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "x">]><d>&a;</d>'),
+         "the DOCX declares XML entities (Word never does); refusing to read it"),
+        (zip_of("word/document.xml", part(" " * 3_000_000)),
+         "the DOCX expands to 3 MB of text markup (a zip bomb?); refusing to read it"),
+    ],
+    ids=["not-word", "bad-zip", "truncated", "bad-xml", "entities", "over-20-bytes-a-char"],
+)  # fmt: skip
+def test_refused(data: bytes, cause: str) -> None:
+    with pytest.raises(InputError) as info:
+        read_docx(P, data, 100_000)  # markup limit: 2 MB
+    assert (info.value.path, info.value.cause) == ("cv.docx", cause)
+
+
+def test_markup_within_the_limit_is_read() -> None:
+    body = "<w:p><w:r><w:t>Go</w:t></w:r></w:p>" + " " * 1_900_000
+    data = zip_of("word/document.xml", part(body))
+    assert read_docx(P, data, 100_000) == "Go"

@@ -1,0 +1,162 @@
+"""gapscan.report.text: the report and the extract as text, plain, colored or redacted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gapscan.records import NO_TEXT_LAYER, Document, Mention, SkillProfile
+from gapscan.report.redact import personal_details
+from gapscan.report.text import render_profile, render_report
+from gapscan.scanner import Scanner
+from gapscan.taxonomy import Taxonomy
+
+POSTING = "Go Developer\nRequirements\n- Go or C\n- Kubernetes\nNice to have\n- ML\n"
+PARTIAL = "Sam Lee\nsam.lee@example.com\nSkills\nGolang, deep neural networks\n"
+COMPLETE = "Ann\nSkills\nGolang, Kubernetes, machine learning\n"
+
+
+@pytest.fixture()
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Short relative paths in the reports: the files are in the current folder."""
+    monkeypatch.chdir(tmp_path)
+    for name, text in (("posting.txt", POSTING), ("sam-lee.txt", PARTIAL), ("ann.txt", COMPLETE)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture()
+def tiny_scanner(tiny: Taxonomy) -> Scanner:
+    return Scanner(tiny)
+
+
+def test_a_report_with_every_kind_of_gap(
+    here: Path, tiny: Taxonomy, tiny_scanner: Scanner
+) -> None:
+    report = tiny_scanner.scan("sam-lee.txt", "posting.txt")
+    assert render_report(report, tiny) == (
+        "gapscan: sam-lee.txt against posting.txt\n"
+        "taxonomy tiny 0.1.0\n"
+        "\n"
+        "Score 50 / 100\n"
+        "  required   1 matched  0 partial  1 missing of 2       2 of 4    points (x2)\n"
+        "  preferred  0 matched  1 partial  0 missing of 1     0.5 of 1    points (x1)\n"
+        "  score = 100 x 2.5 / 5 (a partial match earns 0.5 of its weight)\n"
+        "\n"
+        "Matched (1)\n"
+        "  C or Go [required]\n"
+        '    resume (skills): "Sam Lee sam.lee@example.com Skills Golang, deep neural\n'
+        '      networks"\n'
+        "\n"
+        "Partial (1)\n"
+        "  Machine learning [preferred] via deep neural networks\n"
+        '    resume (skills): "Sam Lee sam.lee@example.com Skills Golang, deep neural\n'
+        '      networks"\n'
+        "\n"
+        "Missing (1)\n"
+        "  Kubernetes [required]\n"
+        '    posting (requirements): "Go Developer Requirements - Go or C - Kubernetes\n'
+        '      Nice to have - ML"\n'
+        "\n"
+        "Learning plan\n"
+        "  No item of the plan has an estimate of study time yet.\n"
+        "  Start here: 1. Kubernetes; 2. Machine learning\n"
+        "  1. Kubernetes (required, missing)\n"
+        '     why: the posting requires it ("Kubernetes") and your resume does not show\n'
+        "     it\n"
+        "     no resource teaches it itself; for its area: P: ML course (course)\n"
+        "  2. Machine learning (preferred, partial)\n"
+        '     why: the posting prefers it ("ML"); your resume shows the related deep\n'
+        "     neural networks, which counts only in part\n"
+        "     roadmap: 1. Learn\n"
+        "     learn with: P: ML course (course)\n"
+    )
+
+
+def test_nothing_to_learn_when_all_is_matched(
+    here: Path, tiny: Taxonomy, tiny_scanner: Scanner
+) -> None:
+    lines = render_report(tiny_scanner.scan("ann.txt", "posting.txt"), tiny).splitlines()
+    assert lines[:4] == [
+        "gapscan: ann.txt against posting.txt", "taxonomy tiny 0.1.0", "", "Score 100 / 100",
+    ]  # fmt: skip
+    headings = [line for line in lines if line and not line.startswith(" ")]
+    assert headings[3:] == ["Matched (3)", "Partial (0)", "Missing (0)", "Learning plan"]
+    assert lines[lines.index("Partial (0)") + 1] == "  (none)"
+    assert lines[-1] == "  Nothing to learn for this posting: every requirement is matched."
+
+
+def test_a_report_not_assessed(here: Path, tiny: Taxonomy, tiny_scanner: Scanner) -> None:
+    scan = Document("scan.pdf", "pdf", "", "0" * 64, warnings=(NO_TEXT_LAYER,))
+    report = tiny_scanner.assess(scan, tiny_scanner.prepare("posting.txt"))
+    assert render_report(report, tiny) == (
+        "gapscan: scan.pdf against posting.txt\ntaxonomy tiny 0.1.0\n\n"
+        f"Not assessed\n  {NO_TEXT_LAYER}\n"
+    )
+
+
+def test_redaction_hides_the_candidate(here: Path, tiny: Taxonomy, tiny_scanner: Scanner) -> None:
+    report = tiny_scanner.scan("sam-lee.txt", "posting.txt")
+    resume = report.resume.document
+    details = personal_details(resume.text, resume.source)
+    text = render_report(report, tiny, redaction=details)
+    assert text.startswith(f"gapscan: sha256:{resume.sha256[:12]} against posting.txt\n")
+    for detail in ("Sam", "Lee", "sam.lee@example.com", "sam-lee"):
+        assert detail.lower() not in text.lower()
+    quoted = '"[name] [name] [email] Skills Golang, deep neural networks"'
+    assert f"    resume (skills): {quoted}\n" in text
+    assert "Score 50 / 100\n" in text  # the analysis is the same
+
+
+def test_color_only_when_asked(here: Path, tiny: Taxonomy, tiny_scanner: Scanner) -> None:
+    report = tiny_scanner.scan("sam-lee.txt", "posting.txt")
+    colored = render_report(report, tiny, color=True)
+    assert colored.startswith("\x1b[1mgapscan: sam-lee.txt against posting.txt\x1b[0m\n")
+    assert "\x1b[1;31mMissing (1)\x1b[0m\n" in colored
+    assert "\x1b[" not in render_report(report, tiny)
+
+
+def test_render_profile_of_a_resume_and_of_a_posting(
+    here: Path, tiny: Taxonomy, tiny_scanner: Scanner
+) -> None:
+    resume, _ = tiny_scanner.extract("sam-lee.txt")
+    assert render_profile(resume, taxonomy=tiny, posting=False) == (
+        "sam-lee.txt: 2 skills (resume)\n"
+        '  deep neural networks: "deep neural networks" (skills, ruler), 1 mention(s)\n'
+        '  Go: "Golang" (skills, ruler), 1 mention(s)\n'
+    )
+    posting, _ = tiny_scanner.extract("posting.txt")
+    assert render_profile(posting, taxonomy=tiny, posting=True) == (
+        "posting.txt: 4 skills (posting)\n"
+        '  C [required]: "C" (requirements, ruler), 1 mention(s)\n'
+        '  Go [required]: "Go" (requirements, ruler), 2 mention(s)\n'
+        '  Kubernetes [required]: "Kubernetes" (requirements, ruler), 1 mention(s)\n'
+        '  Machine learning [preferred]: "ML" (preferred, ruler), 1 mention(s)\n'
+    )
+
+
+def test_render_profile_marks_what_does_not_count(tiny: Taxonomy) -> None:
+    text = "Skills\nNo Kubernetes\n"
+    doc = Document("r.txt", "text", text, "0" * 64)
+    start = text.index("Kubernetes")
+    mention = Mention("kubernetes", "Kubernetes", start, start + 10, None, "skills", "ruler",
+                      1.0, False, "negated")  # fmt: skip
+    profile = SkillProfile.of(doc, [mention])
+    assert render_profile(profile, taxonomy=tiny, posting=False) == (
+        "r.txt: 1 skills (resume)\n"
+        '  Kubernetes [not counted]: "Kubernetes" (skills, ruler), 1 mention(s)\n'
+    )
+
+
+def test_render_profile_redacted(here: Path, tiny: Taxonomy, tiny_scanner: Scanner) -> None:
+    resume, _ = tiny_scanner.extract("sam-lee.txt")
+    doc = resume.document
+    details = personal_details(doc.text, doc.source)
+    shown = render_profile(resume, taxonomy=tiny, posting=False, redaction=details)
+    assert shown.splitlines()[0] == f"sha256:{doc.sha256[:12]}: 2 skills (resume)"
+    posting, _ = tiny_scanner.extract("posting.txt")
+    # a posting's path is not the candidate's: it stays
+    assert render_profile(posting, taxonomy=tiny, posting=True, redaction=details).startswith(
+        "posting.txt: 4 skills (posting)\n"
+    )

@@ -1,0 +1,137 @@
+"""gapscan.batch.summary: the ranking, summary.csv, and the "train or hire" cohort view."""
+
+from __future__ import annotations
+
+from gapscan import __version__
+from gapscan.batch.output import GapLine, Outcome
+from gapscan.batch.summary import (
+    CSV_COLUMNS,
+    Cohort,
+    RequirementCount,
+    cohort,
+    cohort_dict,
+    counts_by_status,
+    ranked,
+    summary_csv,
+    text_summary,
+)
+from gapscan.report.serialize import SCHEMA_VERSION
+
+GO = GapLine(("c-language", "go-language"), "C / Go", "required", "matched")
+K8S = GapLine(("kubernetes",), "Kubernetes", "required", "missing")
+K8S_OK = K8S._replace(status="matched")
+ML = GapLine(("machine-learning",), "Machine learning", "preferred", "partial")
+ML_MISSING = ML._replace(status="missing")
+ML_OK = ML._replace(status="matched")
+
+OUTCOMES = [
+    Outcome("bo.txt", "ok", None, "b" * 64, "resumes/bo.txt.json", 50.0, (1, 0, 1, 0, 1, 0),
+            (GO, ML, K8S)),
+    Outcome("ada.txt", "ok", None, "a" * 64, "resumes/ada.txt.json", 100.0, (2, 0, 0, 1, 0, 0),
+            (GO, K8S_OK, ML_OK)),
+    Outcome("cy.md", "ok", None, "c" * 64, "resumes/cy.md.json", 50.0, (2, 0, 0, 0, 0, 1),
+            (GO, K8S_OK, ML_MISSING)),
+    Outcome("copy.txt", "skipped", None, "a" * 64, "resumes/ada.txt.json",
+            duplicate_of="ada.txt"),
+    Outcome("broken.pdf", "failed", "not a readable PDF", "d" * 64),
+    Outcome("scan.pdf", "not_assessed", "no text layer", "e" * 64, "resumes/scan.pdf.json"),
+    Outcome("pipe.txt", "skipped", "a FIFO, not a regular file"),
+]  # fmt: skip
+
+
+def test_ranked_by_score_then_status_then_file() -> None:
+    assert [o.rel for o in ranked(OUTCOMES)] == [
+        "ada.txt", "bo.txt", "cy.md",  # 100, then the 50s by name
+        "scan.pdf", "broken.pdf", "copy.txt", "pipe.txt",  # not assessed, failed, skipped
+    ]  # fmt: skip
+
+
+def test_summary_csv() -> None:
+    lines = summary_csv(OUTCOMES).splitlines()
+    assert lines[0] == ",".join(CSV_COLUMNS)
+    assert lines[1:] == [
+        "1,ada.txt,ok,100,2,0,0,1,0,0,,resumes/ada.txt.json",
+        "2,bo.txt,ok,50,1,0,1,0,1,0,,resumes/bo.txt.json",
+        "3,cy.md,ok,50,2,0,0,0,0,1,,resumes/cy.md.json",
+        ",scan.pdf,not_assessed,,,,,,,,no text layer,resumes/scan.pdf.json",
+        ",broken.pdf,failed,,,,,,,,not a readable PDF,",
+        ",copy.txt,skipped,,,,,,,,same content as ada.txt,resumes/ada.txt.json",
+        ",pipe.txt,skipped,,,,,,,,\"a FIFO, not a regular file\",",
+    ]
+
+
+def test_counts_by_status() -> None:
+    assert counts_by_status(OUTCOMES) == {
+        "ok": 3, "not_assessed": 1, "failed": 1, "skipped": 2, "duplicates": 1,
+    }  # fmt: skip
+
+
+def test_cohort_counts_and_order() -> None:
+    view = cohort(OUTCOMES)
+    assert view.candidates_assessed == 3
+    assert view.files == counts_by_status(OUTCOMES)
+    assert view.requirements == (
+        RequirementCount(("kubernetes",), "Kubernetes", "required", 1, 0, 2),  # most missing
+        RequirementCount(("c-language", "go-language"), "C / Go", "required", 0, 0, 3),
+        RequirementCount(("machine-learning",), "Machine learning", "preferred", 1, 1, 1),
+    )
+
+
+def test_a_duplicate_counts_once() -> None:
+    again = Outcome("bo-copy.txt", "ok", None, "b" * 64, score=50.0, gaps=(GO, ML, K8S),
+                    duplicate_of="bo.txt")  # fmt: skip
+    assert cohort([*OUTCOMES, again]).requirements == cohort(OUTCOMES).requirements
+
+
+def test_cohort_ties_break_on_partial_then_name() -> None:
+    a = GapLine(("a",), "Alpha", "preferred", "partial")
+    b = GapLine(("b",), "Beta", "preferred", "missing")
+    z = GapLine(("z",), "Zeta", "preferred", "missing")
+    view = cohort([Outcome("x", "ok", score=0.0, gaps=(z, a, b))])
+    assert [r.name for r in view.requirements] == ["Beta", "Zeta", "Alpha"]
+
+
+def test_cohort_dict() -> None:
+    posting = {"source": "job.txt", "sha256": "f" * 64}
+    taxonomy = {"name": "tiny", "version": "0.1.0", "sha256": "0" * 64}
+    data = cohort_dict(cohort(OUTCOMES), posting, taxonomy)
+    assert list(data) == [
+        "schema_version", "gapscan_version", "taxonomy", "posting", "files",
+        "candidates_assessed", "requirements",
+    ]  # fmt: skip
+    assert (data["schema_version"], data["gapscan_version"]) == (SCHEMA_VERSION, __version__)
+    assert (data["taxonomy"], data["posting"], data["candidates_assessed"]) == (taxonomy, posting,
+                                                                               3)  # fmt: skip
+    assert data["requirements"][1] == {
+        "skills": ["c-language", "go-language"], "name": "C / Go", "importance": "required",
+        "missing": 0, "partial": 0, "matched": 3,
+    }  # fmt: skip
+
+
+def test_text_summary() -> None:
+    assert text_summary(OUTCOMES, cohort(OUTCOMES), "reports", top=2) == (
+        "7 files: 3 ok, 1 not assessed, 1 failed, 2 skipped (1 duplicates)\n"
+        "\n"
+        "Train or hire: how many of the 3 assessed candidates lack each skill\n"
+        "  importance  missing  partial  skill\n"
+        "  required          1        0  Kubernetes\n"
+        "  required          0        0  C / Go\n"
+        "  preferred         1        1  Machine learning\n"
+        "\n"
+        "Top candidates\n"
+        "  1. 100.0  ada.txt\n"
+        "  2.  50.0  bo.txt\n"
+        "\n"
+        "Reports in reports: summary.csv, results.jsonl, cohort.json, resumes/\n"
+    )
+
+
+def test_text_summary_with_nobody_assessed() -> None:
+    failed = [Outcome("a.pdf", "failed", "no such file")]
+    view = cohort(failed)
+    assert view == Cohort(counts_by_status(failed), 0, ())
+    assert text_summary(failed, view, "out") == (
+        "1 files: 0 ok, 0 not assessed, 1 failed, 0 skipped (0 duplicates)\n"
+        "\n"
+        "Reports in out: summary.csv, results.jsonl, cohort.json, resumes/\n"
+    )
