@@ -166,3 +166,23 @@ def test_the_extractor_is_built_once(tiny_scanner: Scanner, posting: Path) -> No
     first = tiny_scanner._extractor
     assert first is not None
     assert tiny_scanner.extractor is first
+
+
+def test_the_package_exports_the_library_names() -> None:
+    import gapscan
+    from gapscan.errors import GapscanError
+    from gapscan.records import GapReport
+    from gapscan.scanner import Scanner as Defined
+    from gapscan.taxonomy import load_taxonomy
+
+    assert sorted(gapscan.__all__) == [
+        "GapReport", "GapscanError", "Scanner", "__version__", "load_taxonomy"
+    ]  # fmt: skip
+    from gapscan import GapReport as G
+    from gapscan import GapscanError as E
+    from gapscan import Scanner as S
+    from gapscan import load_taxonomy as L
+
+    assert (Defined, load_taxonomy, GapReport, GapscanError) == (S, L, G, E)
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        _ = gapscan.Nope  # type: ignore[attr-defined]

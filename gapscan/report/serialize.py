@@ -191,6 +191,7 @@ def plan_dict(item: PlanItem, report: GapReport, taxonomy: Taxonomy) -> dict[str
         "start_here": item.start_here,
         "hours": item.hours,
         "description": taxonomy.skill(item.learn).description,
+        "in_guide": taxonomy.skill(item.learn).guide,
         "area": area_dict(taxonomy.skill(item.learn).area, taxonomy),
         "roadmap_steps": _steps(item.steps, taxonomy),
         "courses": _courses(item.courses, taxonomy, (item.learn,)),
