@@ -14,7 +14,8 @@ import ast
 import sys
 from pathlib import Path
 
-PACKAGE = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "gapscan")
+HERE = Path(__file__).resolve().parent.parent / "gapscan"
+PACKAGE = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
 
 
 def room_of(module: str) -> str:
@@ -75,7 +76,8 @@ def main() -> int:
     back = [(a, b) for a, b in arrows if floor[b] >= floor[a]]
     sizes = sorted(((len(p.read_text().splitlines()), m) for m, p in modules.items()), reverse=True)
     print(f"modules: {len(modules)}  rooms: {len(rooms)}  floors: {max(floor.values())}")
-    print(f"arrows between rooms: {len(arrows)}  circles: {len(circles)}  arrows back up: {len(back)}")
+    print(f"arrows between rooms: {len(arrows)}  circles: {len(circles)}", end="")
+    print(f"  arrows back up: {len(back)}")
     print(f"largest modules: {', '.join(f'{m} ({n} lines)' for n, m in sizes[:3])}")
     for level in range(max(floor.values()), 0, -1):
         print(f"  floor {level}: {', '.join(r for r in rooms if floor[r] == level)}")
