@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 
 from .. import __version__
 from ..errors import ModelError
+from ..limits import MAX_CHARS
 from ..records import Document, Mention, SkillProfile
 from ..taxonomy import Taxonomy
 from .matcher import TfidfMatcher
@@ -54,6 +55,9 @@ class SkillExtractor:
     def __init__(self, taxonomy: Taxonomy, nlp: Language, matcher: TfidfMatcher) -> None:
         self.taxonomy = taxonomy
         self.nlp = nlp
+        # spaCy refuses texts over 1,000,000 characters (for its parser and NER, which this
+        # pipeline has not); the readers already refuse more than the limit, so agree with it
+        nlp.max_length = max(nlp.max_length, MAX_CHARS)
         self.matcher = matcher
         self._stop_words = frozenset(nlp.Defaults.stop_words)
         self._context = context_table(taxonomy)
