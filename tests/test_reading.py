@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import json
 import os
 import zipfile
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
 from gapscan.errors import InputError
 from gapscan.limits import Limits
@@ -108,3 +110,19 @@ def test_pdf_pages_and_two_columns(samples: Path) -> None:
     assert two.text.index("SUMMARY") > skills_at
     assert "Languages: Python, Scala, SQL,\nGo (basic)" in two.text
     assert "skills" in [s.kind for s in two.sections]
+
+
+@pytest.mark.parametrize(
+    "charset", ["base64", "rot-13", "hex", "uu", "zlib", "quopri", "undefined", "idna"]
+)
+def test_meta_charset_naming_no_text_encoding_is_ignored(
+    tmp_path: Path, tiny_path: Path, charset: str
+) -> None:
+    page = f'<html><head><meta charset="{charset}"></head><body><h1>Skills</h1><p>Caf\xe9, Go'
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1252") + b"</p></body></html>")
+    code, out, err = run("extract", path, "--taxonomy", tiny_path, "--format", "json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert (data["format"], data["encoding"]) == ("html", "cp1252")
+    assert [s["id"] for s in data["skills"]] == ["go-language"]
