@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from cli_run import run
-from make_hostile import docx
+from make_hostile import docx, pdf_of
 
 POSTING = "Go Developer\nRequirements\n- Go or C\n- Kubernetes\n"
 
@@ -109,3 +109,46 @@ def test_damaged_docx_fails_alone_in_a_batch(
     assert err == "".join(
         f"Warning: {name}.docx: failed: {cause}\n" for name, _, cause in sorted(DAMAGED_DOCX)
     )
+
+
+def cyclic_pdf() -> bytes:
+    """A PDF whose page tree has a cycle: the Pages node lists itself among its Kids."""
+    content = b"BT /F1 12 Tf 72 700 Td (Skills: Go, Kubernetes) Tj ET"
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R 2 0 R]/Count 2>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]"
+        b"/Resources<</Font<</F1 5 0 R>>>>/Contents 4 0 R>>",
+        b"<</Length %d>>stream\n%s\nendstream" % (len(content), content),
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+    ]
+    return pdf_of(objects)
+
+
+CYCLE = (
+    "not a readable PDF (page 2 of 2 cannot be loaded: the file is damaged); export it to PDF again"
+)
+
+
+@pytest.mark.parametrize("options", [(), ("--timeout", "0")], ids=["child", "in-process"])
+def test_pdf_page_tree_cycle_is_damage(
+    tmp_path: Path, posting: Path, tiny_path: Path, options: tuple[str, ...]
+) -> None:
+    path = tmp_path / "cycle.pdf"
+    path.write_bytes(cyclic_pdf())
+    expected = (4, "", f"Error: {path}: {CYCLE}\n")
+    assert run(path, posting, "--taxonomy", tiny_path, *options) == expected
+    assert run("extract", path, "--taxonomy", tiny_path, *options) == expected
+
+
+def test_pdf_page_tree_cycle_fails_alone_in_a_batch(
+    tmp_path: Path, posting: Path, tiny_path: Path
+) -> None:
+    folder = tmp_path / "resumes"
+    folder.mkdir()
+    (folder / "cycle.pdf").write_bytes(cyclic_pdf())
+    (folder / "ok.txt").write_text("Ada\nSkills\nGolang, Kubernetes, machine learning\n")
+    code, err, found = batch_failures(folder, posting, tiny_path)
+    assert (code, err) == (3, f"Warning: cycle.pdf: failed: {CYCLE}\n")
+    assert found["cycle.pdf"] == ("failed", CYCLE)
+    assert found["ok.txt"][0] == "ok"

@@ -50,8 +50,14 @@ def pdf_pages(data: bytes, password: str | None, max_pages: int, max_chars: int)
         texts: list[str] = []
         total = 0
         for index in range(count):
-            page = pdf[index]
-            textpage = page.get_textpage()
+            try:
+                page = pdf[index]
+                textpage = page.get_textpage()
+            except pdfium.PdfiumError:  # "Failed to load page.": a page-tree cycle, a bad object
+                raise PdfProblem(
+                    f"not a readable PDF (page {index + 1} of {count} cannot be loaded: the file "
+                    "is damaged); export it to PDF again"
+                ) from None
             try:
                 total += textpage.count_chars()
                 if total > max_chars:
