@@ -13,7 +13,9 @@ import json
 import subprocess
 import sys
 
-CHILD_MEMORY = 2 * 1024**3
+from ..limits import address_space_cap, cap_address_space
+
+CHILD_MEMORY = 2 * 1024**3  # the child's address space, unless this process has less
 
 
 class PdfProblem(Exception):
@@ -97,9 +99,10 @@ def pdf_pages_isolated(
     except ValueError:
         answer = None
     if not isinstance(answer, dict) or done.returncode != 0:
+        gigabytes = address_space_cap(CHILD_MEMORY) / 2**30  # what the child could set
         raise PdfProblem(
-            "reading the PDF's text failed (the reader crashed or needed over 2 GB of memory); "
-            "a hostile or broken file?"
+            f"reading the PDF's text failed (the reader crashed or needed over {gigabytes:.3g} "
+            "GB of memory); a hostile or broken file?"
         )
     if "problem" in answer:
         raise PdfProblem(str(answer["problem"]))
@@ -107,9 +110,7 @@ def pdf_pages_isolated(
 
 
 def _child() -> None:
-    import resource
-
-    resource.setrlimit(resource.RLIMIT_AS, (CHILD_MEMORY, CHILD_MEMORY))
+    cap_address_space(CHILD_MEMORY, hard=True)
     raw = sys.stdin.buffer.read()
     header, _, data = raw.partition(b"\n")
     request = json.loads(header)
