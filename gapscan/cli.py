@@ -29,6 +29,7 @@ from .errors import (
     TaxonomyError,
     TimeLimitExceeded,
     UsageProblem,
+    display_path,
 )
 from .limits import DEFAULT_LIMITS, MAX_BYTES, MAX_PAGES, TIMEOUT, Limits
 
@@ -109,7 +110,8 @@ def _write(text: str, output: Path | None, color: bool) -> None:
     try:
         write_atomic(output, text)
     except OSError as exc:
-        error = click.ClickException(f"{output}: cannot write the report ({exc.strerror})")
+        shown = display_path(output)
+        error = click.ClickException(f"{shown}: cannot write the report ({exc.strerror})")
         error.exit_code = EXIT_IO  # type: ignore[misc]  # click declares a ClassVar
         raise error from None
 
@@ -307,7 +309,7 @@ def scan(
         text = render_report(report, scanner.taxonomy, color=use_color, redaction=redaction)
     _write(text, output, use_color)
     if report.status != "assessed":
-        shown = source_label(report.resume.document.sha256) if redact else resume
+        shown = source_label(report.resume.document.sha256) if redact else display_path(resume)
         click.echo(f"Warning: {shown}: not assessed: {report.status_reason}", err=True)
         sys.exit(EXIT_NOT_ASSESSED)
 
@@ -383,7 +385,7 @@ def extract(
         if fmt == "jsonresume" and posting:
             hint = "use --kind resume, or --format definedterms"
             cause = f"read as a posting: JSON Resume holds a resume's skills ({hint})"
-            raise GapscanClickError(UsageProblem(f"{path}: {cause}"))
+            raise GapscanClickError(UsageProblem(f"{display_path(path)}: {cause}"))
         converted = json_resume(data) if fmt == "jsonresume" else defined_terms(data)
         _write(dumps(converted), output, False)
         return
@@ -472,7 +474,7 @@ def model_build(out: Path, taxonomy_path: Path | None) -> None:
     """
     scanner = _load(taxonomy_path)
     scanner.extractor.save(out)
-    click.echo(f"saved the pipeline for taxonomy {scanner.taxonomy.name} to {out}")
+    click.echo(f"saved the pipeline for taxonomy {scanner.taxonomy.name} to {display_path(out)}")
 
 
 @cli.command()

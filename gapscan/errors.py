@@ -6,13 +6,19 @@ The command line maps every class to a documented exit code (``EXIT_CODES`` in `
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+
+# C0 controls, DEL and C1 controls: a newline in a file name would forge a second line of
+# output, an ESC would reach the terminal as an escape sequence
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def display_path(path: Path | str) -> str:
-    """A file name safe to print: bytes that are not UTF-8 become backslash escapes."""
-    raw = os.fsencode(path)
-    return raw.decode("utf-8", "backslashreplace")
+    """A file name safe to print on one line: bytes that are not UTF-8 and control
+    characters become backslash escapes (``caf\\xe9.pdf``, ``a\\x0ab.txt``)."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class GapscanError(Exception):

@@ -412,3 +412,20 @@ def test_a_report_that_cannot_be_written_fails_its_file_only(
         "team/cy.md": ("ok", None),
     }
     assert not list(blocker.parent.glob(".*.tmp"))
+
+
+def test_control_characters_in_file_names_are_escaped(
+    folder: Path, posting: Path, tiny_path: Path
+) -> None:
+    (folder / "a\nError: forged.txt").write_bytes(b"")
+    (folder / "\x1b[2J.txt").write_text("Ed\nSkills\nGolang and Kubernetes\n", encoding="utf-8")
+    code, out, err = batch(folder, posting, tiny_path)
+    empty = "is empty (0 bytes); save the document again or give another file"
+    assert (code, err) == (3, f"Warning: a\\x0aError: forged.txt: failed: {empty}\n")
+    assert "  2.  80.0  \\x1b[2J.txt\n" in out
+    assert "\x1b" not in out
+    assert statuses(folder)["a\\x0aError: forged.txt"] == ("failed", empty)
+    assert statuses(folder)["\\x1b[2J.txt"] == ("ok", None)
+    csv = (folder.parent / "reports" / "summary.csv").read_text(encoding="utf-8")
+    assert "\x1b" not in csv and "\nError" not in csv
+    assert f",a\\x0aError: forged.txt,failed,,,,,,,,{empty},\n" in csv

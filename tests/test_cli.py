@@ -182,3 +182,27 @@ def test_unwritable_output(tiny_path: Path, resume: Path, posting: Path) -> None
     code, out, err = run(resume, posting, "--taxonomy", tiny_path, "-o", "/proc/report.txt")
     assert (code, out) == (4, "")
     assert err == "Error: /proc/report.txt: cannot write the report (No such file or directory)\n"
+
+
+CONTROL_NAMES = [
+    ("a\nError: forged.txt", "a\\x0aError: forged.txt"),
+    ("\x1b[2J.txt", "\\x1b[2J.txt"),
+]
+
+
+@pytest.mark.parametrize(("name", "shown"), CONTROL_NAMES, ids=["newline", "escape"])
+def test_control_characters_in_file_names_are_escaped(
+    tiny_path: Path, posting: Path, tmp_path: Path, name: str, shown: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"")
+    empty = "is empty (0 bytes); save the document again or give another file"
+    assert run(path, posting, "--taxonomy", tiny_path) == (
+        4,
+        "",
+        f"Error: {tmp_path}/{shown}: {empty}\n",
+    )
+    path.write_text("   1 2 3\n")
+    code, _, err = run(path, posting, "--taxonomy", tiny_path)
+    no_text = "not assessed: the resume has no readable text"
+    assert (code, err) == (3, f"Warning: {tmp_path}/{shown}: {no_text}\n")

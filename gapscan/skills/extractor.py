@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from .. import __version__
-from ..errors import ModelError
+from ..errors import ModelError, display_path
 from ..limits import MAX_CHARS
 from ..records import Document, Mention, SkillProfile
 from ..taxonomy import Taxonomy
@@ -92,18 +92,20 @@ class SkillExtractor:
             meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             raise ModelError(
-                f"{path}: not a gapscan model folder (no readable meta.json); "
+                f"{display_path(path)}: not a gapscan model folder (no readable meta.json); "
                 "build one with 'gapscan model build'"
             ) from None
         if meta.get("taxonomy", {}).get("sha256") != taxonomy.sha256:
             raise ModelError(
-                f"{path}: built from another taxonomy than {taxonomy.origin}; "
+                f"{display_path(path)}: built from another taxonomy than {taxonomy.origin}; "
                 "rebuild it with 'gapscan model build'"
             )
         try:
             nlp = spacy.load(path / "nlp")
         except (OSError, ValueError) as exc:
-            raise ModelError(f"{path}: the saved pipeline cannot be loaded ({exc})") from None
+            raise ModelError(
+                f"{display_path(path)}: the saved pipeline cannot be loaded ({exc})"
+            ) from None
         return cls(taxonomy, nlp, TfidfMatcher.from_disk(path / "matcher"))
 
     def warm(self) -> None:
