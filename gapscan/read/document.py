@@ -26,7 +26,7 @@ from .structured import (
     json_resume_text,
     parse_json,
 )
-from .text import decode_text
+from .text import decode_text, normalize_newlines
 from .webpage import html_jsonld, html_text, looks_like_html
 
 __all__ = ["PAGE_BREAK", "decode_text", "read_document", "sniff_format"]
@@ -73,6 +73,7 @@ def _read(p: Path, source: str, posting: bool, password: str | None, limits: Lim
     else:
         text, encoding = decode_text(p, data)
         kind, text = _structured(p, text)
+        text = normalize_newlines(text)  # before sections and offsets are found
     if len(text) > limits.max_chars:
         raise InputError(
             p,

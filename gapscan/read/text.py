@@ -72,6 +72,13 @@ def decode_text(p: Path, data: bytes) -> tuple[str, str]:
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.I)
 
 
+def normalize_newlines(text: str) -> str:
+    """CRLF and old-Mac CR line ends as LF, so lines, headings and offsets are found alike."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _meta_charset(sample: bytes) -> str | None:
     """The codec an HTML page declares, when Python knows it as a text encoding and it can be
     declared in ASCII.
