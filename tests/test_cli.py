@@ -206,3 +206,27 @@ def test_control_characters_in_file_names_are_escaped(
     code, _, err = run(path, posting, "--taxonomy", tiny_path)
     no_text = "not assessed: the resume has no readable text"
     assert (code, err) == (3, f"Warning: {tmp_path}/{shown}: {no_text}\n")
+
+
+BLANK = "holds no text, only white space; give the file with the text in it"
+
+
+def test_whitespace_only_posting_is_refused_by_name(
+    tiny_path: Path, resume: Path, tmp_path: Path
+) -> None:
+    blank = tmp_path / "posting.txt"
+    blank.write_text("  \n\t\n\n")
+    assert run(resume, blank, "--taxonomy", tiny_path) == (4, "", f"Error: {blank}: {BLANK}\n")
+    code, out, err = run("batch", tmp_path, blank, "-o", tmp_path / "out", "--taxonomy", tiny_path)
+    assert (code, out, err) == (2, "", f"Error: {blank}: {BLANK}\n")
+
+
+@pytest.mark.parametrize("kind", ["auto", "resume", "posting"])
+def test_extract_refuses_a_whitespace_only_file(tiny_path: Path, tmp_path: Path, kind: str) -> None:
+    blank = tmp_path / "resume.txt"
+    blank.write_text(" \r\n \n")
+    assert run("extract", blank, "--kind", kind, "--taxonomy", tiny_path) == (
+        4,
+        "",
+        f"Error: {blank}: {BLANK}\n",
+    )
