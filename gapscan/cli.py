@@ -26,6 +26,7 @@ from .errors import (
     GapscanError,
     InputError,
     ModelError,
+    OutputError,
     TaxonomyError,
     TimeLimitExceeded,
     UsageProblem,
@@ -42,6 +43,7 @@ EXIT_INTERNAL, EXIT_USAGE, EXIT_NOT_ASSESSED, EXIT_IO, EXIT_INVALID_DATA = 1, 2,
 EXIT_CODES: dict[type[GapscanError], int] = {
     UsageProblem: EXIT_USAGE,
     InputError: EXIT_IO,
+    OutputError: EXIT_IO,
     TimeLimitExceeded: EXIT_IO,
     TaxonomyError: EXIT_INVALID_DATA,
     ModelError: EXIT_INVALID_DATA,
@@ -89,9 +91,11 @@ def _output_options(f: F) -> F:
     f = click.option(
         "-o",
         "--output",
-        type=click.Path(path_type=Path, dir_okay=False, writable=True),
+        type=click.Path(path_type=Path, allow_dash=True),
         default=None,
-        help="Write the report to this file instead of standard output.",
+        callback=lambda _ctx, _param, value: None if value == Path("-") else value,
+        help="Write the report to this file (replaced atomically), FIFO or device "
+        "instead of standard output ('-').",
     )(f)
     f = click.option(
         "--color/--no-color",
@@ -105,15 +109,12 @@ def _write(text: str, output: Path | None, color: bool) -> None:
     if output is None:
         click.echo(text, nl=False, color=color)
         return
-    from .batch.output import write_atomic
+    from .batch.output import write_output
 
     try:
-        write_atomic(output, text)
-    except OSError as exc:
-        shown = display_path(output)
-        error = click.ClickException(f"{shown}: cannot write the report ({exc.strerror})")
-        error.exit_code = EXIT_IO  # type: ignore[misc]  # click declares a ClassVar
-        raise error from None
+        write_output(output, text)
+    except GapscanError as exc:
+        raise GapscanClickError(exc) from None
 
 
 def _load(

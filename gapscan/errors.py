@@ -26,14 +26,21 @@ class GapscanError(Exception):
 
 
 
-class InputError(GapscanError):
-    """A document could not be read: missing, unreadable, unsupported, corrupt or too large."""
-
+class FileProblem(GapscanError):
+    """A file gapscan was given cannot be used: the message is the file and the cause."""
 
     def __init__(self, path: Path | str, cause: str) -> None:
         self.path = display_path(path)
         self.cause = cause
         super().__init__(f"{self.path}: {cause}")
+
+
+class InputError(FileProblem):
+    """A document could not be read: missing, unreadable, unsupported, corrupt or too large."""
+
+
+class OutputError(FileProblem):
+    """A report cannot be written where it was asked: a directory, a socket, a full disk."""
 
 
 class TimeLimitExceeded(GapscanError):

@@ -404,7 +404,7 @@ def test_a_report_that_cannot_be_written_fails_its_file_only(
     blocker = folder.parent / "reports" / "resumes" / "ada.txt.json"
     blocker.mkdir(parents=True)  # a folder where the report should go
     code, _, err = batch(folder, posting, tiny_path, "--workers", "1")
-    reason = "its report cannot be written (Is a directory)"
+    reason = "its report path is a directory, not a regular file a report can replace"
     assert (code, err) == (3, f"Warning: ada.txt: failed: {reason}\n")
     assert statuses(folder) == {
         "ada.txt": ("failed", reason),

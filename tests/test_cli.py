@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
+import stat
+import threading
 from pathlib import Path
 
 import click
@@ -230,3 +234,57 @@ def test_extract_refuses_a_whitespace_only_file(tiny_path: Path, tmp_path: Path,
         "",
         f"Error: {blank}: {BLANK}\n",
     )
+
+
+def _report(
+    tiny_path: Path, resume: Path, posting: Path, output: str | Path
+) -> tuple[int, str, str]:
+    return run(resume, posting, "--taxonomy", tiny_path, "--format", "json", "-o", output)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="creating a device node needs root")
+def test_output_to_a_character_device_streams_into_it(
+    tiny_path: Path, resume: Path, posting: Path, tmp_path: Path
+) -> None:
+    null = tmp_path / "null"  # our own /dev/null: the real one is never touched
+    os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    assert _report(tiny_path, resume, posting, null) == (0, "", "")
+    assert stat.S_ISCHR(os.stat(null).st_mode)  # still the device, not a file renamed over it
+    assert not list(tmp_path.glob(".null.*"))
+
+
+def test_output_to_a_fifo_streams_into_it(
+    tiny_path: Path, resume: Path, posting: Path, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    try:
+        assert _report(tiny_path, resume, posting, fifo) == (0, "", "")
+    finally:
+        reader.join(timeout=30)
+    assert json.loads(received[0])["status"] == "assessed"
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_output_dash_is_standard_output(tiny_path: Path, resume: Path, posting: Path) -> None:
+    code, out, err = _report(tiny_path, resume, posting, "-")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["status"] == "assessed"
+
+
+def test_output_refuses_a_directory_or_a_socket(
+    tiny_path: Path, resume: Path, posting: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    refused = "not a regular file a report can replace"
+    expected = (4, "", f"Error: {folder}: is a directory, {refused}\n")
+    assert _report(tiny_path, resume, posting, folder) == expected
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(tmp_path / "s"))
+        expected = (4, "", f"Error: {tmp_path / 's'}: is a socket, {refused}\n")
+        assert _report(tiny_path, resume, posting, tmp_path / "s") == expected
+    assert folder.is_dir() and not list(folder.iterdir())

@@ -10,7 +10,7 @@ import contextlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import GapscanError, InputError
+from ..errors import GapscanError, InputError, OutputError
 from ..limits import DEFAULT_LIMITS, Limits, cap_address_space
 from ..report.serialize import compact_bytes, report_dict
 from ..scanner import PreparedPosting, Scanner
@@ -134,6 +134,8 @@ def write_report(scanned: Scanned) -> Outcome:
     except OSError as exc:  # a full disk, a read-only folder: this file fails, the run goes on
         reason = f"its report cannot be written ({exc.strerror or exc})"
         return _failed(scanned.task, scanned.target, reason)
+    except OutputError as exc:  # a socket or a folder where the report goes
+        return _failed(scanned.task, scanned.target, f"its report path {exc.cause}")
     return scanned.outcome
 
 
