@@ -9,6 +9,7 @@ It owns the one map from exceptions and outcomes to exit codes (also in the READ
   4  an input file could not be read (missing, unsupported, damaged, too large, encrypted),
      or the report could not be written
   5  the taxonomy or a saved model is invalid
+  130  interrupted (Ctrl-C)
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ EXIT_CODES: dict[type[GapscanError], int] = {
     ModelError: EXIT_INVALID_DATA,
 }
 EXIT_BATCH_CANNOT_START, EXIT_BATCH_SOME_FAILED = EXIT_USAGE, EXIT_NOT_ASSESSED
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command that Ctrl-C stopped
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 
@@ -75,6 +77,17 @@ class DefaultGroup(click.Group):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; Ctrl-C ends any of them with one line, no traceback, and 130.
+
+        (click itself would print "Aborted!" and exit 1, the code of an internal error.)
+        """
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("Interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
 
 
 def _taxonomy_option(f: F) -> F:

@@ -288,3 +288,31 @@ def test_output_refuses_a_directory_or_a_socket(
         expected = (4, "", f"Error: {tmp_path / 's'}: is a socket, {refused}\n")
         assert _report(tiny_path, resume, posting, tmp_path / "s") == expected
     assert folder.is_dir() and not list(folder.iterdir())
+
+
+def _interrupt(*_args: object, **_kwargs: object) -> None:
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize(
+    ("target", "command"),
+    [
+        ("gapscan.scanner.Scanner.scan", ["{resume}", "{posting}"]),
+        ("gapscan.scanner.Scanner.extract", ["extract", "{resume}"]),
+        ("gapscan.batch.run.run_batch", ["batch", "{folder}", "{posting}", "-o", "{out}"]),
+    ],
+    ids=["scan", "extract", "batch"],
+)
+def test_ctrl_c_exits_130_with_one_line(
+    tiny_path: Path,
+    resume: Path,
+    posting: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    target: str,
+    command: list[str],
+) -> None:
+    monkeypatch.setattr(target, _interrupt)
+    names = {"resume": resume, "posting": posting, "folder": tmp_path, "out": tmp_path / "out"}
+    argv = [a.format(**names) for a in command]
+    assert run(*argv, "--taxonomy", tiny_path) == (130, "", "Interrupted\n")
