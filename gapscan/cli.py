@@ -298,7 +298,7 @@ def scan(
     resume is compared with a role from the taxonomy (--role, default ai-architect).
 
     Exit codes: 0 ok, 2 usage error, 3 resume not assessed (no readable text),
-    4 unreadable input, 5 invalid taxonomy or model.
+    4 unreadable input or unwritable report, 5 invalid taxonomy or model, 130 interrupted.
 
     \b
     Examples:
@@ -565,7 +565,7 @@ def batch(
 
     Exit codes: 0 every file ok, 2 the run could not start (bad option, missing folder,
     unreadable posting or taxonomy), 3 finished, but some files failed, were skipped or
-    could not be assessed (see results.jsonl).
+    could not be assessed (see results.jsonl), 130 interrupted (run it again to finish).
 
     \b
     Example:
