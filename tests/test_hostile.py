@@ -135,6 +135,13 @@ def test_bad_posting_is_refused_by_name(corpus: Path, tiny_path: Path) -> None:
     assert (code, err) == (4, f"Error: {corpus / 'random.pdf'}: {BINARY}\n")
 
 
+def test_posting_without_a_text_layer_is_refused_by_name(corpus: Path, tiny_path: Path) -> None:
+    posting = corpus / "scanned.pdf"
+    code, out, err, _ = scan(corpus / "resume.txt", posting, "--taxonomy", tiny_path)
+    cause = f"{NOT_ASSESSED}; give the posting as text"
+    assert (code, out, err) == (4, "", f"Error: {posting}: {cause}\n")
+
+
 @pytest.mark.parametrize("name", ["scanned.pdf", "cid-garbage.pdf"])
 def test_no_text_layer_is_not_assessed(corpus: Path, job: Path, tiny_path: Path, name: str) -> None:
     path = corpus / name
