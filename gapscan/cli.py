@@ -9,6 +9,7 @@ It owns the one map from exceptions and outcomes to exit codes (also in the READ
   4  an input file could not be read (missing, unsupported, damaged, too large, encrypted),
      or the report could not be written
   5  the taxonomy or a saved model is invalid
+  130  interrupted (Ctrl-C)
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ from .errors import (
     GapscanError,
     InputError,
     ModelError,
+    OutputError,
     TaxonomyError,
     TimeLimitExceeded,
     UsageProblem,
+    display_path,
 )
 from .limits import DEFAULT_LIMITS, MAX_BYTES, MAX_PAGES, TIMEOUT, Limits
 
@@ -41,11 +44,13 @@ EXIT_INTERNAL, EXIT_USAGE, EXIT_NOT_ASSESSED, EXIT_IO, EXIT_INVALID_DATA = 1, 2,
 EXIT_CODES: dict[type[GapscanError], int] = {
     UsageProblem: EXIT_USAGE,
     InputError: EXIT_IO,
+    OutputError: EXIT_IO,
     TimeLimitExceeded: EXIT_IO,
     TaxonomyError: EXIT_INVALID_DATA,
     ModelError: EXIT_INVALID_DATA,
 }
 EXIT_BATCH_CANNOT_START, EXIT_BATCH_SOME_FAILED = EXIT_USAGE, EXIT_NOT_ASSESSED
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command that Ctrl-C stopped
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 
@@ -73,6 +78,17 @@ class DefaultGroup(click.Group):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; Ctrl-C ends any of them with one line, no traceback, and 130.
+
+        (click itself would print "Aborted!" and exit 1, the code of an internal error.)
+        """
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("Interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+
 
 def _taxonomy_option(f: F) -> F:
     return click.option(
@@ -88,9 +104,11 @@ def _output_options(f: F) -> F:
     f = click.option(
         "-o",
         "--output",
-        type=click.Path(path_type=Path, dir_okay=False, writable=True),
+        type=click.Path(path_type=Path, allow_dash=True),
         default=None,
-        help="Write the report to this file instead of standard output.",
+        callback=lambda _ctx, _param, value: None if value == Path("-") else value,
+        help="Write the report to this file (replaced atomically), FIFO or device "
+        "instead of standard output ('-').",
     )(f)
     f = click.option(
         "--color/--no-color",
@@ -104,14 +122,12 @@ def _write(text: str, output: Path | None, color: bool) -> None:
     if output is None:
         click.echo(text, nl=False, color=color)
         return
-    from .batch.output import write_atomic
+    from .batch.output import write_output
 
     try:
-        write_atomic(output, text)
-    except OSError as exc:
-        error = click.ClickException(f"{output}: cannot write the report ({exc.strerror})")
-        error.exit_code = EXIT_IO  # type: ignore[misc]  # click declares a ClassVar
-        raise error from None
+        write_output(output, text)
+    except GapscanError as exc:
+        raise GapscanClickError(exc) from None
 
 
 def _load(
@@ -173,7 +189,7 @@ def _limited(path: Path, timeout: float, run: Callable[[], T]) -> T:
         with time_limit(timeout or None):
             return run()
     except TimeLimitExceeded as exc:
-        cause = f"{exc} (--timeout); check the inputs, or raise --timeout if you trust them"
+        cause = str(exc)
         raise GapscanClickError(InputError(path, cause)) from None
     except GapscanError as exc:
         raise GapscanClickError(exc) from None
@@ -282,7 +298,7 @@ def scan(
     resume is compared with a role from the taxonomy (--role, default ai-architect).
 
     Exit codes: 0 ok, 2 usage error, 3 resume not assessed (no readable text),
-    4 unreadable input, 5 invalid taxonomy or model.
+    4 unreadable input or unwritable report, 5 invalid taxonomy or model, 130 interrupted.
 
     \b
     Examples:
@@ -307,7 +323,7 @@ def scan(
         text = render_report(report, scanner.taxonomy, color=use_color, redaction=redaction)
     _write(text, output, use_color)
     if report.status != "assessed":
-        shown = source_label(report.resume.document.sha256) if redact else resume
+        shown = source_label(report.resume.document.sha256) if redact else display_path(resume)
         click.echo(f"Warning: {shown}: not assessed: {report.status_reason}", err=True)
         sys.exit(EXIT_NOT_ASSESSED)
 
@@ -383,7 +399,7 @@ def extract(
         if fmt == "jsonresume" and posting:
             hint = "use --kind resume, or --format definedterms"
             cause = f"read as a posting: JSON Resume holds a resume's skills ({hint})"
-            raise GapscanClickError(UsageProblem(f"{path}: {cause}"))
+            raise GapscanClickError(UsageProblem(f"{display_path(path)}: {cause}"))
         converted = json_resume(data) if fmt == "jsonresume" else defined_terms(data)
         _write(dumps(converted), output, False)
         return
@@ -479,7 +495,7 @@ def model_build(out: Path, taxonomy_path: Path | None) -> None:
     """
     scanner = _load(taxonomy_path)
     scanner.extractor.save(out)
-    click.echo(f"saved the pipeline for taxonomy {scanner.taxonomy.name} to {out}")
+    click.echo(f"saved the pipeline for taxonomy {scanner.taxonomy.name} to {display_path(out)}")
 
 
 @cli.command()
@@ -556,7 +572,7 @@ def batch(
 
     Exit codes: 0 every file ok, 2 the run could not start (bad option, missing folder,
     unreadable posting or taxonomy), 3 finished, but some files failed, were skipped or
-    could not be assessed (see results.jsonl).
+    could not be assessed (see results.jsonl), 130 interrupted (run it again to finish).
 
     \b
     Example:

@@ -6,13 +6,24 @@ The command line maps every class to a documented exit code (``EXIT_CODES`` in `
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+
+# C0 controls, DEL and C1 controls: a newline in a file name would forge a second line of
+# output, an ESC would reach the terminal as an escape sequence
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def display_path(path: Path | str) -> str:
-    """A file name safe to print: bytes that are not UTF-8 become backslash escapes."""
-    raw = os.fsencode(path)
-    return raw.decode("utf-8", "backslashreplace")
+    """A file name safe to print on one line: bytes that are not UTF-8 and control
+    characters become backslash escapes (``caf\\xe9.pdf``, ``a\\x0ab.txt``)."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def over_time(seconds: float, option: str = "--timeout") -> str:
+    """The one wording of a time limit that ran out, naming the option that raises it."""
+    return f"took over {seconds:g} s (a hostile or broken file?); raise {option} if you trust it"
 
 
 class GapscanError(Exception):
@@ -20,14 +31,21 @@ class GapscanError(Exception):
 
 
 
-class InputError(GapscanError):
-    """A document could not be read: missing, unreadable, unsupported, corrupt or too large."""
-
+class FileProblem(GapscanError):
+    """A file gapscan was given cannot be used: the message is the file and the cause."""
 
     def __init__(self, path: Path | str, cause: str) -> None:
         self.path = display_path(path)
         self.cause = cause
         super().__init__(f"{self.path}: {cause}")
+
+
+class InputError(FileProblem):
+    """A document could not be read: missing, unreadable, unsupported, corrupt or too large."""
+
+
+class OutputError(FileProblem):
+    """A report cannot be written where it was asked: a directory, a socket, a full disk."""
 
 
 class TimeLimitExceeded(GapscanError):
@@ -36,7 +54,7 @@ class TimeLimitExceeded(GapscanError):
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        super().__init__(f"the scan did not finish within {seconds:g} s")
+        super().__init__(f"the scan {over_time(seconds)}")
 
 
 class TaxonomyError(GapscanError):

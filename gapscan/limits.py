@@ -5,6 +5,7 @@ The command line's options and the batch take their defaults from here, in these
 
 from __future__ import annotations
 
+import resource
 from dataclasses import dataclass
 
 MAX_BYTES = 20_000_000  # an input file (--max-mb 20)
@@ -29,3 +30,28 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+def lower_of(wanted: int, soft: int, hard: int) -> int:
+    """The lowest of ``wanted`` and the current soft and hard limits (RLIM_INFINITY: none).
+
+    A cap may only ever lower a limit: raising one above the hard limit is refused
+    (ValueError), and raising a soft limit would undo what the user set (``prlimit --as``).
+    """
+    return min(x for x in (wanted, soft, hard) if x != resource.RLIM_INFINITY)
+
+
+def address_space_cap(wanted: int) -> int:
+    """The address-space cap (bytes) this process can set: ``wanted`` or the current lower one."""
+    return lower_of(wanted, *resource.getrlimit(resource.RLIMIT_AS))
+
+
+def cap_address_space(wanted: int, *, hard: bool = False) -> int:
+    """Lower RLIMIT_AS to ``address_space_cap(wanted)`` and return it; never raise a limit.
+
+    ``hard`` lowers the hard limit too, so the process cannot raise it back.
+    """
+    _, current_hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = address_space_cap(wanted)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap if hard else current_hard))
+    return cap

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from .errors import UsageProblem
+from .errors import InputError, UsageProblem
 from .gap import assess
 from .limits import DEFAULT_LIMITS, Limits
 from .profiles import posting_requirements, role_requirements
@@ -36,6 +36,24 @@ class PreparedPosting:
     profile: SkillProfile
     requirements: tuple[Requirement, ...]
     label: str
+
+
+def _with_text(path: Path | str, document: Document, *, against: bool) -> Document:
+    """The document, refused when it holds only white space (a posting, or anything extracted).
+
+    A resume scanned against a posting is still read: it is reported *not assessed* (exit 3),
+    while a blank posting or a blank file to extract from is an input that cannot be used. A
+    PDF without a text layer carries its own warning: extracting from it reports that, as it
+    always has; as the posting resumes are held ``against``, it names the posting, not the
+    resume, as what lacks text.
+    """
+    if document.text.strip():
+        return document
+    if not document.warnings:
+        raise InputError(path, "holds no text, only white space; give the file with the text in it")
+    if against:
+        raise InputError(path, f"{document.warnings[0]}; give the posting as text")
+    return document
 
 
 class Scanner:
@@ -84,19 +102,23 @@ class Scanner:
     ) -> tuple[SkillProfile, bool]:
         """The skills of one document, and whether it was read as a posting."""
         if kind == "auto":
-            document = self.read(path, posting=False, password=password)
+            document = _with_text(
+                path, self.read(path, posting=False, password=password), against=False
+            )
             posting = looks_like_posting(document.text)
             if posting:  # the same text; only a posting's first line is its title
                 document = replace(document, sections=detect_sections(document.text, posting=True))
         else:
             posting = kind == "posting"
-            document = self.read(path, posting=posting, password=password)
+            document = _with_text(
+                path, self.read(path, posting=posting, password=password), against=False
+            )
         return self.extractor.extract(document, posting=posting), posting
 
     def prepare(self, posting: Path | str | None, *, role: str | None = None) -> PreparedPosting:
         """Read a posting file into requirements, or take a taxonomy role's when none is given."""
         if posting is not None:
-            document = self.read(posting, posting=True)
+            document = _with_text(posting, self.read(posting, posting=True), against=True)
             profile = self.extractor.extract(document, posting=True)
             return PreparedPosting(profile, posting_requirements(profile), document.source)
         role_id = role or self.default_role()

@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import TaxonomyError
+from .errors import TaxonomyError, display_path
 from .validate import SkillType, check_raw, resource_entries
 
 DEFAULT_TAXONOMY = "ai-architect.toml"
@@ -208,7 +208,7 @@ def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
         origin = f"<packaged {DEFAULT_TAXONOMY}>"
         data = resources.files("gapscan.taxonomy_data").joinpath(DEFAULT_TAXONOMY).read_bytes()
     else:
-        origin = str(path)
+        origin = display_path(path)
         p = Path(path)
         if p.is_dir():
             raise TaxonomyError(origin, "is a directory, not a taxonomy file")

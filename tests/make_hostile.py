@@ -81,6 +81,11 @@ def raw_pdf(content: bytes, *, compress: bool = True, pages: int = 1) -> bytes:
         b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]"
         b"/Resources<</Font<</F1 4 0 R>>>>/Contents 3 0 R>>"
     ] * pages
+    return pdf_of(objects)
+
+
+def pdf_of(objects: list[bytes]) -> bytes:
+    """A PDF file of these object bodies, numbered from 1 (the first is the catalog)."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

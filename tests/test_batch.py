@@ -157,7 +157,11 @@ def _exhaust() -> None:
     ("harm", "options", "reason"),
     [
         (_crash, (), "the worker crashed (exit code 70) while reading this file"),
-        (_hang, ("--time-limit", "2"), "took longer than the time limit of 2 s"),
+        (
+            _hang,
+            ("--time-limit", "2"),
+            "took over 2 s (a hostile or broken file?); raise --time-limit if you trust it",
+        ),
         (_exhaust, ("--max-memory", "1500"), "over the memory limit of 1500 MB per worker"),
     ],
     ids=["crash", "hang", "memory"],
@@ -404,7 +408,7 @@ def test_a_report_that_cannot_be_written_fails_its_file_only(
     blocker = folder.parent / "reports" / "resumes" / "ada.txt.json"
     blocker.mkdir(parents=True)  # a folder where the report should go
     code, _, err = batch(folder, posting, tiny_path, "--workers", "1")
-    reason = "its report cannot be written (Is a directory)"
+    reason = "its report path is a directory, not a regular file a report can replace"
     assert (code, err) == (3, f"Warning: ada.txt: failed: {reason}\n")
     assert statuses(folder) == {
         "ada.txt": ("failed", reason),
@@ -412,3 +416,20 @@ def test_a_report_that_cannot_be_written_fails_its_file_only(
         "team/cy.md": ("ok", None),
     }
     assert not list(blocker.parent.glob(".*.tmp"))
+
+
+def test_control_characters_in_file_names_are_escaped(
+    folder: Path, posting: Path, tiny_path: Path
+) -> None:
+    (folder / "a\nError: forged.txt").write_bytes(b"")
+    (folder / "\x1b[2J.txt").write_text("Ed\nSkills\nGolang and Kubernetes\n", encoding="utf-8")
+    code, out, err = batch(folder, posting, tiny_path)
+    empty = "is empty (0 bytes); save the document again or give another file"
+    assert (code, err) == (3, f"Warning: a\\x0aError: forged.txt: failed: {empty}\n")
+    assert "  2.  80.0  \\x1b[2J.txt\n" in out
+    assert "\x1b" not in out
+    assert statuses(folder)["a\\x0aError: forged.txt"] == ("failed", empty)
+    assert statuses(folder)["\\x1b[2J.txt"] == ("ok", None)
+    csv = (folder.parent / "reports" / "summary.csv").read_text(encoding="utf-8")
+    assert "\x1b" not in csv and "\nError" not in csv
+    assert f",a\\x0aError: forged.txt,failed,,,,,,,,{empty},\n" in csv

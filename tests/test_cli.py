@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
+import stat
+import threading
 from pathlib import Path
 
 import click
@@ -235,3 +239,131 @@ def test_progress_bar_counts_files_on_a_terminal(monkeypatch: pytest.MonkeyPatch
     shown = screen.getvalue()
     assert "1/3" in shown and "3/3" in shown and "100%" in shown
     assert shown.endswith("\n")
+CONTROL_NAMES = [
+    ("a\nError: forged.txt", "a\\x0aError: forged.txt"),
+    ("\x1b[2J.txt", "\\x1b[2J.txt"),
+]
+
+
+@pytest.mark.parametrize(("name", "shown"), CONTROL_NAMES, ids=["newline", "escape"])
+def test_control_characters_in_file_names_are_escaped(
+    tiny_path: Path, posting: Path, tmp_path: Path, name: str, shown: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"")
+    empty = "is empty (0 bytes); save the document again or give another file"
+    assert run(path, posting, "--taxonomy", tiny_path) == (
+        4,
+        "",
+        f"Error: {tmp_path}/{shown}: {empty}\n",
+    )
+    path.write_text("   1 2 3\n")
+    code, _, err = run(path, posting, "--taxonomy", tiny_path)
+    no_text = "not assessed: the resume has no readable text"
+    assert (code, err) == (3, f"Warning: {tmp_path}/{shown}: {no_text}\n")
+
+
+BLANK = "holds no text, only white space; give the file with the text in it"
+
+
+def test_whitespace_only_posting_is_refused_by_name(
+    tiny_path: Path, resume: Path, tmp_path: Path
+) -> None:
+    blank = tmp_path / "posting.txt"
+    blank.write_text("  \n\t\n\n")
+    assert run(resume, blank, "--taxonomy", tiny_path) == (4, "", f"Error: {blank}: {BLANK}\n")
+    code, out, err = run("batch", tmp_path, blank, "-o", tmp_path / "out", "--taxonomy", tiny_path)
+    assert (code, out, err) == (2, "", f"Error: {blank}: {BLANK}\n")
+
+
+@pytest.mark.parametrize("kind", ["auto", "resume", "posting"])
+def test_extract_refuses_a_whitespace_only_file(tiny_path: Path, tmp_path: Path, kind: str) -> None:
+    blank = tmp_path / "resume.txt"
+    blank.write_text(" \r\n \n")
+    assert run("extract", blank, "--kind", kind, "--taxonomy", tiny_path) == (
+        4,
+        "",
+        f"Error: {blank}: {BLANK}\n",
+    )
+
+
+def _report(
+    tiny_path: Path, resume: Path, posting: Path, output: str | Path
+) -> tuple[int, str, str]:
+    return run(resume, posting, "--taxonomy", tiny_path, "--format", "json", "-o", output)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="creating a device node needs root")
+def test_output_to_a_character_device_streams_into_it(
+    tiny_path: Path, resume: Path, posting: Path, tmp_path: Path
+) -> None:
+    null = tmp_path / "null"  # our own /dev/null: the real one is never touched
+    os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    assert _report(tiny_path, resume, posting, null) == (0, "", "")
+    assert stat.S_ISCHR(os.stat(null).st_mode)  # still the device, not a file renamed over it
+    assert not list(tmp_path.glob(".null.*"))
+
+
+def test_output_to_a_fifo_streams_into_it(
+    tiny_path: Path, resume: Path, posting: Path, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    try:
+        assert _report(tiny_path, resume, posting, fifo) == (0, "", "")
+    finally:
+        reader.join(timeout=30)
+    assert json.loads(received[0])["status"] == "assessed"
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_output_dash_is_standard_output(tiny_path: Path, resume: Path, posting: Path) -> None:
+    code, out, err = _report(tiny_path, resume, posting, "-")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["status"] == "assessed"
+
+
+def test_output_refuses_a_directory_or_a_socket(
+    tiny_path: Path, resume: Path, posting: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    refused = "not a regular file a report can replace"
+    expected = (4, "", f"Error: {folder}: is a directory, {refused}\n")
+    assert _report(tiny_path, resume, posting, folder) == expected
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(tmp_path / "s"))
+        expected = (4, "", f"Error: {tmp_path / 's'}: is a socket, {refused}\n")
+        assert _report(tiny_path, resume, posting, tmp_path / "s") == expected
+    assert folder.is_dir() and not list(folder.iterdir())
+
+
+def _interrupt(*_args: object, **_kwargs: object) -> None:
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize(
+    ("target", "command"),
+    [
+        ("gapscan.scanner.Scanner.scan", ["{resume}", "{posting}"]),
+        ("gapscan.scanner.Scanner.extract", ["extract", "{resume}"]),
+        ("gapscan.batch.run.run_batch", ["batch", "{folder}", "{posting}", "-o", "{out}"]),
+    ],
+    ids=["scan", "extract", "batch"],
+)
+def test_ctrl_c_exits_130_with_one_line(
+    tiny_path: Path,
+    resume: Path,
+    posting: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    target: str,
+    command: list[str],
+) -> None:
+    monkeypatch.setattr(target, _interrupt)
+    names = {"resume": resume, "posting": posting, "folder": tmp_path, "out": tmp_path / "out"}
+    argv = [a.format(**names) for a in command]
+    assert run(*argv, "--taxonomy", tiny_path) == (130, "", "Interrupted\n")

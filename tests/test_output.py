@@ -19,6 +19,7 @@ from gapscan.batch.output import (
     summarize,
     write_atomic,
 )
+from gapscan.errors import OutputError
 from gapscan.records import NO_TEXT_LAYER, Document
 from gapscan.report.serialize import report_dict
 from gapscan.scanner import Scanner
@@ -95,8 +96,8 @@ def test_write_atomic(tmp_path: Path, content: str | bytes) -> None:
 
 def test_write_atomic_leaves_no_temporary_file_when_it_fails(tmp_path: Path) -> None:
     target = tmp_path / "r.json"
-    target.mkdir()  # a folder where the file should go: the rename fails
-    with pytest.raises(OSError):
+    target.mkdir()  # a folder where the file should go: refused before anything is written
+    with pytest.raises(OutputError, match="is a directory, not a regular file a report can"):
         write_atomic(target, "text")
     assert sorted(os.listdir(tmp_path)) == ["r.json"]
     assert list(target.iterdir()) == []

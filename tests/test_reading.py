@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import json
 import os
 import zipfile
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
 from gapscan.errors import InputError
 from gapscan.limits import Limits
@@ -40,7 +42,8 @@ def test_text_offsets_index_the_decoded_file(tmp_path: Path) -> None:
     raw = "Summary\r\nI use  Python\u00ad daily.\r\n"
     path = tmp_path / "r.txt"
     path.write_bytes(raw.encode("utf-8"))
-    assert read_document(path).text == raw  # nothing is rewritten in a text file
+    # line ends become LF (before offsets are taken); nothing else is rewritten in a text file
+    assert read_document(path).text == raw.replace("\r\n", "\n")
 
 
 @pytest.mark.parametrize(
@@ -108,3 +111,50 @@ def test_pdf_pages_and_two_columns(samples: Path) -> None:
     assert two.text.index("SUMMARY") > skills_at
     assert "Languages: Python, Scala, SQL,\nGo (basic)" in two.text
     assert "skills" in [s.kind for s in two.sections]
+
+
+@pytest.mark.parametrize(
+    "charset", ["base64", "rot-13", "hex", "uu", "zlib", "quopri", "undefined", "idna"]
+)
+def test_meta_charset_naming_no_text_encoding_is_ignored(
+    tmp_path: Path, tiny_path: Path, charset: str
+) -> None:
+    page = f'<html><head><meta charset="{charset}"></head><body><h1>Skills</h1><p>Caf\xe9, Go'
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1252") + b"</p></body></html>")
+    code, out, err = run("extract", path, "--taxonomy", tiny_path, "--format", "json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert (data["format"], data["encoding"]) == ("html", "cp1252")
+    assert [s["id"] for s in data["skills"]] == ["go-language"]
+
+
+RESUME = "Ada\nSkills\nGolang, Kubernetes, machine learning\n"
+ONE_LINE = (
+    "Go Developer at Acme. We build payment services. Requirements: Go, Kubernetes. "
+    "Nice to have: machine learning.\n"
+)
+LINES = "Go Developer\nRequirements\n- Go\n- Kubernetes\nNice to have\n- machine learning\n"
+
+
+@pytest.mark.parametrize(
+    "posting",
+    [ONE_LINE, LINES.replace("\n", "\r"), LINES.replace("\n", "\r\n")],
+    ids=["one-line", "cr", "crlf"],
+)
+def test_posting_without_usual_line_ends_is_assessed(
+    tmp_path: Path, tiny_path: Path, posting: str
+) -> None:
+    resume, job = tmp_path / "resume.txt", tmp_path / "posting.txt"
+    resume.write_text(RESUME, encoding="utf-8")
+    job.write_bytes(posting.encode("utf-8"))
+    code, out, err = run(resume, job, "--taxonomy", tiny_path, "--format", "json")
+    assert (code, err) == (0, "")
+    report = json.loads(out)
+    found = {g["skills"][0]["id"]: g["importance"] for g in report["matched"]}
+    assert found == {
+        "go-language": "required",
+        "kubernetes": "required",
+        "machine-learning": "preferred",
+    }
+    assert report["score"]["value"] == 100.0

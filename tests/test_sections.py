@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from gapscan.read.sections import detect_sections, heading_kind
+from gapscan.read.sections import can_be_title, detect_sections, heading_kind
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,19 @@ def test_resume_starts_with_header() -> None:
     sections = detect_sections("Jane Doe\njane@example.com\nSkills\nPython", posting=False)
     assert [s.kind for s in sections] == ["header", "skills"]
     assert sections[-1].end == len("Jane Doe\njane@example.com\nSkills\nPython")
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Senior Machine Learning Engineer (Remote, EU)", True),
+        ("Sr. Data Scientist - Acme Inc. Berlin", True),
+        ("Platform Engineer.", True),
+        ("We are hiring a platform engineer. You will run Kubernetes.", False),
+        ("Platform Engineer " + "building reliable services " * 5, False),
+    ],
+)
+def test_a_title_reads_like_one(line: str, title: bool) -> None:
+    assert can_be_title(line) is title
+    kinds = [s.kind for s in detect_sections(line + "\nMore text.\n", posting=True)]
+    assert kinds == (["title", "summary"] if title else ["summary"])

@@ -112,7 +112,10 @@ def test_write_report_that_cannot_be_written(spec: BatchSpec) -> None:
     done.target.mkdir(parents=True)  # a folder where the report should go
     outcome = write_report(done)
     assert outcome == Outcome(
-        "ada.txt", "failed", "its report cannot be written (Is a directory)", "f" * 64
+        "ada.txt",
+        "failed",
+        "its report path is a directory, not a regular file a report can replace",
+        "f" * 64,
     )
 
 

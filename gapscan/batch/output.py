@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
+from ..errors import OutputError
 from ..records import Importance, Status
 
 REPORTS_DIR = "resumes"
@@ -91,10 +93,43 @@ def inside(out: Path, name: str) -> Path:
     return target
 
 
+def _mode(path: Path) -> int | None:
+    """The file type and mode bits of what ``path`` names now (links followed), or None."""
+    try:
+        return os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISFIFO, "a FIFO"),
+)
+
+
+def _not_a_file(mode: int) -> str | None:
+    """Why a report may not replace what is there, or None when it may (a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return f"is {kind}, not a regular file a report can replace"
+
+
 def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write via a temporary file in the same folder, fsync, then rename over ``path``."""
+    """Write via a temporary file in the same folder, fsync, then rename over ``path``.
+
+    Only a regular file (or nothing) is replaced: renaming over a device or a FIFO would
+    put a plain file in its place, so anything else is an :class:`OutputError`.
+    """
+    mode = _mode(path)
+    refusal = None if mode is None else _not_a_file(mode)
+    if refusal is not None:
+        raise OutputError(path, refusal)
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    data = _encoded(text)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -105,6 +140,27 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_output(path: Path, text: str | bytes) -> None:
+    """Write a report where the user asked (``-o``): a FIFO or a character device
+    (``/dev/stdout``, ``/dev/null``) as a stream, anything else with :func:`write_atomic`.
+
+    A failure is an :class:`OutputError` naming the path and the cause.
+    """
+    mode = _mode(path)
+    try:
+        if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+            with open(path, "wb") as fh:
+                fh.write(_encoded(text))
+        else:
+            write_atomic(path, text)
+    except OSError as exc:
+        raise OutputError(path, f"cannot write the report ({exc.strerror or exc})") from None
+
+
+def _encoded(text: str | bytes) -> bytes:
+    return text.encode("utf-8") if isinstance(text, str) else text
 
 
 def summarize(rel: str, name: str, data: dict[str, Any], *, reused: bool = False) -> Outcome:

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
+from ..errors import over_time
 from .output import Outcome
 from .task import BatchSpec, Scanned, Task, cap_memory, scan_one, write_report
 
@@ -209,7 +210,7 @@ class LocalPool:
                 task = worker.culprit()
                 self._requeue(worker, pending)
                 self._retire(worker, kill=True)
-                reason = f"took longer than the time limit of {self.time_limit:g} s"
+                reason = over_time(self.time_limit, "--time-limit")
                 yield Outcome(task.rel, "failed", reason, task.sha256)
 
     def _receive(self, worker: _Worker, pending: deque[Task]) -> Iterator[Outcome]:

@@ -135,12 +135,14 @@ def run_batch(
     """Scan every resume under ``folder``; raise a GapscanError when the run cannot start."""
     if not folder.is_dir():
         reason = "is not a folder" if folder.exists() else "no such folder"
-        raise UsageProblem(f"{folder}: {reason}")
+        raise UsageProblem(f"{display_path(folder)}: {reason}")
     out = Path(spec.out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageProblem(f"{out}: cannot create the output folder ({exc.strerror})") from None
+        raise UsageProblem(
+            f"{display_path(out)}: cannot create the output folder ({exc.strerror})"
+        ) from None
     spec, ctx = prepare(spec)  # reads the posting: an unreadable one stops the run here
     remove_temporaries(out / REPORTS_DIR)  # left by a run that was killed or interrupted
     tasks, known = plan(walk(folder, exclude=out), ctx, force=options.force)
@@ -194,4 +196,4 @@ def finish(out: Path, outcomes: list[Outcome], ctx: BatchContext) -> BatchResult
     view = cohort(outcomes)
     data = cohort_dict(view, posting, taxonomy_info(ctx.scanner.taxonomy))
     write_atomic(out / COHORT, dumps(data))
-    return BatchResult(tuple(outcomes), view, text_summary(outcomes, view, str(out)))
+    return BatchResult(tuple(outcomes), view, text_summary(outcomes, view, display_path(out)))

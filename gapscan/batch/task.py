@@ -7,12 +7,11 @@ posting's requirements are built once per process (``context``) and reused for e
 from __future__ import annotations
 
 import contextlib
-import resource
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import GapscanError, InputError
-from ..limits import DEFAULT_LIMITS, Limits
+from ..errors import GapscanError, InputError, OutputError
+from ..limits import DEFAULT_LIMITS, Limits, cap_address_space
 from ..report.serialize import compact_bytes, report_dict
 from ..scanner import PreparedPosting, Scanner
 from ..taxonomy import load_taxonomy
@@ -84,13 +83,12 @@ def prepare(spec: BatchSpec) -> tuple[BatchSpec, BatchContext]:
 
 
 def cap_memory(megabytes: int) -> None:
-    """Limit this process's address space, so a runaway file raises MemoryError here."""
+    """Limit this process's address space, so a runaway file raises MemoryError here.
+
+    A lower limit already set (by the user, or the cluster) stays: a cap only lowers.
+    """
     if megabytes > 0:
-        limit = megabytes * 1024 * 1024
-        _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        cap_address_space(megabytes * 1024 * 1024)
 
 
 @dataclass(frozen=True)
@@ -136,6 +134,8 @@ def write_report(scanned: Scanned) -> Outcome:
     except OSError as exc:  # a full disk, a read-only folder: this file fails, the run goes on
         reason = f"its report cannot be written ({exc.strerror or exc})"
         return _failed(scanned.task, scanned.target, reason)
+    except OutputError as exc:  # a socket or a folder where the report goes
+        return _failed(scanned.task, scanned.target, f"its report path {exc.cause}")
     return scanned.outcome
 
 

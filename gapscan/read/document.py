@@ -13,7 +13,7 @@ import os
 import stat
 from pathlib import Path
 
-from ..errors import InputError, TimeLimitExceeded, display_path
+from ..errors import InputError, TimeLimitExceeded, display_path, over_time
 from ..limits import DEFAULT_LIMITS, Limits
 from ..records import Document, Page
 from .docx import read_docx
@@ -26,7 +26,7 @@ from .structured import (
     json_resume_text,
     parse_json,
 )
-from .text import decode_text
+from .text import decode_text, normalize_newlines
 from .webpage import html_jsonld, html_text, looks_like_html
 
 __all__ = ["PAGE_BREAK", "decode_text", "read_document", "sniff_format"]
@@ -48,8 +48,7 @@ def read_document(
     except TimeLimitExceeded as exc:
         raise InputError(
             p,
-            f"reading it took over {exc.seconds:g} s (a hostile or broken file?); "
-            "raise --timeout if you trust it",
+            f"reading it {over_time(exc.seconds)}",
         ) from None
 
 
@@ -73,6 +72,7 @@ def _read(p: Path, source: str, posting: bool, password: str | None, limits: Lim
     else:
         text, encoding = decode_text(p, data)
         kind, text = _structured(p, text)
+        text = normalize_newlines(text)  # before sections and offsets are found
     if len(text) > limits.max_chars:
         raise InputError(
             p,

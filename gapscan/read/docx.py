@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -14,31 +15,14 @@ from ..errors import InputError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_RATIO = 200  # real document.xml parts compress 5-20x; a bomb compresses 1000x
+_ENCRYPTED = 0x1  # bit 0 of a zip member's general purpose flags
+_DAMAGED = "not a readable DOCX ({}); re-save it from Word"
 
 
 def read_docx(p: Path, data: bytes, max_chars: int) -> str:
     """The document's paragraphs, one a line (tabs and line breaks kept)."""
     limit = max_chars * 20  # XML markup is verbose: 20 bytes a character is generous
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            info = zf.getinfo("word/document.xml")
-            ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size > limit or (info.file_size > 10_000_000 and ratio > MAX_RATIO):
-                raise InputError(
-                    p,
-                    f"the DOCX expands to {info.file_size / 1e6:,.0f} MB of text markup "
-                    "(a zip bomb?); refusing to read it",
-                )
-            with zf.open(info) as fh:
-                xml = fh.read(limit + 1)  # bounded even if the zip directory lies
-    except KeyError:
-        raise InputError(
-            p, "a zip archive but not a Word document (no word/document.xml); save it as DOCX"
-        ) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError):
-        raise InputError(
-            p, "not a readable DOCX (the zip archive is damaged); re-save it from Word"
-        ) from None
+    xml = _document_xml(p, data, limit)
     if len(xml) > limit:
         raise InputError(
             p, "the DOCX text markup is larger than its zip directory says (a zip bomb?)"
@@ -48,10 +32,41 @@ def read_docx(p: Path, data: bytes, max_chars: int) -> str:
     try:
         root = ElementTree.fromstring(xml)
     except ElementTree.ParseError:
-        raise InputError(
-            p, "not a readable DOCX (its XML is damaged); re-save it from Word"
-        ) from None
+        raise InputError(p, _DAMAGED.format("its XML is damaged")) from None
     return "\n".join(_paragraph(para) for para in root.iter(f"{_W}p")).strip("\n")
+
+
+def _document_xml(p: Path, data: bytes, limit: int) -> bytes:
+    """The bytes of ``word/document.xml``, at most ``limit + 1``; any damage is an InputError.
+
+    A damaged archive fails in many ways inside ``zipfile``: a corrupt deflate stream
+    (``zlib.error``), a name flagged UTF-8 that is not (``UnicodeDecodeError``), a bad CRC
+    (``BadZipFile``); each becomes a cause the user can act on, never a traceback.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            info = zf.getinfo("word/document.xml")
+            if info.flag_bits & _ENCRYPTED:
+                raise InputError(p, "the DOCX is encrypted; remove its password and save it again")
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > limit or (info.file_size > 10_000_000 and ratio > MAX_RATIO):
+                raise InputError(
+                    p,
+                    f"the DOCX expands to {info.file_size / 1e6:,.0f} MB of text markup "
+                    "(a zip bomb?); refusing to read it",
+                )
+            with zf.open(info) as fh:
+                return fh.read(limit + 1)  # bounded even if the zip directory lies
+    except KeyError:
+        raise InputError(
+            p, "a zip archive but not a Word document (no word/document.xml); save it as DOCX"
+        ) from None
+    except zlib.error:
+        raise InputError(p, _DAMAGED.format("its compressed text is corrupt")) from None
+    except UnicodeDecodeError:
+        raise InputError(p, _DAMAGED.format("a file name in it is not valid UTF-8")) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError):
+        raise InputError(p, _DAMAGED.format("the zip archive is damaged")) from None
 
 
 def _paragraph(para: ElementTree.Element) -> str:

@@ -13,7 +13,10 @@ import json
 import subprocess
 import sys
 
-CHILD_MEMORY = 2 * 1024**3
+from ..errors import over_time
+from ..limits import address_space_cap, cap_address_space
+
+CHILD_MEMORY = 2 * 1024**3  # the child's address space, unless this process has less
 
 
 class PdfProblem(Exception):
@@ -50,8 +53,14 @@ def pdf_pages(data: bytes, password: str | None, max_pages: int, max_chars: int)
         texts: list[str] = []
         total = 0
         for index in range(count):
-            page = pdf[index]
-            textpage = page.get_textpage()
+            try:
+                page = pdf[index]
+                textpage = page.get_textpage()
+            except pdfium.PdfiumError:  # "Failed to load page.": a page-tree cycle, a bad object
+                raise PdfProblem(
+                    f"not a readable PDF (page {index + 1} of {count} cannot be loaded: the file "
+                    "is damaged); export it to PDF again"
+                ) from None
             try:
                 total += textpage.count_chars()
                 if total > max_chars:
@@ -83,17 +92,17 @@ def pdf_pages_isolated(
         )
     except subprocess.TimeoutExpired:
         raise PdfProblem(
-            f"reading the PDF's text took over {timeout:g} s (a hostile or broken file?); "
-            "raise --timeout if you trust it"
+            f"reading it {over_time(timeout)}"
         ) from None
     try:
         answer = json.loads(done.stdout)
     except ValueError:
         answer = None
     if not isinstance(answer, dict) or done.returncode != 0:
+        gigabytes = address_space_cap(CHILD_MEMORY) / 2**30  # what the child could set
         raise PdfProblem(
-            "reading the PDF's text failed (the reader crashed or needed over 2 GB of memory); "
-            "a hostile or broken file?"
+            f"reading the PDF's text failed (the reader crashed or needed over {gigabytes:.3g} "
+            "GB of memory); a hostile or broken file?"
         )
     if "problem" in answer:
         raise PdfProblem(str(answer["problem"]))
@@ -101,9 +110,7 @@ def pdf_pages_isolated(
 
 
 def _child() -> None:
-    import resource
-
-    resource.setrlimit(resource.RLIMIT_AS, (CHILD_MEMORY, CHILD_MEMORY))
+    cap_address_space(CHILD_MEMORY, hard=True)
     raw = sys.stdin.buffer.read()
     header, _, data = raw.partition(b"\n")
     request = json.loads(header)

@@ -2,7 +2,7 @@
 
 Headings are short lines whose words name a known section ("Technical Skills", "What you'll
 need", "Nice to have:"). Text before the first heading is ``header`` (a posting's first line
-is its ``title``).
+is its ``title``, when it reads like one).
 """
 
 from __future__ import annotations
@@ -165,6 +165,10 @@ HEADINGS: dict[str, SectionKind] = {
 _MARKS = re.compile(r"[^\w'\s-]+")
 _APOS = re.compile("[\u2018\u2019`]")
 _LINE = re.compile(r"[^\n]*\n?")
+MAX_TITLE = 120  # characters: "Senior Machine Learning Platform Engineer (Remote, EU)" is 54
+# a sentence that ends and another that follows: "We are hiring. You will..."; a capital
+# before the stop ("Sr. Engineer", "Acme Inc. - Berlin") is taken for an abbreviation
+_SENTENCE_GOES_ON = re.compile(r"\b[a-z]{2,}[.!?]\s+\S")
 
 
 def heading_kind(line: str) -> SectionKind | None:
@@ -181,6 +185,16 @@ def heading_kind(line: str) -> SectionKind | None:
     if key.replace(" ", "-") in HEADINGS:
         return HEADINGS[key.replace(" ", "-")]
     return None
+
+
+def can_be_title(line: str) -> bool:
+    """True when a posting's first line reads like a job title: short, and not sentences.
+
+    A posting written on one line, or whose line ends were lost, starts with its whole text:
+    read as the title, none of it would count.
+    """
+    stripped = line.strip()
+    return len(stripped) <= MAX_TITLE and not _SENTENCE_GOES_ON.search(stripped)
 
 
 def detect_sections(text: str, *, posting: bool) -> tuple[Section, ...]:
@@ -200,7 +214,9 @@ def detect_sections(text: str, *, posting: bool) -> tuple[Section, ...]:
                 sections.append(Section(kind, heading, start, offset))
             kind, heading, start = found, line.strip(), offset
         elif posting and kind == "title" and line.strip():
-            if seen_text:  # the title is the first non-empty line only
+            if not seen_text and not can_be_title(line):
+                kind = "summary"  # no title line: the text starts at once
+            elif seen_text:  # the title is the first non-empty line only
                 sections.append(Section(kind, heading, start, offset))
                 kind, heading, start = "summary", "", offset
             seen_text = True

@@ -57,7 +57,7 @@ def decode_text(p: Path, data: bytes) -> tuple[str, str]:
     if declared is not None:
         try:
             return _checked(p, data.decode(declared)), f"{declared} (meta charset)"
-        except UnicodeDecodeError:
+        except UnicodeError:  # also what idna and punycode raise
             pass  # the page lies about its encoding: guess as for any text
     for codec in ("cp1252", "latin-1"):
         try:
@@ -72,8 +72,16 @@ def decode_text(p: Path, data: bytes) -> tuple[str, str]:
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.I)
 
 
+def normalize_newlines(text: str) -> str:
+    """CRLF and old-Mac CR line ends as LF, so lines, headings and offsets are found alike."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _meta_charset(sample: bytes) -> str | None:
-    """The codec an HTML page declares, when Python knows it and it can be declared in ASCII.
+    """The codec an HTML page declares, when Python knows it as a text encoding and it can be
+    declared in ASCII.
 
     As in browsers, a declared ASCII or latin-1 means windows-1252, and a declared UTF-16
     is ignored (a page whose meta tag is readable as ASCII is not UTF-16).
@@ -82,9 +90,12 @@ def _meta_charset(sample: bytes) -> str | None:
     if found is None:
         return None
     try:
-        name = codecs.lookup(found.group(1).decode("ascii")).name
+        info = codecs.lookup(found.group(1).decode("ascii"))
     except LookupError:
         return None
+    name = info.name
+    if not info._is_text_encoding or name == "undefined":
+        return None  # base64, rot-13, zlib... transform bytes; "undefined" always fails
     if name in ("ascii", "latin-1", "iso8859-1"):
         return "cp1252"
     if name.startswith(("utf-16", "utf-32")):

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from .. import __version__
-from ..errors import ModelError
+from ..errors import ModelError, display_path
+from ..limits import MAX_CHARS
 from ..records import Document, Mention, SkillProfile
 from ..taxonomy import Taxonomy
 from .matcher import TfidfMatcher
@@ -55,6 +56,9 @@ class SkillExtractor:
     def __init__(self, taxonomy: Taxonomy, nlp: Language, matcher: TfidfMatcher) -> None:
         self.taxonomy = taxonomy
         self.nlp = nlp
+        # spaCy refuses texts over 1,000,000 characters (for its parser and NER, which this
+        # pipeline has not); the readers already refuse more than the limit, so agree with it
+        nlp.max_length = max(nlp.max_length, MAX_CHARS)
         self.matcher = matcher
         self._stop_words = frozenset(nlp.Defaults.stop_words)
         self._context = context_table(taxonomy)
@@ -93,18 +97,20 @@ class SkillExtractor:
             meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             raise ModelError(
-                f"{path}: not a gapscan model folder (no readable meta.json); "
+                f"{display_path(path)}: not a gapscan model folder (no readable meta.json); "
                 "build one with 'gapscan model build'"
             ) from None
         if meta.get("taxonomy", {}).get("sha256") != taxonomy.sha256:
             raise ModelError(
-                f"{path}: built from another taxonomy than {taxonomy.origin}; "
+                f"{display_path(path)}: built from another taxonomy than {taxonomy.origin}; "
                 "rebuild it with 'gapscan model build'"
             )
         try:
             nlp = spacy.load(path / "nlp")
         except (OSError, ValueError) as exc:
-            raise ModelError(f"{path}: the saved pipeline cannot be loaded ({exc})") from None
+            raise ModelError(
+                f"{display_path(path)}: the saved pipeline cannot be loaded ({exc})"
+            ) from None
         return cls(taxonomy, nlp, TfidfMatcher.from_disk(path / "matcher"))
 
     def warm(self) -> None:

@@ -25,7 +25,7 @@ from typing import Any, NamedTuple, cast
 
 import numpy as np
 
-from ..errors import ModelError
+from ..errors import ModelError, display_path
 from ..taxonomy import Taxonomy
 
 WORD_CACHE_SIZE = 50_000  # words learnt before the caches start afresh (~4 KB per viable word)
@@ -384,7 +384,7 @@ class TfidfMatcher:
         try:
             state = json.loads((path / "matcher.json").read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise ModelError(f"{path}: no readable matcher.json ({exc})") from None
+            raise ModelError(f"{display_path(path)}: no readable matcher.json ({exc})") from None
         params = state["params"]
         self = cls(
             ngram_range=tuple(params["ngram_range"]),
