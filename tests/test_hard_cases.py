@@ -163,6 +163,31 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    # what architect postings ask of the architect, as they write it
+    ("scalable-systems", "Design scalable systems for millions of users.", {"scalability"}, set()),
+    ("high-availability-ha", "Experience building fault-tolerant, highly available services.",
+     {"reliability"}, set()),  # fmt: skip
+    ("stakeholders-bare", "Partner with stakeholders across product and legal.",
+     {"stakeholder-management"}, set()),  # fmt: skip
+    ("business-requirements", "Translate business requirements into technical designs.",
+     {"business-acumen"}, set()),  # fmt: skip
+    ("collaborate-verb", "You will collaborate with data scientists daily.", {"collaboration"},
+     set()),  # fmt: skip
+    ("ownership", "Take ownership of the platform end to end.", {"ownership"}, set()),
+    ("decision-making", "Strong technical decision-making under uncertainty.",
+     {"decision-making"}, set()),  # fmt: skip
+    ("pre-sales", "Support pre-sales with customer workshops.", {"customer-facing"}, set()),
+    ("proofs-of-concept", "Build proofs of concept (PoCs) with new models.", {"prototyping"},
+     set()),  # fmt: skip
+    ("prioritize", "Prioritize competing requests from several teams.", {"prioritization"},
+     set()),  # fmt: skip
+    ("saas", "Experience with multi-tenant SaaS platforms.", {"saas"}, set()),
+    ("train-models", "Hands-on experience training machine learning models.",
+     {"model-training"}, set()),  # fmt: skip
+    ("security-clearance-is-no-skill", "Active security clearance required.", set(),
+     {"cybersecurity"}),  # fmt: skip
+    ("customer-facing-product", "You will own our customer-facing chatbot.", set(),
+     {"customer-facing"}),  # fmt: skip
     ("dont-expect", "We don't expect Rust or Go experience.", set(), {"rust", "go-language"}),
     ("not-used-here", "Note: C and C++ are not used here.", set(), {"c-language", "cpp"}),
     (
