@@ -7,6 +7,7 @@ documented in docs/report-format.md; bump ``SCHEMA_VERSION`` on any change to it
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import Any
 
 import orjson
@@ -105,13 +106,8 @@ def profile_dict(profile: SkillProfile, taxonomy: Taxonomy, *, posting: bool) ->
 
 
 def evidence_dict(found: Evidence) -> dict[str, Any]:
-    return {
-        "skill": found.skill,
-        "text": found.text,
-        "snippet": found.snippet,
-        "page": found.page,
-        "section": found.section,
-    }
+    """The evidence's fields in their declared order (the report's key order)."""
+    return asdict(found)
 
 
 def _evidence(profile: SkillProfile, skill_ids: tuple[str, ...]) -> list[dict[str, Any]]:
