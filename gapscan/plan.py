@@ -9,6 +9,7 @@ most, among those that can be started at once, are where to start.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from .records import Gap, Importance, PlanItem, PlanStatus
@@ -47,7 +48,8 @@ def learning_plan(
     drafts.extend(_prerequisites(drafts, have, taxonomy))
     learns = {d.learn for d in drafts}
     after = {d.learn: set(taxonomy.prerequisites(d.learn)) & learns for d in drafts}
-    unlocks = {d.learn: sum(d.learn in after[o.learn] for o in drafts) for d in drafts}
+    needed = Counter(need for o in drafts for need in after[o.learn])
+    unlocks = {d.learn: needed[d.learn] for d in drafts}
 
     def key(d: _Draft) -> tuple[int, int, int, int, str]:
         return (

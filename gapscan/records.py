@@ -7,6 +7,7 @@ path -> Document -> Mention -> SkillProfile -> Requirement -> GapReport. Only th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 Importance = Literal["required", "preferred"]
@@ -157,7 +158,11 @@ class SkillProfile:
         return frozenset(h.skill_id for h in self.skills if h.counted)
 
     def hit(self, skill_id: str) -> SkillHit | None:
-        return next((h for h in self.skills if h.skill_id == skill_id), None)
+        return self._by_id.get(skill_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, SkillHit]:
+        return {h.skill_id: h for h in self.skills}
 
 
 @dataclass(frozen=True)

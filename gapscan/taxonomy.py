@@ -174,11 +174,18 @@ class Taxonomy:
     def learning_resources(self, skill_ids: tuple[str, ...]) -> tuple[Course, ...]:
         """The resources for any of the skills: those that teach one first, then the guide's,
         then by id."""
-        found = {c.id: c for s in skill_ids for c in self.courses_for(s)}
-        order = sorted(
-            found.values(), key=lambda c: (not self.teaches(c, skill_ids), not c.guide, c.id)
-        )
-        return tuple(order)
+        memo = self._resources_memo
+        if skill_ids not in memo:
+            found = {c.id: c for s in skill_ids for c in self.courses_for(s)}
+            order = sorted(
+                found.values(), key=lambda c: (not self.teaches(c, skill_ids), not c.guide, c.id)
+            )
+            memo[skill_ids] = tuple(order)
+        return memo[skill_ids]
+
+    @cached_property
+    def _resources_memo(self) -> dict[tuple[str, ...], tuple[Course, ...]]:
+        return {}
 
     def teaches(self, course: Course, skill_ids: tuple[str, ...]) -> bool:
         """True when the resource teaches one of the skills itself (not only their area)."""

@@ -55,13 +55,23 @@ def evidence(profile: SkillProfile, skill_ids: tuple[str, ...]) -> tuple[Evidenc
 def plan_reason(item: PlanItem, taxonomy: Taxonomy, posting: SkillProfile | None = None) -> str:
     """Why the plan lists this item, in its own words: what the posting asks (quoted where it
     can be) and what the resume shows."""
+    found = () if posting is None or item.gap is None else posting_quote(posting, item)
+    return plan_reason_quoting(item, taxonomy, found[0].text if found else None)
+
+
+def posting_quote(posting: SkillProfile, item: PlanItem) -> tuple[Evidence, ...]:
+    """The posting's evidence for the item's requirement (its first words are quoted)."""
+    return evidence(posting, item.gap.requirement.skills) if item.gap else ()
+
+
+def plan_reason_quoting(item: PlanItem, taxonomy: Taxonomy, quote: str | None) -> str:
+    """``plan_reason`` with the posting's words already found (``None``: nothing to quote)."""
     wanted = "requires" if item.importance == "required" else "prefers"
     if item.gap is None:
         names = ", ".join(taxonomy.skill(s).name for s in item.needed_for)
         return f"needed first for {names}; your resume does not show it"
     gap = item.gap
-    quoted = evidence(posting, gap.requirement.skills)[:1] if posting is not None else ()
-    asks = f'the posting {wanted} it ("{quoted[0].text}")' if quoted else f"the posting {wanted} it"
+    asks = f'the posting {wanted} it ("{quote}")' if quote else f"the posting {wanted} it"
     if gap.status == "partial" and gap.via:
         return (
             f"{asks}; your resume shows the related "

@@ -7,7 +7,6 @@ documented in docs/report-format.md; bump ``SCHEMA_VERSION`` on any change to it
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from typing import Any
 
 import orjson
@@ -16,7 +15,7 @@ from .. import __version__
 from ..plan import plan_hours
 from ..records import Gap, GapReport, Mention, PlanItem, Requirement, SkillHit, SkillProfile
 from ..taxonomy import Course, Taxonomy
-from .evidence import Evidence, evidence, plan_reason
+from .evidence import Evidence, evidence, plan_reason_quoting
 
 SCHEMA_VERSION = "2.1.0"  # semver; history in docs/CHANGELOG-format.md
 
@@ -106,8 +105,14 @@ def profile_dict(profile: SkillProfile, taxonomy: Taxonomy, *, posting: bool) ->
 
 
 def evidence_dict(found: Evidence) -> dict[str, Any]:
-    """The evidence's fields in their declared order (the report's key order)."""
-    return asdict(found)
+    # written out: dataclasses.asdict deep-copies, and is the slowest step of a report
+    return {
+        "skill": found.skill,
+        "text": found.text,
+        "snippet": found.snippet,
+        "page": found.page,
+        "section": found.section,
+    }
 
 
 def _evidence(profile: SkillProfile, skill_ids: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -182,7 +187,7 @@ def plan_dict(item: PlanItem, report: GapReport, taxonomy: Taxonomy) -> dict[str
         "alternatives": list(item.alternatives),
         "importance": item.importance,
         "status": item.status,
-        "why": plan_reason(item, taxonomy, report.posting),
+        "why": plan_reason_quoting(item, taxonomy, _quote(report.posting, item)),
         "needed_for": list(item.needed_for),
         "start_here": item.start_here,
         "hours": item.hours,
@@ -201,6 +206,14 @@ def plan_hours_dict(report: GapReport) -> dict[str, int]:
         "preferred": hours.preferred,
         "items_without_estimate": hours.without_estimate,
     }
+
+
+def _quote(posting: SkillProfile, item: PlanItem) -> str | None:
+    """The posting's words for the item's requirement, from the evidence already built."""
+    if item.gap is None:
+        return None
+    found = _posting_evidence(posting, item.gap.requirement.skills)
+    return str(found[0]["text"]) if found else None
 
 
 def area_dict(area_id: str, taxonomy: Taxonomy) -> dict[str, Any]:
