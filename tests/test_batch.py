@@ -433,3 +433,35 @@ def test_control_characters_in_file_names_are_escaped(
     csv = (folder.parent / "reports" / "summary.csv").read_text(encoding="utf-8")
     assert "\x1b" not in csv and "\nError" not in csv
     assert f",a\\x0aError: forged.txt,failed,,,,,,,,{empty},\n" in csv
+
+
+def test_scheduler_without_dask_is_one_line_and_exit_2(
+    folder: Path, posting: Path, tiny_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as if not installed
+    code, out, err = batch(folder, posting, tiny_path, "--scheduler", "tcp://127.0.0.1:1")
+    assert (code, out) == (2, "")
+    assert err == "Error: --scheduler needs Dask: pip install 'gapscan[dask]'\n"
+    assert not (folder.parent / "reports" / "results.jsonl").exists()  # nothing was started
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["=cmd|' -c calc'!A1.txt", "+SUM(1+1).txt", "-2+3.txt", "@SUM(A1).txt"],
+    ids=["equals", "plus", "minus", "at"],
+)
+def test_summary_csv_holds_no_formula_cell(
+    folder: Path, posting: Path, tiny_path: Path, name: str
+) -> None:
+    """A spreadsheet reads every cell as text: none starts with a formula character."""
+    import csv
+
+    (folder / name).write_text("Eve\nSkills\nGolang\n", encoding="utf-8")
+    batch(folder, posting, tiny_path)
+    with (folder.parent / "reports" / "summary.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    cells = [cell for row in rows for cell in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert [r[1] for r in rows if r[1].endswith(name)] == ["'" + name]

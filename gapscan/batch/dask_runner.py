@@ -27,11 +27,18 @@ def dask_task(spec: BatchSpec, task: Task) -> Outcome:
         return process_one(spec, task)
 
 
-def _client(address: str) -> Any:
+def require_dask() -> None:
+    """Refuse ``--scheduler`` at once, with the fix, when Dask is not installed."""
     try:
-        from distributed import Client
+        import distributed  # noqa: F401
     except ImportError:
         raise UsageProblem("--scheduler needs Dask: pip install 'gapscan[dask]'") from None
+
+
+def _client(address: str) -> Any:
+    require_dask()
+    from distributed import Client
+
     try:
         return Client(address, timeout=10)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as exc:
@@ -40,9 +47,9 @@ def _client(address: str) -> Any:
 
 def run_on_dask(address: str, spec: BatchSpec, tasks: list[Task]) -> Iterator[Outcome]:
     """Yield one outcome per task as the cluster finishes them."""
+    client = _client(address)
     from distributed import as_completed
 
-    client = _client(address)
     try:
         by_key: dict[str, Task] = {}
         futures = []

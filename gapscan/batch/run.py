@@ -133,6 +133,10 @@ def run_batch(
     progress: Callable[[int, int], None] | None = None,
 ) -> BatchResult:
     """Scan every resume under ``folder``; raise a GapscanError when the run cannot start."""
+    if options.scheduler:
+        from .dask_runner import require_dask
+
+        require_dask()  # before anything is read or written
     if not folder.is_dir():
         reason = "is not a folder" if folder.exists() else "no such folder"
         raise UsageProblem(f"{display_path(folder)}: {reason}")

@@ -37,8 +37,23 @@ def ranked(outcomes: list[Outcome]) -> list[Outcome]:
     )
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(cell: str) -> str:
+    """A text cell a spreadsheet will not run as a formula (OWASP "CSV injection").
+
+    Candidates choose their file names: "=cmd|'/c calc'!A1.pdf" must stay text, so a cell
+    that starts like a formula gets a leading apostrophe, which spreadsheets show as text.
+    """
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
 def summary_csv(outcomes: list[Outcome]) -> str:
-    """``summary.csv``: one row per file, ranked; rank only for assessed candidates."""
+    """``summary.csv``: one row per file, ranked; rank only for assessed candidates.
+
+    Every text cell (file, reason, report) is made inert against formula injection.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -47,7 +62,8 @@ def summary_csv(outcomes: list[Outcome]) -> str:
         reason = o.reason or (f"same content as {o.duplicate_of}" if o.duplicate_of else "")
         score = "" if o.score is None else f"{o.score:g}"
         rank = number if o.status == "ok" else ""
-        writer.writerow([rank, o.rel, o.status, score, *counts, reason, o.report or ""])
+        texts = [inert(o.rel), o.status, score, *counts, inert(reason), inert(o.report or "")]
+        writer.writerow([rank, *texts])
     return buffer.getvalue()
 
 
