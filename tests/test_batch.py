@@ -22,7 +22,6 @@ RESUMES = {
     "ada.txt": "Ada\nSkills\nGolang, Kubernetes, machine learning\n",
     "team/bo.txt": "Bo\nSkills\nGolang, deep neural networks\n",
     "team/cy.md": "Cy\nSkills\nC and Kubernetes\n",
-    "notes.csv": "not a resume format: ignored\n",
     ".hidden.txt": "hidden files are ignored\n",
 }
 
@@ -465,3 +464,30 @@ def test_summary_csv_holds_no_formula_cell(
     cells = [cell for row in rows for cell in row]
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert [r[1] for r in rows if r[1].endswith(name)] == ["'" + name]
+
+
+def test_every_format_scan_reads_and_other_types_are_listed(
+    folder: Path, posting: Path, tiny_path: Path
+) -> None:
+    """JSON Resume and HTML resumes are scanned; a .csv or an old .doc is skipped, and says why."""
+    import json as json_module
+
+    resume = {"basics": {"name": "Dee"}, "skills": [{"name": "Go", "keywords": ["Kubernetes"]}]}
+    (folder / "dee.json").write_text(json_module.dumps(resume), encoding="utf-8")
+    (folder / "eli.html").write_text(
+        "<html><body><h2>Skills</h2><p>Golang, Kubernetes</p></body></html>", encoding="utf-8"
+    )
+    (folder / "notes.csv").write_text("name,score\n", encoding="utf-8")
+    (folder / "old-cv.doc").write_bytes(b"\xd0\xcf\x11\xe0 an old Word file")
+    code, out, err = batch(folder, posting, tiny_path)
+    found = statuses(folder)
+    assert found["dee.json"][0] == found["eli.html"][0] == "ok"
+    reason = (
+        "not a resume file type ({}); batch reads PDF, DOCX, text, Markdown, HTML and JSON "
+        "Resume files"
+    )
+    assert found["notes.csv"] == ("skipped", reason.format(".csv"))
+    assert found["old-cv.doc"] == ("skipped", reason.format(".doc"))
+    assert code == 3
+    assert f"Warning: notes.csv: skipped: {reason.format('.csv')}\n" in err
+    assert out.startswith("7 files: 5 ok, 0 not assessed, 0 failed, 2 skipped (0 duplicates)\n")

@@ -26,6 +26,11 @@ def test_walk_sorted_recursive_and_loop_safe(tmp_path: Path) -> None:
         ("b/up", "a symlink to a folder already walked (a loop?)"),
         ("b/z.PDF", None),
         ("c.txt", None),
+        (
+            "photo.jpg",
+            "not a resume file type (.jpg); batch reads PDF, DOCX, text, Markdown, HTML and "
+            "JSON Resume files",
+        ),
     ]
     assert found[0].inode == found[4].inode  # same file twice: the batch reads it once
 

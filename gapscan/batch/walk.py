@@ -14,7 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-RESUME_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".text", ".md"})
+# every format ``gapscan scan`` reads a resume in (the content decides how it is read)
+RESUME_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".text", ".md", ".html", ".htm", ".json"})
+NOT_A_RESUME = (
+    "not a resume file type ({suffix}); batch reads PDF, DOCX, text, Markdown, HTML and "
+    "JSON Resume files"
+)
 
 
 @dataclass(frozen=True)
@@ -97,5 +102,8 @@ def _walk_dir(
         elif stat.S_ISREG(st.st_mode):
             if looks_like_resume(entry.name):
                 yield Found(rel, path, None, (st.st_dev, st.st_ino))
+            else:
+                suffix = Path(entry.name).suffix.lower() or "no extension"
+                yield Found(rel, path, NOT_A_RESUME.format(suffix=suffix))
         else:
             yield Found(rel, path, f"{_special_kind(st.st_mode)}, not a regular file")
