@@ -129,6 +129,13 @@ class Taxonomy:
         """Skills that partly stand in for ``skill_id`` (the relation is symmetric)."""
         return self._related.get(skill_id, ())
 
+    def course(self, course_id: str) -> Course:
+        return self._courses_by_id[course_id]
+
+    @cached_property
+    def _courses_by_id(self) -> dict[str, Course]:
+        return {c.id: c for c in self.courses}
+
     def area(self, area_id: str) -> Area:
         return next(a for a in self.areas if a.id == area_id)
 

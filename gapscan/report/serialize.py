@@ -145,8 +145,7 @@ def course_dict(course: Course, taxonomy: Taxonomy, skills: tuple[str, ...]) -> 
 def _courses(
     ids: tuple[str, ...], taxonomy: Taxonomy, skills: tuple[str, ...]
 ) -> list[dict[str, Any]]:
-    by_id = _for(taxonomy).courses
-    return [course_dict(by_id[i], taxonomy, skills) for i in ids]
+    return [course_dict(taxonomy.course(i), taxonomy, skills) for i in ids]
 
 
 def _learning(req: Requirement, taxonomy: Taxonomy) -> tuple[list[Any], list[Any]]:
@@ -243,12 +242,11 @@ def score_dict(report: GapReport) -> dict[str, Any]:
 
 
 class _TaxonomyMemo:
-    """What reports repeat about one taxonomy: skill references, courses, learning steps."""
+    """What reports repeat about one taxonomy: skill references and learning steps."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
         self.refs: dict[str, dict[str, Any]] = {}
-        self.courses = {c.id: c for c in taxonomy.courses}
         self.learning: dict[tuple[str, ...], tuple[list[Any], list[Any]]] = {}
 
 

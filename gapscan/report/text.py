@@ -137,7 +137,6 @@ def _plan_lines(report: GapReport, taxonomy: Taxonomy, st: _Style) -> list[str]:
     lines.extend(_wrap(_hours_line(report), "  ", "  "))
     starts = [f"{i.rank}. {taxonomy.skill(i.learn).name}" for i in report.plan if i.start_here]
     lines.extend(_wrap(f"Start here: {'; '.join(starts)}", "    ", "  "))
-    courses = {c.id: c for c in taxonomy.courses}
     for item in report.plan:
         alts = [taxonomy.skill(a).name for a in item.alternatives if a != item.learn]
         kind = "needed first" if item.gap is None else f"{item.importance}, {item.status}"
@@ -150,7 +149,7 @@ def _plan_lines(report: GapReport, taxonomy: Taxonomy, st: _Style) -> list[str]:
         steps = "; ".join(f"{n}. {taxonomy.step(n).title}" for n in item.steps)
         if steps:
             lines.extend(_wrap(f"roadmap: {steps}", "     "))
-        found = [courses[c] for c in item.courses]
+        found = [taxonomy.course(c) for c in item.courses]
         if found:
             direct = taxonomy.teaches(found[0], (item.learn,))
             names = [_resource(c) for c in found]
