@@ -15,9 +15,10 @@ from .. import __version__
 from ..plan import plan_hours
 from ..records import Gap, GapReport, Mention, PlanItem, Requirement, SkillHit, SkillProfile
 from ..taxonomy import Course, Taxonomy
+from .answer import answer
 from .evidence import Evidence, evidence, plan_reason_quoting
 
-SCHEMA_VERSION = "2.1.0"  # semver; history in docs/CHANGELOG-format.md
+SCHEMA_VERSION = "2.2.0"  # semver; history in docs/CHANGELOG-format.md
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -220,6 +221,17 @@ def area_dict(area_id: str, taxonomy: Taxonomy) -> dict[str, Any]:
     return {"id": area.id, "name": area.name, "description": area.description}
 
 
+def summary_dict(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
+    """The answer first: band, verdict sentence, start-here skills and warnings."""
+    said = answer(report, taxonomy)
+    return {
+        "band": said.band,
+        "verdict": said.verdict,
+        "start_here": [skill_ref(s, taxonomy) for s in said.start_here],
+        "warnings": list(said.warnings),
+    }
+
+
 def score_dict(report: GapReport) -> dict[str, Any]:
     s = report.score
     breakdown: dict[str, Any] = {
@@ -332,6 +344,7 @@ def report_dict(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
         "taxonomy": taxonomy_info(taxonomy),
         "status": report.status,
         "status_reason": report.status_reason,
+        "summary": summary_dict(report, taxonomy),
         "resume": document_dict(report.resume, taxonomy, posting=False),
         "posting": posting,
         "score": score_dict(report),
