@@ -171,6 +171,7 @@ def gap_dict(gap: Gap, report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
         "importance": req.importance,
         "status": gap.status,
         "via": skill_ref(gap.via, taxonomy) if gap.via else None,
+        "relation": gap.relation,
         "weight": gap.weight,
         "credit": gap.credit,
         "resume_evidence": _evidence(report.resume, (gap.via,)) if gap.via else [],

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from ..plan import plan_hours
 from ..records import Gap, GapReport, SkillProfile
 from ..taxonomy import Course, Taxonomy
-from .evidence import evidence, plan_reason
+from .evidence import evidence, plan_reason, via_words
 from .redact import PersonalDetails, redact_text, source_label
 
 WIDTH = 80
@@ -114,8 +114,9 @@ def _gap_lines(
         lines.append("  (none)")
     for gap in gaps:
         head = f"{_names(gap, taxonomy)} [{gap.requirement.importance}]"
-        if status == "partial" and gap.via:
-            head += f" via {taxonomy.skill(gap.via).name}"
+        via = via_words(gap, taxonomy)
+        if via:
+            head += f" via {via}"
         lines.extend(_wrap(head, "    ", "  "))
         if status != "missing":
             found = evidence(report.resume, (gap.via,)) if gap.via else ()
