@@ -3,8 +3,11 @@ a more general skill or a substitute (``related``) in part; the taxonomy check g
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from gapscan import Scanner
 from gapscan.errors import TaxonomyError
 from gapscan.gap import classify
 from gapscan.records import Requirement
@@ -141,3 +144,27 @@ def test_a_pair_is_not_both_broader_and_related() -> None:
 )
 def test_the_packaged_relations(wanted: str, have: str, status: str) -> None:
     assert _verdict(load_taxonomy(), wanted, {have})[0] == status
+
+
+def test_a_framework_is_its_own_skill_narrower_than_its_language(
+    scanner: Scanner, tmp_path: Path
+) -> None:
+    posting = tmp_path / "posting.txt"
+    posting.write_text(
+        "Senior Frontend Engineer\n\nRequirements\n- React\n- TypeScript\n- JavaScript\n"
+        "- Spring Boot services\n",
+        encoding="utf-8",
+    )
+    resume = tmp_path / "resume.txt"
+    resume.write_text(
+        "Jo Doe\n\nSkills\nNext.js, Java, building web front ends for eight years\n",
+        encoding="utf-8",
+    )
+    report = scanner.scan(resume, posting)
+    verdicts = {g.requirement.skills: (g.status, g.via) for g in report.gaps}
+    assert verdicts == {
+        ("react",): ("matched", "nextjs"),  # Next.js is a React framework
+        ("typescript",): ("missing", None),
+        ("javascript",): ("matched", "nextjs"),
+        ("spring",): ("partial", "java"),  # the language alone, not the framework
+    }
