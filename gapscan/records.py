@@ -257,3 +257,4 @@ class PlanItem:
     needed_for: tuple[str, ...] = ()
     hours: int | None = None  # the estimate of its first resource that teaches it
     start_here: bool = False
+    also_meets: tuple[Gap, ...] = ()  # gaps for broader skills that learning this one meets

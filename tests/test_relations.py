@@ -168,3 +168,26 @@ def test_a_framework_is_its_own_skill_narrower_than_its_language(
         ("javascript",): ("matched", "nextjs"),
         ("spring",): ("partial", "java"),  # the language alone, not the framework
     }
+
+
+def test_a_broader_gap_joins_the_item_of_a_narrower_one(tax: Taxonomy) -> None:
+    from gapscan.plan import learning_plan
+
+    gaps = tuple(
+        classify(Requirement((s,), importance), frozenset(), tax)
+        for s, importance in [
+            ("pipelines", "required"),
+            ("orchestration", "required"),
+            ("airflow", "preferred"),
+            ("dagster", "preferred"),
+        ]
+    )
+    plan = learning_plan(gaps, frozenset(), tax)
+    shown = [
+        (i.learn, i.importance, [g.requirement.skills for g in i.also_meets]) for i in plan
+    ]
+    # learning Airflow meets orchestration and pipelines too: one item, as urgent as they are
+    assert shown == [
+        ("airflow", "required", [("pipelines",), ("orchestration",)]),
+        ("dagster", "preferred", []),
+    ]

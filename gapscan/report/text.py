@@ -147,6 +147,11 @@ def _plan_lines(report: GapReport, taxonomy: Taxonomy, st: _Style) -> list[str]:
             head += f", or instead: {', '.join(alts)}"
         lines.extend(_wrap(head, "     ", "  "))
         lines.extend(_wrap(f"why: {plan_reason(item, taxonomy, report.posting)}", "     "))
+        if item.also_meets:
+            also = "; ".join(
+                f"{_names(g, taxonomy)} ({g.requirement.importance})" for g in item.also_meets
+            )
+            lines.extend(_wrap(f"also meets: {also}", "     "))
         steps = "; ".join(f"{n}. {taxonomy.step(n).title}" for n in item.steps)
         if steps:
             lines.extend(_wrap(f"roadmap: {steps}", "     "))
