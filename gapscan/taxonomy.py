@@ -241,6 +241,11 @@ class Taxonomy:
 
 def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
     """Load and validate a taxonomy file; ``None`` loads the packaged default."""
+    return parse_taxonomy(*taxonomy_source(path))
+
+
+def taxonomy_source(path: Path | str | None = None) -> tuple[bytes, str]:
+    """A taxonomy file's bytes and the name to show for it; ``None``: the packaged one."""
     if path is None:
         origin = f"<packaged {DEFAULT_TAXONOMY}>"
         data = resources.files("gapscan.taxonomy_data").joinpath(DEFAULT_TAXONOMY).read_bytes()
@@ -255,7 +260,7 @@ def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
             raise TaxonomyError(origin, "no such file") from None
         except OSError as exc:
             raise TaxonomyError(origin, f"cannot be read ({exc.strerror})") from None
-    return parse_taxonomy(data, origin)
+    return data, origin
 
 
 def parse_taxonomy(data: bytes, origin: str) -> Taxonomy:
