@@ -13,6 +13,8 @@ import pytest
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
+    ("architecture-proposals", "Wrote the architecture proposals for our first LLM features.",
+     {"solution-architecture"}, set()),  # fmt: skip
     # (id, text, present, absent)
     ("go-the-game", "Other: Go player (amateur 2 dan)", set(), {"go-language"}),
     (
