@@ -191,7 +191,7 @@ class TestPackagedTaxonomy:
 
 
 def test_resources_that_teach_a_skill_come_first_and_fallbacks_are_marked(
-    taxonomy: Taxonomy,
+    taxonomy: Taxonomy, tiny: Taxonomy
 ) -> None:
     """A resource chosen by the skill's area is never taken for one that teaches it."""
     for skill_id in ("pytorch", "docker", "kubernetes"):
@@ -199,12 +199,33 @@ def test_resources_that_teach_a_skill_come_first_and_fallbacks_are_marked(
         assert found and all(taxonomy.teaches(c, (skill_id,)) for c in found), skill_id
         # every resource but the guide's own courses has a confirmed address
         assert all(c.guide or c.url.startswith(("https://", "http://")) for c in found)
-    fallback = taxonomy.learning_resources(("ai-architecture",))
-    assert fallback and not any(taxonomy.teaches(c, ("ai-architecture",)) for c in fallback)
-    assert "ai-architecture" in taxonomy.without_direct_resource()
     assert "pytorch" not in taxonomy.without_direct_resource()
-    mixed = taxonomy.learning_resources(("ai-architecture", "pytorch"))
-    assert taxonomy.teaches(mixed[0], ("pytorch",))  # the one that teaches comes first
+    # in the tiny taxonomy, c1 teaches machine learning and serves the area of Go
+    fallback = tiny.learning_resources(("go-language",))
+    assert [c.id for c in fallback] == ["c1"]
+    assert not tiny.teaches(fallback[0], ("go-language",))
+    assert "go-language" in tiny.without_direct_resource()
+    mixed = tiny.learning_resources(("go-language", "machine-learning"))
+    assert tiny.teaches(mixed[0], ("machine-learning",))
+
+
+def test_all_but_five_technical_and_soft_skills_have_a_resource_of_their_own(
+    taxonomy: Taxonomy,
+) -> None:
+    """Issue 12: at most 5% of technical and soft skills may lack a direct resource."""
+    alone = taxonomy.without_direct_resource()
+    assert alone == (
+        "adaptability",
+        "customer-facing",
+        "decision-making",
+        "ownership",
+        "professional-networking",
+    )
+    taught = [s for s in taxonomy.skills if s.type in ("technical", "soft")]
+    assert len(alone) <= 0.05 * len(taught)
+    # they are soft skills, and no resource serves their area either: nothing is shown
+    assert all(taxonomy.skill(s).type == "soft" for s in alone)
+    assert taxonomy.learning_resources(alone) == ()
 
 
 def test_guide_courses_are_marked_and_resources_in_the_older_table_still_load(
