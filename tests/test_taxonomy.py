@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -234,3 +235,35 @@ def test_guide_courses_are_marked_and_resources_in_the_older_table_still_load(
     guide = sorted(c.id for c in taxonomy.courses if c.guide)
     assert len(guide) == 7 and "coursera-ai-for-everyone" in guide
     assert [c.id for c in tiny.courses] == ["c1"]  # tiny.toml still says [[courses]]
+
+
+def _steps_in_review() -> dict[str, set[int | None]]:
+    """taxonomy/steps-review.md: for each skill, the steps whose section lists it."""
+    review = Path(__file__).parents[1] / "taxonomy" / "steps-review.md"
+    found: dict[str, set[int | None]] = {}
+    step: int | None = None
+    for line in review.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## Step "):
+            step = int(line.removeprefix("## Step ").split(":")[0])
+        elif line == "## No roadmap step":
+            step = None
+        elif line.startswith("- "):
+            for skill_id in re.findall(r"`([a-z0-9][a-z0-9+#.-]*)`", line):
+                assert step not in found.get(skill_id, set()), (skill_id, step)
+                found.setdefault(skill_id, set()).add(step)
+    return found
+
+
+def test_every_step_assignment_is_justified_in_the_review(taxonomy: Taxonomy) -> None:
+    """Issue 12, item 4: the review quotes the guide for each skill on each of its steps."""
+    listed = _steps_in_review()
+    for skill in taxonomy.skills:
+        assert listed.get(skill.id) == (set(skill.steps) or {None}), skill.id
+    assert set(listed) == {s.id for s in taxonomy.skills}
+
+
+def test_real_world_experience_holds_only_what_its_text_names(taxonomy: Taxonomy) -> None:
+    """Step 5 is where to practise, not what to learn: no skill rests on it by default."""
+    assert [s.id for s in taxonomy.skills if 5 in s.steps] == ["data-analytics"]
+    assert taxonomy.skill("ai-architecture").steps == (9,)
+    assert taxonomy.skill("cybersecurity").steps == ()

@@ -12,12 +12,12 @@ from typing import Any
 import orjson
 
 from .. import __version__
-from ..plan import plan_hours
+from ..plan import plan_hours, step_asks
 from ..records import Gap, GapReport, Mention, PlanItem, Requirement, SkillHit, SkillProfile
 from ..taxonomy import Course, Taxonomy
 from .evidence import Evidence, evidence, plan_reason_quoting
 
-SCHEMA_VERSION = "2.1.0"  # semver; history in docs/CHANGELOG-format.md
+SCHEMA_VERSION = "2.2.0"  # semver; history in docs/CHANGELOG-format.md
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -194,6 +194,7 @@ def plan_dict(item: PlanItem, report: GapReport, taxonomy: Taxonomy) -> dict[str
         "in_guide": taxonomy.skill(item.learn).guide,
         "area": area_dict(taxonomy.skill(item.learn).area, taxonomy),
         "roadmap_steps": _steps(item.steps, taxonomy),
+        "step_asks": step_asks(item, taxonomy),
         "courses": _courses(item.courses, taxonomy, (item.learn,)),
     }
 
