@@ -162,6 +162,11 @@ def _prerequisites(drafts: list[_Draft], have: frozenset[str], taxonomy: Taxonom
     return [extra[k] for k in sorted(extra)]
 
 
+def step_asks(item: PlanItem, taxonomy: Taxonomy) -> str | None:
+    """What the item's first roadmap step, the one the plan orders it by, asks of a learner."""
+    return (taxonomy.step(item.steps[0]).summary or None) if item.steps else None
+
+
 def _hours(skill_id: str, taxonomy: Taxonomy) -> int | None:
     """The estimate of the first resource that teaches the skill itself, when it has one."""
     for course in taxonomy.learning_resources((skill_id,)):

@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 
 from .. import __version__
-from ..plan import plan_hours
+from ..plan import plan_hours, step_asks
 from ..records import Gap, GapReport, Mention, PlanItem, Requirement, SkillHit, SkillProfile
 from ..taxonomy import Course, Taxonomy
 from .answer import answer
@@ -204,6 +204,7 @@ def plan_dict(item: PlanItem, report: GapReport, taxonomy: Taxonomy) -> dict[str
         "in_guide": taxonomy.skill(item.learn).guide,
         "area": area_dict(taxonomy.skill(item.learn).area, taxonomy),
         "roadmap_steps": _steps(item.steps, taxonomy),
+        "step_asks": step_asks(item, taxonomy),
         "courses": _courses(item.courses, taxonomy, (item.learn,)),
     }
 

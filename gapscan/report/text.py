@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
-from ..plan import plan_hours
+from ..plan import plan_hours, step_asks
 from ..records import Gap, GapReport, SkillProfile
 from ..taxonomy import Course, Taxonomy
 from .evidence import evidence, plan_reason, via_words
@@ -138,6 +138,7 @@ def _plan_lines(report: GapReport, taxonomy: Taxonomy, st: _Style) -> list[str]:
     lines.extend(_wrap(_hours_line(report), "  ", "  "))
     starts = [f"{i.rank}. {taxonomy.skill(i.learn).name}" for i in report.plan if i.start_here]
     lines.extend(_wrap(f"Start here: {'; '.join(starts)}", "    ", "  "))
+    told: set[int] = set()
     for item in report.plan:
         alts = [taxonomy.skill(a).name for a in item.alternatives if a != item.learn]
         kind = "needed first" if item.gap is None else f"{item.importance}, {item.status}"
@@ -155,6 +156,10 @@ def _plan_lines(report: GapReport, taxonomy: Taxonomy, st: _Style) -> list[str]:
         steps = "; ".join(f"{n}. {taxonomy.step(n).title}" for n in item.steps)
         if steps:
             lines.extend(_wrap(f"roadmap: {steps}", "     "))
+        asks = step_asks(item, taxonomy)
+        if asks and item.steps[0] not in told:  # once a step: the items after it share it
+            told.add(item.steps[0])
+            lines.extend(_wrap(f"step {item.steps[0]} asks: {asks}", "     "))
         found = [taxonomy.course(c) for c in item.courses]
         if found:
             direct = taxonomy.teaches(found[0], (item.learn,))
