@@ -72,6 +72,19 @@ def test_report_names_collide_case_insensitively() -> None:
     assert names == report_names(["cv.txt", "CV.txt"])  # the order given does not matter
 
 
+def test_no_report_takes_the_place_of_a_folder_of_reports() -> None:
+    """``a.pdf`` and ``a.pdf.json/cv.txt``: a report never lands where a folder must be."""
+    names = report_names(["a.pdf", "a.pdf.json/cv.txt", "A.PDF.JSON/x/b.Json/c.md"])
+    assert names == {
+        "a.pdf": "resumes/a.pdf.json",
+        "a.pdf.json/cv.txt": "resumes/a.pdf.json_/cv.txt.json",
+        "A.PDF.JSON/x/b.Json/c.md": "resumes/A.PDF.JSON_/x/b.Json_/c.md.json",
+    }
+    reports = set(names.values())
+    folders = {n.rsplit("/", k)[0] for n in reports for k in range(1, n.count("/"))}
+    assert not reports & folders
+
+
 def test_inside_refuses_an_escape(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()

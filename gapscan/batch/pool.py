@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
-from ..errors import over_time
+from ..errors import OutputError, over_time
 from .output import Outcome
 from .task import BatchSpec, Scanned, Task, cap_memory, scan_one, write_report
 
@@ -90,13 +90,18 @@ def _write_reports(
 ) -> None:
     """The writer thread: write each report, then send its outcome, in scanning order.
 
+    A report that cannot be written for want of space sends the :class:`OutputError` instead.
+
     When the parent is gone, the reports already scanned are still written: the next run
     finds and reuses them.
     """
     parent_gone = False
     while (done := scanned.get()) is not None:
+        outcome: Outcome | OutputError
         try:
             outcome = write_report(done)
+        except OutputError as exc:  # a full disk: the parent stops the run with this error
+            outcome = exc
         except Exception as exc:  # a bug: this file fails, the others go on
             reason = f"internal error ({type(exc).__name__}); please report it"
             outcome = Outcome(done.task.rel, "failed", reason, done.task.sha256)
@@ -233,6 +238,8 @@ class LocalPool:
                 worker.started -= 1
                 if not worker.started:  # the next file, if any, is about to start
                     worker.deadline = time.monotonic() + self.time_limit + _STARTUP
+                if isinstance(message, OutputError):
+                    raise message
                 yield message
         if leaving:
             self._requeue(worker, pending)

@@ -20,12 +20,19 @@ from .. import __version__
 from ..errors import UsageProblem, display_path
 from ..limits import TIMEOUT
 from ..report.serialize import dumps, taxonomy_info
+from .lock import locked
 from .output import (
+    COHORT,
     REPORTS_DIR,
+    RESULTS,
+    SUMMARY,
     GapLine,
     Outcome,
+    ResultsStream,
+    cannot_write,
     inside,
     jsonl_record,
+    refuse_links,
     report_names,
     summarize,
     write_atomic,
@@ -34,8 +41,6 @@ from .summary import Cohort, cohort, cohort_dict, summary_csv, text_summary
 from .task import BatchContext, BatchSpec, Task, prepare
 from .walk import Found, walk
 
-RESULTS, SUMMARY, COHORT = "results.jsonl", "summary.csv", "cohort.json"
-
 
 @dataclass(frozen=True)
 class BatchOptions:
@@ -43,6 +48,7 @@ class BatchOptions:
     time_limit: float = TIMEOUT
     force: bool = False
     scheduler: str | None = None
+    wait: bool = False  # for another run writing to the same output folder, instead of refusing
 
 
 @dataclass(frozen=True)
@@ -147,6 +153,19 @@ def run_batch(
         raise UsageProblem(
             f"{display_path(out)}: cannot create the output folder ({exc.strerror})"
         ) from None
+    with locked(out, wait=options.wait):
+        return _locked_run(folder, out, spec, options, progress)
+
+
+def _locked_run(
+    folder: Path,
+    out: Path,
+    spec: BatchSpec,
+    options: BatchOptions,
+    progress: Callable[[int, int], None] | None,
+) -> BatchResult:
+    """The batch, once this run alone writes to ``out``."""
+    refuse_links(out)
     spec, ctx = prepare(spec)  # reads the posting: an unreadable one stops the run here
     remove_temporaries(out / REPORTS_DIR)  # left by a run that was killed or interrupted
     tasks, known = plan(walk(folder, exclude=out), ctx, force=options.force)
@@ -156,15 +175,14 @@ def run_batch(
     # from candidate to candidate, so one copy of each is kept: the run's memory grows by a
     # few hundred bytes per resume, not by ten kilobytes.
     lines: dict[GapLine, GapLine] = {}
-    with (out / RESULTS).open("w", encoding="utf-8") as stream:
+    with ResultsStream(out / RESULTS) as stream:
 
         def record(outcome: Outcome) -> None:
             if outcome.gaps:
                 gaps = tuple(lines.setdefault(g, g) for g in outcome.gaps)
                 outcome = dataclasses.replace(outcome, gaps=gaps)
             outcomes.append(outcome)
-            stream.write(json.dumps(jsonl_record(outcome), ensure_ascii=False) + "\n")
-            stream.flush()
+            stream.write(outcome)
             if progress is not None:
                 progress(len(outcomes), total)
 
@@ -194,10 +212,18 @@ def finish(out: Path, outcomes: list[Outcome], ctx: BatchContext) -> BatchResult
     """Write the sorted results, the ranking and the cohort view."""
     outcomes = sorted(outcomes, key=lambda o: o.rel)
     lines = [json.dumps(jsonl_record(o), ensure_ascii=False) + "\n" for o in outcomes]
-    write_atomic(out / RESULTS, "".join(lines))
-    write_atomic(out / SUMMARY, summary_csv(outcomes))
+    _save(out / RESULTS, "".join(lines))
+    _save(out / SUMMARY, summary_csv(outcomes))
     posting = {"source": ctx.posting.label, "sha256": ctx.posting_sha256}
     view = cohort(outcomes)
     data = cohort_dict(view, posting, taxonomy_info(ctx.scanner.taxonomy))
-    write_atomic(out / COHORT, dumps(data))
+    _save(out / COHORT, dumps(data))
     return BatchResult(tuple(outcomes), view, text_summary(outcomes, view, display_path(out)))
+
+
+def _save(path: Path, text: str) -> None:
+    """One of the run's files, atomically; a full disk stops the run with the one-line error."""
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise cannot_write(path, exc) from None

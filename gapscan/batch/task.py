@@ -15,7 +15,7 @@ from ..limits import DEFAULT_LIMITS, Limits, cap_address_space
 from ..report.serialize import compact_bytes, report_dict
 from ..scanner import PreparedPosting, Scanner
 from ..taxonomy import load_taxonomy
-from .output import Outcome, inside, summarize, write_atomic
+from .output import STOPS_THE_RUN, Outcome, cannot_write, inside, summarize, write_atomic
 
 
 @dataclass(frozen=True)
@@ -126,12 +126,18 @@ def scan_one(spec: BatchSpec, task: Task) -> Scanned:
 
 
 def write_report(scanned: Scanned) -> Outcome:
-    """Write a scanned resume's report (atomically, fsynced) and give its final outcome."""
+    """Write a scanned resume's report (atomically, fsynced) and give its final outcome.
+
+    A full or read-only disk raises :class:`OutputError`: the whole run stops there.
+    """
     if scanned.report is None:
         return scanned.outcome
     try:
         write_atomic(scanned.target, scanned.report)
-    except OSError as exc:  # a full disk, a read-only folder: this file fails, the run goes on
+    except OSError as exc:
+        if exc.errno in STOPS_THE_RUN:  # a full disk: the next report would fail too
+            raise cannot_write(scanned.target, exc) from None
+        # a folder this run may not write to: this file fails, the run goes on
         reason = f"its report cannot be written ({exc.strerror or exc})"
         return _failed(scanned.task, scanned.target, reason)
     except OutputError as exc:  # a socket or a folder where the report goes
