@@ -260,3 +260,53 @@ def test_a_full_disk_while_writing_the_results_stops_the_run(
     monkeypatch.setattr(batch_run, "write_atomic", save)
     assert batch(folder, posting, tiny_path)[0] == 0
     _nothing_lost(folder.parent / "reports")
+
+
+def test_a_file_beside_a_folder_of_its_report_name(
+    folder: Path, posting: Path, tiny_path: Path
+) -> None:
+    """``ada.txt`` and ``ada.txt.json/cv.txt``: both reported, neither fails "File exists"."""
+    (folder / "ada.txt.json").mkdir()
+    (folder / "ada.txt.json" / "cv.txt").write_text(RESUMES["ada.txt"] + "C\n", encoding="utf-8")
+    batch(folder, posting, tiny_path)
+    found = results(folder)
+    assert (found["ada.txt"]["status"], found["ada.txt"]["report"]) == (
+        "ok", "resumes/ada.txt.json",
+    )  # fmt: skip
+    assert (found["ada.txt.json/cv.txt"]["status"], found["ada.txt.json/cv.txt"]["report"]) == (
+        "ok", "resumes/ada.txt.json_/cv.txt.json",
+    )  # fmt: skip
+
+
+def test_a_file_that_becomes_a_duplicate_loses_its_own_report(
+    folder: Path, posting: Path, tiny_path: Path
+) -> None:
+    assert batch(folder, posting, tiny_path)[0] == 0
+    own = folder.parent / "reports" / "resumes" / "team" / "bo.txt.json"
+    assert own.is_file()
+    (folder / "team" / "bo.txt").write_text(RESUMES["ada.txt"], encoding="utf-8")
+    assert batch(folder, posting, tiny_path)[0] == 0
+    record = results(folder)["team/bo.txt"]
+    assert (record["status"], record["duplicate_of"], record["report"]) == (
+        "skipped", "ada.txt", "resumes/ada.txt.json",
+    )  # fmt: skip
+    assert not own.exists()
+
+
+def test_a_duplicate_of_a_failed_file_fails_too(
+    folder: Path, posting: Path, tiny_path: Path
+) -> None:
+    for name in ("broken.pdf", "copy-of-broken.pdf"):
+        (folder / name).write_bytes(b"%PDF-1.7\n garbage")
+    code, out, err = batch(folder, posting, tiny_path)
+    reason = "not a readable PDF (the file is damaged or truncated); export it to PDF again"
+    assert code == 3
+    assert err == (
+        f"Warning: broken.pdf: failed: {reason}\n"
+        f"Warning: copy-of-broken.pdf: failed: same content as broken.pdf: {reason}\n"
+    )
+    record = results(folder)["copy-of-broken.pdf"]
+    assert (record["status"], record["duplicate_of"], record["report"]) == (
+        "failed", "broken.pdf", None,
+    )  # fmt: skip
+    assert out.startswith("5 files: 3 ok, 0 not assessed, 2 failed, 0 skipped (1 duplicates)\n")

@@ -7,6 +7,7 @@ and renamed, so an interrupted run leaves whole files or none.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
@@ -14,7 +15,7 @@ import os
 import re
 import stat
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Literal, NamedTuple
@@ -272,6 +273,29 @@ def summarize(rel: str, name: str, data: dict[str, Any], *, reused: bool = False
     )
     score = data["score"]["value"]
     return Outcome(rel, "ok", None, resume, name, score, counts, gaps, reused=reused)
+
+
+def remove_report(target: Path) -> None:
+    """Delete a report that no longer stands for its file (it failed, or is a duplicate now)."""
+    with contextlib.suppress(OSError):
+        target.unlink(missing_ok=True)
+
+
+def with_originals(outcomes: list[Outcome]) -> list[Outcome]:
+    """Duplicates of a file that failed or was not assessed take its status and reason.
+
+    A copy of a damaged resume is as damaged: listed as a fine duplicate, a candidate whose
+    resume nobody could read would go unnoticed.
+    """
+    by_file = {o.rel: o for o in outcomes}
+    shared = []
+    for o in outcomes:
+        original = by_file.get(o.duplicate_of) if o.duplicate_of is not None else None
+        if original is not None and original.status in ("failed", "not_assessed"):
+            reason = f"same content as {original.rel}: {original.reason}"
+            o = replace(o, status=original.status, reason=reason, report=original.report)
+        shared.append(o)
+    return shared
 
 
 def jsonl_record(o: Outcome) -> dict[str, Any]:

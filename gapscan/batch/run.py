@@ -33,8 +33,10 @@ from .output import (
     inside,
     jsonl_record,
     refuse_links,
+    remove_report,
     report_names,
     summarize,
+    with_originals,
     write_atomic,
 )
 from .summary import Cohort, cohort, cohort_dict, summary_csv, text_summary
@@ -87,7 +89,10 @@ def _reusable(target: Path, sha: str, ctx: BatchContext) -> dict[str, Any] | Non
 
 
 def plan(found: list[Found], ctx: BatchContext, *, force: bool) -> tuple[list[Task], list[Outcome]]:
-    """The tasks to run, and the outcomes known without running anything."""
+    """The tasks to run, and the outcomes known without running anything.
+
+    A file that has become a duplicate of another loses the report it had of its own.
+    """
     names = report_names([f.rel for f in found if f.skip is None])
     tasks: list[Task] = []
     known: list[Outcome] = []
@@ -110,6 +115,7 @@ def plan(found: list[Found], ctx: BatchContext, *, force: bool) -> tuple[list[Ta
                 shown, "skipped", None, sha, names[original], duplicate_of=display_path(original)
             )
             known.append(same)
+            remove_report(inside(ctx.out, names[f.rel]))
             continue
         first_of[sha] = f.rel
         name = names[f.rel]
@@ -210,7 +216,7 @@ def remove_temporaries(folder: Path) -> None:
 
 def finish(out: Path, outcomes: list[Outcome], ctx: BatchContext) -> BatchResult:
     """Write the sorted results, the ranking and the cohort view."""
-    outcomes = sorted(outcomes, key=lambda o: o.rel)
+    outcomes = with_originals(sorted(outcomes, key=lambda o: o.rel))
     lines = [json.dumps(jsonl_record(o), ensure_ascii=False) + "\n" for o in outcomes]
     _save(out / RESULTS, "".join(lines))
     _save(out / SUMMARY, summary_csv(outcomes))

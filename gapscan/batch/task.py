@@ -6,7 +6,6 @@ posting's requirements are built once per process (``context``) and reused for e
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,7 +14,15 @@ from ..limits import DEFAULT_LIMITS, Limits, cap_address_space
 from ..report.serialize import compact_bytes, report_dict
 from ..scanner import PreparedPosting, Scanner
 from ..taxonomy import load_taxonomy
-from .output import STOPS_THE_RUN, Outcome, cannot_write, inside, summarize, write_atomic
+from .output import (
+    STOPS_THE_RUN,
+    Outcome,
+    cannot_write,
+    inside,
+    remove_report,
+    summarize,
+    write_atomic,
+)
 
 
 @dataclass(frozen=True)
@@ -151,6 +158,5 @@ def process_one(spec: BatchSpec, task: Task) -> Outcome:
 
 
 def _failed(task: Task, target: Path, reason: str) -> Outcome:
-    with contextlib.suppress(OSError):  # a report from an earlier version is stale now
-        target.unlink(missing_ok=True)
+    remove_report(target)  # a report from an earlier version is stale now
     return Outcome(task.rel, "failed", reason, task.sha256)
