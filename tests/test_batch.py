@@ -236,7 +236,7 @@ def test_duplicates_analyzed_once(folder: Path, posting: Path, tiny_path: Path) 
     assert found["zz-link.txt"]["duplicate_of"] == "team/bo.txt"
     assert found["zz-link.txt"]["report"] == "resumes/team/bo.txt.json"
     assert out.startswith("5 files: 3 ok, 0 not assessed, 0 failed, 2 skipped (2 duplicates)\n")
-    assert sorted(p.name for p in (folder.parent / "reports").rglob("*.json")) == [
+    assert sorted(p.name for p in (folder.parent / "reports").rglob("[!.]*.json")) == [
         "ada.txt.json", "bo.txt.json", "cohort.json", "cy.md.json",
     ]  # fmt: skip
 

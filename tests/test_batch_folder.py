@@ -310,3 +310,40 @@ def test_a_duplicate_of_a_failed_file_fails_too(
         "failed", "broken.pdf", None,
     )  # fmt: skip
     assert out.startswith("5 files: 3 ok, 0 not assessed, 2 failed, 0 skipped (1 duplicates)\n")
+
+
+def test_a_finished_batch_is_checked_again_from_its_index(
+    folder: Path, posting: Path, tiny_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No pipeline built, no report read, and the same outputs as reading every report."""
+    assert batch(folder, posting, tiny_path)[0] == 0
+    reports = folder.parent / "reports"
+    outputs = ("results.jsonl", "summary.csv", "cohort.json")
+
+    def forbidden(*args: object) -> None:
+        raise AssertionError("not needed to check a finished batch")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Scanner, "prepared", forbidden)
+        patched.setattr(batch_run, "_reusable", forbidden)
+        code, indexed, _ = batch(folder, posting, tiny_path)
+    assert code == 0
+    from_index = {name: (reports / name).read_bytes() for name in outputs}
+    (reports / ".gapscan-index.json").unlink()
+    assert batch(folder, posting, tiny_path)[1] == indexed
+    assert {name: (reports / name).read_bytes() for name in outputs} == from_index
+
+
+def test_a_report_changed_since_the_index_is_read_again(
+    folder: Path, posting: Path, tiny_path: Path
+) -> None:
+    assert batch(folder, posting, tiny_path)[0] == 0
+    report = folder.parent / "reports" / "resumes" / "ada.txt.json"
+    data = json.loads(report.read_text(encoding="utf-8"))
+    data["resume"]["sha256"] = "0" * 64  # the report of some other content now
+    report.write_text(json.dumps(data), encoding="utf-8")
+    assert batch(folder, posting, tiny_path)[0] == 0
+    assert {f: r["reused"] for f, r in results(folder).items()} == {
+        "ada.txt": False, "team/bo.txt": True, "team/cy.md": True
+    }  # fmt: skip
+    assert json.loads(report.read_text(encoding="utf-8"))["resume"]["sha256"] != "0" * 64

@@ -25,6 +25,7 @@ from ..records import Importance, Status
 
 REPORTS_DIR = "resumes"
 RESULTS, SUMMARY, COHORT = "results.jsonl", "summary.csv", "cohort.json"
+INDEX = ".gapscan-index.json"  # what is done, for a quick re-run (see ``index.py``)
 # The disk is full or read-only: no other report could be written either, so the run stops.
 STOPS_THE_RUN = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 FileStatus = Literal["ok", "not_assessed", "failed", "skipped"]
@@ -122,7 +123,7 @@ def refuse_links(out: Path) -> None:
     outside the folder. The run neither writes through a link nor removes one it did not make.
     """
     reports = out / REPORTS_DIR
-    paths = [reports, *(out / name for name in (RESULTS, SUMMARY, COHORT))]
+    paths = [reports, *(out / name for name in (RESULTS, SUMMARY, COHORT, INDEX))]
     if reports.is_dir() and not reports.is_symlink():
         for top, folders, files in os.walk(reports):  # links to folders are listed, not followed
             paths += (Path(top, name) for name in folders + files)

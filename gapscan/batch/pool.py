@@ -37,7 +37,7 @@ from multiprocessing.process import BaseProcess
 
 from ..errors import OutputError, over_time
 from .output import Outcome
-from .task import BatchSpec, Scanned, Task, cap_memory, scan_one, write_report
+from .task import BatchSpec, Scanned, Task, cap_memory, context, scan_one, write_report
 
 _POLL = 1.0  # seconds between a worker's checks that its parent is still alive
 DEPTH = 2  # files sent to a worker at once: the one being scanned and the next
@@ -170,6 +170,8 @@ class LocalPool:
     def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
         """Yield one outcome per task, in the order they finish."""
         pending = deque(tasks)
+        if pending:
+            _ = context(self.spec).posting  # built here, so every fork starts with it built
         gc.freeze()  # the built pipeline stays out of the workers' GC: fewer copy-on-write faults
         try:
             while pending or any(w.tasks for w in self._workers):

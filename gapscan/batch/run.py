@@ -20,6 +20,7 @@ from .. import __version__
 from ..errors import UsageProblem, display_path
 from ..limits import TIMEOUT
 from ..report.serialize import dumps, taxonomy_info
+from .index import INDEX, Fingerprint, Indexed, index_text, load_index, stamp
 from .lock import locked
 from .output import (
     COHORT,
@@ -94,6 +95,7 @@ def plan(found: list[Found], ctx: BatchContext, *, force: bool) -> tuple[list[Ta
     A file that has become a duplicate of another loses the report it had of its own.
     """
     names = report_names([f.rel for f in found if f.skip is None])
+    index = {} if force else load_index(ctx.out, fingerprint(ctx))
     tasks: list[Task] = []
     known: list[Outcome] = []
     by_inode: dict[tuple[int, int], str] = {}
@@ -119,12 +121,30 @@ def plan(found: list[Found], ctx: BatchContext, *, force: bool) -> tuple[list[Ta
             continue
         first_of[sha] = f.rel
         name = names[f.rel]
-        data = None if force else _reusable(inside(ctx.out, name), sha, ctx)
-        if data is not None:
-            known.append(summarize(shown, name, data, reused=True))
+        done = None if force else _reused(shown, name, sha, ctx, index)
+        if done is not None:
+            known.append(done)
         else:
             tasks.append(Task(shown, str(f.path), sha, name))
     return tasks, known
+
+
+def fingerprint(ctx: BatchContext) -> Fingerprint:
+    """What a report must have been made for to be reused: posting, taxonomy, version."""
+    return ctx.posting_sha256, ctx.scanner.taxonomy.sha256, __version__
+
+
+def _reused(
+    shown: str, name: str, sha: str, ctx: BatchContext, index: dict[str, Indexed]
+) -> Outcome | None:
+    """The outcome of the report already written for this content, from the index when the
+    report is as the index recorded it, else read from the report; None to scan the file."""
+    target = inside(ctx.out, name)
+    entry = index.get(name)
+    if entry is not None and entry.outcome.sha256 == sha and entry.stamp == stamp(target):
+        return dataclasses.replace(entry.outcome, rel=shown)
+    data = _reusable(target, sha, ctx)
+    return None if data is None else summarize(shown, name, data, reused=True)
 
 
 def _outcomes(spec: BatchSpec, tasks: list[Task], options: BatchOptions) -> Iterator[Outcome]:
@@ -175,6 +195,8 @@ def _locked_run(
     spec, ctx = prepare(spec)  # reads the posting: an unreadable one stops the run here
     remove_temporaries(out / REPORTS_DIR)  # left by a run that was killed or interrupted
     tasks, known = plan(walk(folder, exclude=out), ctx, force=options.force)
+    if tasks:  # the pipeline is needed: a broken --model stops the run before any output
+        _ = ctx.posting
     outcomes: list[Outcome] = []
     total = len(tasks) + len(known)
     # Every outcome lists how the candidate meets each posting requirement; the lines repeat
@@ -220,10 +242,11 @@ def finish(out: Path, outcomes: list[Outcome], ctx: BatchContext) -> BatchResult
     lines = [json.dumps(jsonl_record(o), ensure_ascii=False) + "\n" for o in outcomes]
     _save(out / RESULTS, "".join(lines))
     _save(out / SUMMARY, summary_csv(outcomes))
-    posting = {"source": ctx.posting.label, "sha256": ctx.posting_sha256}
+    posting = {"source": ctx.posting_document.source, "sha256": ctx.posting_sha256}
     view = cohort(outcomes)
     data = cohort_dict(view, posting, taxonomy_info(ctx.scanner.taxonomy))
     _save(out / COHORT, dumps(data))
+    _save(out / INDEX, index_text(out, outcomes, fingerprint(ctx)))
     return BatchResult(tuple(outcomes), view, text_summary(outcomes, view, display_path(out)))
 
 

@@ -6,6 +6,7 @@ posting's requirements are built once per process (``context``) and reused for e
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -50,19 +51,29 @@ class Task:
 
 
 class BatchContext:
-    """A scanner with the batch's posting already prepared, built once per process."""
+    """The batch's taxonomy, posting and scanner, once per process.
+
+    The posting is read at once (an unreadable one stops the run before anything else), but
+    the pipeline and the posting's requirements are built when the first file needs them: a
+    finished batch that is checked again needs neither.
+    """
 
     def __init__(self, spec: BatchSpec) -> None:
         taxonomy = load_taxonomy(Path(spec.taxonomy) if spec.taxonomy else None)
         model = Path(spec.model) if spec.model else None
         self.scanner = Scanner(taxonomy, model=model, limits=spec.limits)
-        self.scanner.extractor.warm()  # once here, not once per forked worker
-        self.posting: PreparedPosting = self.scanner.prepare(spec.posting)
+        self.posting_document = self.scanner.read_posting(spec.posting)
         self.out = Path(spec.out)
+
+    @functools.cached_property
+    def posting(self) -> PreparedPosting:
+        """The posting's requirements, with the pipeline built (and warmed) on first use."""
+        self.scanner.extractor.warm()  # in the parent, once, not once per forked worker
+        return self.scanner.prepared(self.posting_document)
 
     @property
     def posting_sha256(self) -> str:
-        return self.posting.profile.document.sha256
+        return self.posting_document.sha256
 
 
 _CONTEXTS: dict[BatchSpec, BatchContext] = {}
