@@ -1,8 +1,9 @@
 """Batch scanning: every resume in a folder against one posting, with the outputs HR needs.
 
-walk -> plan (hash, de-duplicate, reuse reports already written) -> workers (local pool or
-Dask) -> per-resume JSON as each finishes, ``results.jsonl`` streamed, then ``summary.csv``,
-``cohort.json`` and the text summary.
+lock the output folder -> walk -> plan (hash, de-duplicate, reuse reports already written,
+known from the index) -> workers (local pool or Dask) -> per-resume JSON as each finishes,
+``results.jsonl`` streamed, then ``summary.csv``, ``cohort.json``, the index and the text
+summary. A full disk stops the run with an :class:`OutputError`; what was written stays.
 """
 
 from __future__ import annotations
