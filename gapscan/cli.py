@@ -601,7 +601,7 @@ def batch(
     options = BatchOptions(workers or os.cpu_count() or 1, time_limit, force, scheduler, wait)
     show = not quiet and sys.stderr.isatty()
     try:
-        result = run_batch(folder, spec, options, ProgressBar() if show else None)
+        result = run_batch(folder, spec, options, ProgressBar() if show else None, _waiting)
     except OutputError as exc:  # a full disk stopped the run: what was written is kept
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_IO)
@@ -613,6 +613,10 @@ def batch(
         if not o.fine:
             click.echo(f"Warning: {o.rel}: {o.status.replace('_', ' ')}: {o.reason}", err=True)
     sys.exit(0 if result.all_fine else EXIT_BATCH_SOME_FAILED)
+
+
+def _waiting(message: str) -> None:
+    click.echo(f"Waiting: {message}", err=True)
 
 
 class ProgressBar:

@@ -17,6 +17,7 @@ import pytest
 from cli_run import run
 from test_batch import POSTING, RESUMES, batch, results
 
+from gapscan import cli
 from gapscan.batch import run as batch_run
 from gapscan.batch import task
 from gapscan.batch.lock import locked
@@ -50,20 +51,29 @@ def _one_batch(args: list[str], start: Any, answers: Any) -> None:
     answers.put((os.getpid(), code, err))
 
 
-def _race(args: list[str], count: int, gate: Any = None) -> list[tuple[int, int, str]]:
+def _race(
+    args: list[str], count: int, gate: Any = None, waiting: Any = None
+) -> list[tuple[int, int, str]]:
     """``count`` batches started at once; the answers in the order they came.
 
-    With a ``gate``, the patched scan blocks until all but one run have answered, so the one
-    that took the folder is still running when the others try: refused, or waiting.
+    With a ``gate``, the patched scan blocks until all but one run have answered (or, with a
+    ``waiting`` queue, said that they wait), so the one that took the folder is still
+    running when the others try.
     """
     start, answers = FORK.Barrier(count), FORK.Queue()
     runs = [FORK.Process(target=_one_batch, args=(args, start, answers)) for _ in range(count)]
     for process in runs:
         process.start()
-    got = [answers.get(timeout=120) for _ in range(count - 1)]
-    if gate is not None:
+    if waiting is None:  # refused runs answer at once, the one running answers last
+        got = [answers.get(timeout=120) for _ in range(count - 1)]
+        if gate is not None:
+            gate.set()
+        got.append(answers.get(timeout=120))
+    else:  # waiting runs say so at once, and answer after the one running
+        for _ in range(count - 1):
+            waiting.get(timeout=120)
         gate.set()
-    got.append(answers.get(timeout=120))
+        got = [answers.get(timeout=120) for _ in range(count)]
     for process in runs:
         process.join(timeout=30)
     return got
@@ -117,10 +127,30 @@ def test_four_batches_into_one_folder_one_proceeds(
 
 
 def test_four_batches_with_wait_all_complete(
-    folder: Path, posting: Path, tiny_path: Path
+    folder: Path, posting: Path, tiny_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    answers = _race(_args(folder, posting, tiny_path, "--wait"), 4)
-    assert [a[1:] for a in answers] == [(0, "")] * 4
+    """The first to lock scans; the three others say they wait, then reuse every report."""
+    gate, waiting = FORK.Event(), FORK.Queue()
+    _gated_scan(monkeypatch, gate)
+    say = cli._waiting
+
+    def saying(message: str) -> None:
+        say(message)
+        waiting.put(message)
+
+    monkeypatch.setattr(cli, "_waiting", saying)
+    answers = _race(_args(folder, posting, tiny_path, "--wait"), 4, gate, waiting)
+    assert [code for _, code, _ in answers] == [0] * 4
+    reports = folder.parent / "reports"
+    waited = re.compile(
+        rf"Waiting: {re.escape(str(reports))}: another gapscan batch is writing to this "
+        r"folder \(pid (\d+) on .*, started .* UTC\); this run starts when it has finished\n"
+    )
+    first = next(a for a in answers if a[2] == "")  # the one that took the folder at once
+    for _, _, err in (a for a in answers if a is not first):
+        found = waited.fullmatch(err)
+        assert found is not None, err
+        assert int(found.group(1)) == first[0]
     lines = _nothing_lost(folder.parent / "reports")
     assert all(r["reused"] for r in lines)  # the last run found every report done
 

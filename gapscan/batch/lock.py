@@ -19,21 +19,29 @@ import json
 import os
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..errors import UsageProblem, display_path
 
 LOCK_NAME = ".gapscan.lock"
+_NAME_TRIES = 20  # times 50 ms
 
 
 def _holder(fd: int) -> str:
-    """Who holds the lock, from what it wrote in the lock file: ``pid 12 on host, started ...``."""
-    try:
-        data = json.loads(os.pread(fd, 4096, 0).decode("utf-8"))
-        pid, host, started = int(data["pid"]), str(data["host"]), float(data["started"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return "a run that has not said who it is yet"
+    """Who holds the lock, from what it wrote in the lock file: ``pid 12 on host, started ...``.
+
+    A run that has only just taken the lock is given a moment to write its name.
+    """
+    for _ in range(_NAME_TRIES):
+        try:
+            data = json.loads(os.pread(fd, 4096, 0).decode("utf-8"))
+            pid, host, started = int(data["pid"]), str(data["host"]), float(data["started"])
+            break
+        except (OSError, ValueError, KeyError, TypeError):
+            time.sleep(0.05)
+    else:
+        return "a run that has not said who it is"
     when = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(started))
     holder = f"pid {pid} on {display_path(host)}, started {when}"
     if host == socket.gethostname() and not _alive(pid):
@@ -59,8 +67,11 @@ def _claim(fd: int) -> None:
 
 
 @contextlib.contextmanager
-def locked(out: Path, *, wait: bool) -> Iterator[None]:
-    """Hold the output folder's lock; refuse at once naming the holder, or ``wait`` for it."""
+def locked(
+    out: Path, *, wait: bool, waiting: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Hold the output folder's lock; refuse at once naming the holder, or ``wait`` for it
+    (after telling ``waiting`` who holds it)."""
     path = out / LOCK_NAME
     try:
         # O_NOFOLLOW: a symlink planted as the lock file is refused, never written through
@@ -74,11 +85,14 @@ def locked(out: Path, *, wait: bool) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            busy = f"{display_path(out)}: another gapscan batch is writing to this folder"
             if not wait:
                 raise UsageProblem(
-                    f"{display_path(out)}: another gapscan batch is writing to this folder "
-                    f"({_holder(fd)}); let it finish, add --wait, or give another -o folder"
+                    f"{busy} ({_holder(fd)}); let it finish, add --wait, or give another -o "
+                    "folder"
                 ) from None
+            if waiting is not None:
+                waiting(f"{busy} ({_holder(fd)}); this run starts when it has finished")
             fcntl.flock(fd, fcntl.LOCK_EX)
         except OSError as exc:  # a file system without locks
             raise UsageProblem(

@@ -164,8 +164,12 @@ def run_batch(
     spec: BatchSpec,
     options: BatchOptions,
     progress: Callable[[int, int], None] | None = None,
+    waiting: Callable[[str], None] | None = None,
 ) -> BatchResult:
-    """Scan every resume under ``folder``; raise a GapscanError when the run cannot start."""
+    """Scan every resume under ``folder``; raise a GapscanError when the run cannot start.
+
+    With ``options.wait``, ``waiting`` hears who holds the output folder, if another run does.
+    """
     if options.scheduler:
         from .dask_runner import require_dask
 
@@ -180,7 +184,7 @@ def run_batch(
         raise UsageProblem(
             f"{display_path(out)}: cannot create the output folder ({exc.strerror})"
         ) from None
-    with locked(out, wait=options.wait):
+    with locked(out, wait=options.wait, waiting=waiting):
         return _locked_run(folder, out, spec, options, progress)
 
 
