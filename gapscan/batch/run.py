@@ -75,16 +75,23 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def fingerprint(ctx: BatchContext) -> Fingerprint:
+    """What a report must have been made for to be reused: posting, taxonomy, version.
+
+    The index is kept for one fingerprint; :func:`_made_for` reads a report's.
+    """
+    return ctx.posting_sha256, ctx.scanner.taxonomy.sha256, __version__
+
+
+def _made_for(data: dict[str, Any]) -> Fingerprint:
+    return data["posting"]["sha256"], data["taxonomy"]["sha256"], data["gapscan_version"]
+
+
 def _reusable(target: Path, sha: str, ctx: BatchContext) -> dict[str, Any] | None:
     """The report already written for this very content, posting, taxonomy and version."""
     try:
         data: dict[str, Any] = json.loads(target.read_text(encoding="utf-8"))
-        same = (
-            data["resume"]["sha256"] == sha
-            and data["posting"]["sha256"] == ctx.posting_sha256
-            and data["taxonomy"]["sha256"] == ctx.scanner.taxonomy.sha256
-            and data["gapscan_version"] == __version__
-        )
+        same = data["resume"]["sha256"] == sha and _made_for(data) == fingerprint(ctx)
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return data if same else None
@@ -128,11 +135,6 @@ def plan(found: list[Found], ctx: BatchContext, *, force: bool) -> tuple[list[Ta
         else:
             tasks.append(Task(shown, str(f.path), sha, name))
     return tasks, known
-
-
-def fingerprint(ctx: BatchContext) -> Fingerprint:
-    """What a report must have been made for to be reused: posting, taxonomy, version."""
-    return ctx.posting_sha256, ctx.scanner.taxonomy.sha256, __version__
 
 
 def _reused(
