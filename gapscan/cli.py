@@ -616,6 +616,11 @@ def model_build(out: Path, taxonomy_path: Path | None) -> None:
     help="Files a worker scans before a fresh one replaces it (keeps memory flat).",
 )
 @click.option("--force", is_flag=True, help="Redo resumes already reported by an earlier run.")
+@click.option(
+    "--wait",
+    is_flag=True,
+    help="If another batch is writing to OUTPUT, wait for it to finish instead of refusing.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option(
     "--scheduler",
@@ -635,6 +640,7 @@ def batch(
     max_memory: int,
     recycle_after: int,
     force: bool,
+    wait: bool,
     quiet: bool,
     scheduler: str | None,
     taxonomy_path: Path | None,
@@ -650,8 +656,10 @@ def batch(
     posting, taxonomy and gapscan version are skipped unless --force.
 
     Exit codes: 0 every file ok, 2 the run could not start (bad option, missing folder,
-    unreadable posting or taxonomy), 3 finished, but some files failed, were skipped or
-    could not be assessed (see results.jsonl), 130 interrupted (run it again to finish).
+    unreadable posting or taxonomy, OUTPUT in use by another batch, a symlink in OUTPUT),
+    3 finished, but some files failed, were skipped or could not be assessed (see
+    results.jsonl), 4 stopped because OUTPUT cannot be written (a full disk; run it again to
+    finish), 130 interrupted (run it again to finish).
 
     \b
     Example:
@@ -669,10 +677,13 @@ def batch(
         memory_mb=max_memory,
         recycle_after=recycle_after,
     )
-    options = BatchOptions(workers or os.cpu_count() or 1, time_limit, force, scheduler)
+    options = BatchOptions(workers or os.cpu_count() or 1, time_limit, force, scheduler, wait)
     show = not quiet and sys.stderr.isatty()
     try:
-        result = run_batch(folder, spec, options, ProgressBar() if show else None)
+        result = run_batch(folder, spec, options, ProgressBar() if show else None, _waiting)
+    except OutputError as exc:  # a full disk stopped the run: what was written is kept
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_IO)
     except GapscanError as exc:  # nothing was scanned: the run could not start
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_BATCH_CANNOT_START)
@@ -681,6 +692,10 @@ def batch(
         if not o.fine:
             click.echo(f"Warning: {o.rel}: {o.status.replace('_', ' ')}: {o.reason}", err=True)
     sys.exit(0 if result.all_fine else EXIT_BATCH_SOME_FAILED)
+
+
+def _waiting(message: str) -> None:
+    click.echo(f"Waiting: {message}", err=True)
 
 
 class ProgressBar:
