@@ -74,7 +74,7 @@ def test_outputs(folder: Path, posting: Path, tiny_path: Path, tiny: Taxonomy) -
         "  2.  80.0  team/cy.md\n"
         "  3.  50.0  team/bo.txt\n"
         "\n"
-        f"Reports in {reports}: summary.csv, results.jsonl, cohort.json, resumes/\n"
+        f"Reports in {reports}: index.html, summary.csv, results.jsonl, cohort.json, resumes/\n"
     )
     assert (reports / "summary.csv").read_text(encoding="utf-8") == (
         "rank,file,status,score,required_matched,required_partial,required_missing,"

@@ -85,6 +85,11 @@ def report_names(rels: list[str]) -> dict[str, str]:
     return names
 
 
+def page_name(report: str) -> str:
+    """The HTML page written next to a report: ``resumes/a.pdf.json`` -> ``resumes/a.pdf.html``."""
+    return report.removesuffix(".json") + ".html"
+
+
 def inside(out: Path, name: str) -> Path:
     """``out / name``, refusing any result that would resolve outside ``out``."""
     target = (out / name).resolve()

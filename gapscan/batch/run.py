@@ -19,7 +19,9 @@ from typing import Any
 from .. import __version__
 from ..errors import UsageProblem, display_path
 from ..limits import TIMEOUT
+from ..report.html import render_report as render_page
 from ..report.serialize import dumps, taxonomy_info
+from .index import index_html
 from .output import (
     REPORTS_DIR,
     GapLine,
@@ -31,10 +33,10 @@ from .output import (
     write_atomic,
 )
 from .summary import Cohort, cohort, cohort_dict, summary_csv, text_summary
-from .task import BatchContext, BatchSpec, Task, prepare
+from .task import BatchContext, BatchSpec, Task, page_path, prepare
 from .walk import Found, walk
 
-RESULTS, SUMMARY, COHORT = "results.jsonl", "summary.csv", "cohort.json"
+RESULTS, SUMMARY, COHORT, INDEX = "results.jsonl", "summary.csv", "cohort.json", "index.html"
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,13 @@ def _reusable(target: Path, sha: str, ctx: BatchContext) -> dict[str, Any] | Non
     return data if same else None
 
 
-def plan(found: list[Found], ctx: BatchContext, *, force: bool) -> tuple[list[Task], list[Outcome]]:
-    """The tasks to run, and the outcomes known without running anything."""
+def plan(
+    found: list[Found], ctx: BatchContext, *, force: bool, pages: bool = False
+) -> tuple[list[Task], list[Outcome]]:
+    """The tasks to run, and the outcomes known without running anything.
+
+    With ``pages``, a reused report whose HTML page is missing gets its page written here.
+    """
     names = report_names([f.rel for f in found if f.skip is None])
     tasks: list[Task] = []
     known: list[Outcome] = []
@@ -109,10 +116,19 @@ def plan(found: list[Found], ctx: BatchContext, *, force: bool) -> tuple[list[Ta
         name = names[f.rel]
         data = None if force else _reusable(inside(ctx.out, name), sha, ctx)
         if data is not None:
+            if pages:
+                _ensure_page(inside(ctx.out, name), data, ctx)
             known.append(summarize(shown, name, data, reused=True))
         else:
             tasks.append(Task(shown, str(f.path), sha, name))
     return tasks, known
+
+
+def _ensure_page(report: Path, data: dict[str, Any], ctx: BatchContext) -> None:
+    """Write the HTML page of a report read back from disk, unless it is there already."""
+    page = page_path(report)
+    if not page.exists():
+        write_atomic(page, render_page(data, ctx.areas))
 
 
 def _outcomes(spec: BatchSpec, tasks: list[Task], options: BatchOptions) -> Iterator[Outcome]:
@@ -149,7 +165,7 @@ def run_batch(
         ) from None
     spec, ctx = prepare(spec)  # reads the posting: an unreadable one stops the run here
     remove_temporaries(out / REPORTS_DIR)  # left by a run that was killed or interrupted
-    tasks, known = plan(walk(folder, exclude=out), ctx, force=options.force)
+    tasks, known = plan(walk(folder, exclude=out), ctx, force=options.force, pages=spec.pages)
     outcomes: list[Outcome] = []
     total = len(tasks) + len(known)
     # Every outcome lists how the candidate meets each posting requirement; the lines repeat
@@ -173,7 +189,7 @@ def run_batch(
         for outcome in _outcomes(spec, tasks, options):
             record(outcome)
     remove_temporaries(out / REPORTS_DIR)  # left by workers killed during this run
-    return finish(out, outcomes, ctx)
+    return finish(out, outcomes, ctx, pages=spec.pages)
 
 
 def remove_temporaries(folder: Path) -> None:
@@ -190,8 +206,10 @@ def remove_temporaries(folder: Path) -> None:
                 path.unlink()
 
 
-def finish(out: Path, outcomes: list[Outcome], ctx: BatchContext) -> BatchResult:
-    """Write the sorted results, the ranking and the cohort view."""
+def finish(
+    out: Path, outcomes: list[Outcome], ctx: BatchContext, *, pages: bool = True
+) -> BatchResult:
+    """Write the sorted results, the ranking, the cohort view and the index page."""
     outcomes = sorted(outcomes, key=lambda o: o.rel)
     lines = [json.dumps(jsonl_record(o), ensure_ascii=False) + "\n" for o in outcomes]
     write_atomic(out / RESULTS, "".join(lines))
@@ -200,4 +218,5 @@ def finish(out: Path, outcomes: list[Outcome], ctx: BatchContext) -> BatchResult
     view = cohort(outcomes)
     data = cohort_dict(view, posting, taxonomy_info(ctx.scanner.taxonomy))
     write_atomic(out / COHORT, dumps(data))
+    write_atomic(out / INDEX, index_html(outcomes, data, pages=pages))
     return BatchResult(tuple(outcomes), view, text_summary(outcomes, view, display_path(out)))

@@ -12,10 +12,12 @@ from pathlib import Path
 
 from ..errors import GapscanError, InputError, OutputError
 from ..limits import DEFAULT_LIMITS, Limits, cap_address_space
+from ..report.html import area_names
+from ..report.html import render_report as render_page
 from ..report.serialize import compact_bytes, report_dict
 from ..scanner import PreparedPosting, Scanner
 from ..taxonomy import load_taxonomy
-from .output import Outcome, inside, summarize, write_atomic
+from .output import Outcome, inside, page_name, summarize, write_atomic
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class BatchSpec:
     limits: Limits = DEFAULT_LIMITS
     memory_mb: int = 0  # 0: no cap
     recycle_after: int = 500  # files per worker before a fresh fork replaces it
+    pages: bool = True  # write each report's HTML page next to its JSON
     fingerprint: str = ""  # posting and taxonomy hashes, set by ``prepare``
 
 
@@ -51,6 +54,7 @@ class BatchContext:
         self.scanner = Scanner(taxonomy, model=model, limits=spec.limits)
         self.scanner.extractor.warm()  # once here, not once per forked worker
         self.posting: PreparedPosting = self.scanner.prepare(spec.posting)
+        self.areas = area_names(taxonomy)
         self.out = Path(spec.out)
 
     @property
@@ -99,6 +103,7 @@ class Scanned:
     target: Path
     outcome: Outcome  # the outcome once the report is written, or the failure
     report: bytes | None = None  # None when the scan failed
+    page: bytes | None = None  # the report's HTML page, when the batch writes them
     exhausted: bool = False  # it ran out of memory: the worker's heap may be fragmented
 
 
@@ -110,6 +115,7 @@ def scan_one(spec: BatchSpec, task: Task) -> Scanned:
         report = ctx.scanner.assess(ctx.scanner.read(task.path, posting=False), ctx.posting)
         data = report_dict(report, ctx.scanner.taxonomy)
         encoded = compact_bytes(data)
+        page = render_page(data, ctx.areas).encode("utf-8") if spec.pages else None
     except InputError as exc:
         return Scanned(task, target, _failed(task, target, exc.cause))
     except GapscanError as exc:
@@ -122,7 +128,7 @@ def scan_one(spec: BatchSpec, task: Task) -> Scanned:
     except Exception as exc:  # a bug: record it for this file and go on with the others
         reason = f"internal error ({type(exc).__name__}); please report it"
         return Scanned(task, target, _failed(task, target, reason))
-    return Scanned(task, target, summarize(task.rel, task.report, data), encoded)
+    return Scanned(task, target, summarize(task.rel, task.report, data), encoded, page)
 
 
 def write_report(scanned: Scanned) -> Outcome:
@@ -130,6 +136,8 @@ def write_report(scanned: Scanned) -> Outcome:
     if scanned.report is None:
         return scanned.outcome
     try:
+        if scanned.page is not None:  # first: a report on disk always has its page
+            write_atomic(page_path(scanned.target), scanned.page)
         write_atomic(scanned.target, scanned.report)
     except OSError as exc:  # a full disk, a read-only folder: this file fails, the run goes on
         reason = f"its report cannot be written ({exc.strerror or exc})"
@@ -137,6 +145,11 @@ def write_report(scanned: Scanned) -> Outcome:
     except OutputError as exc:  # a socket or a folder where the report goes
         return _failed(scanned.task, scanned.target, f"its report path {exc.cause}")
     return scanned.outcome
+
+
+def page_path(report: Path) -> Path:
+    """Where the HTML page of the report at ``report`` goes."""
+    return report.with_name(page_name(report.name))
 
 
 def process_one(spec: BatchSpec, task: Task) -> Outcome:
@@ -147,4 +160,5 @@ def process_one(spec: BatchSpec, task: Task) -> Outcome:
 def _failed(task: Task, target: Path, reason: str) -> Outcome:
     with contextlib.suppress(OSError):  # a report from an earlier version is stale now
         target.unlink(missing_ok=True)
+        page_path(target).unlink(missing_ok=True)
     return Outcome(task.rel, "failed", reason, task.sha256)
