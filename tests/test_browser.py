@@ -147,12 +147,17 @@ def area_counts(data: dict[str, Any]) -> dict[tuple[str, str], dict[str, int]]:
     return counts
 
 
-def test_report_page_loads_alone_and_shows_the_json(pages: Pages, open_page: Any) -> None:
-    path = pages.folder / "report.html"
-    opened = open_page(path)
-    page, data = opened.page, pages.report
+def open_alone(open_page: Any, path: Path) -> Opened:
+    """Open ``path``, which must load with no console error and no request but its own."""
+    opened: Opened = open_page(path)
     assert opened.errors == []
     assert opened.requests == [path.as_uri()]
+    return opened
+
+
+def test_report_page_loads_alone_and_shows_the_json(pages: Pages, open_page: Any) -> None:
+    opened = open_alone(open_page, pages.folder / "report.html")
+    page, data = opened.page, pages.report
     assert page.text_content("#gauge-value") == f"{data['score']['value']:g}"
     assert page.text_content("#verdict") == data["summary"]["verdict"]
     assert page.locator("#answer h2").is_visible()
@@ -185,11 +190,8 @@ def test_report_page_loads_alone_and_shows_the_json(pages: Pages, open_page: Any
 
 
 def test_index_page_shows_the_cohort_and_links_each_report(pages: Pages, open_page: Any) -> None:
-    path = pages.folder / "index.html"
-    opened = open_page(path)
+    opened = open_alone(open_page, pages.folder / "index.html")
     page, view = opened.page, pages.cohort
-    assert opened.errors == []
-    assert opened.requests == [path.as_uri()]
     assert page.locator("table.candidates tbody tr").count() == len(pages.outcomes)
     scores = page.eval_on_selector_all(
         "table.candidates tbody td[data-column=score]", "cells => cells.map(c => c.textContent)"
