@@ -546,7 +546,7 @@ def model_build(out: Path, taxonomy_path: Path | None) -> None:
     "pages",
     default=True,
     show_default=True,
-    help="Write each resume's HTML report next to its JSON (about 15 ms a resume); "
+    help="Write each resume's HTML report next to its JSON (about 5 ms a resume); "
     "index.html is always written.",
 )
 @click.option("--force", is_flag=True, help="Redo resumes already reported by an earlier run.")

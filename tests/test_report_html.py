@@ -169,7 +169,22 @@ def test_a_resume_not_assessed_shows_no_score(data: dict[str, Any], areas: dict[
     assert '<text id="gauge-value" x="75" y="80" text-anchor="middle" font-size="32"' in page
     assert re.search(r'id="gauge-value"[^>]*>–</text>', page)
     assert "Not assessed: the resume has no readable text" in page
-    assert section_ids(page) == ["answer", "gaps", "matched", "skills"]
+    assert section_ids(page) == ["answer"]  # no gaps to list, nor "every requirement met"
+    assert "The resume was not assessed (the resume has no readable text)" in page
+    assert 'id="breakdown"' not in page
+
+
+def test_the_footer_says_what_made_the_page(data: dict[str, Any], areas: dict[str, str]) -> None:
+    page = render_report(data, areas)
+    assert "redacted" not in page.split("<footer")[1] and " · made " not in page
+    data["redacted"] = True
+    data["run"] = {"generated_at": "2025-01-31T09:30:00Z", "python": "3.11.9", "platform": "Linux"}
+    footer = render_report(data, areas).split("<footer")[1]
+    taxonomy = data["taxonomy"]
+    assert (
+        f"taxonomy ai-architect {taxonomy['version']} (sha256 <code>{taxonomy['sha256']}</code>)"
+        " · redacted · made 2025-01-31T09:30:00Z (Python 3.11.9, Linux)</p>"
+    ) in footer
 
 
 def test_same_report_same_bytes(data: dict[str, Any], areas: dict[str, str]) -> None:
