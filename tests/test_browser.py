@@ -187,6 +187,8 @@ def test_report_page_loads_alone_and_shows_the_json(pages: Pages, open_page: Any
     assert page.locator("#matched mark").count() >= len(data["matched"])
     png = page.screenshot()  # the first screen: the answer, then the coverage chart
     assert distinct_colours(png) > 200
+    pdf = page.pdf(format="A4", print_background=True)  # as the browser prints it
+    assert pdf.startswith(b"%PDF-") and pdf.count(b"/Type /Page\n") > 3
 
 
 def test_index_page_shows_the_cohort_and_links_each_report(pages: Pages, open_page: Any) -> None:
@@ -223,3 +225,5 @@ def test_index_page_shows_the_cohort_and_links_each_report(pages: Pages, open_pa
     page.go_back()
     png = page.screenshot()
     assert distinct_colours(png) > 100
+    page.emulate_media(media="print")  # a printed heatmap is not cut at the page's width
+    assert page.eval_on_selector(".scroll", "e => getComputedStyle(e).overflowX") == "visible"
