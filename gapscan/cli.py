@@ -446,6 +446,85 @@ def taxonomy() -> None:
     """
 
 
+@taxonomy.group("import")
+def taxonomy_import() -> None:
+    """Turn another skills framework's export into a gapscan taxonomy file.
+
+    \b
+    Example:
+        gapscan taxonomy import esco skills_en.csv -o esco.toml
+    """
+
+
+@taxonomy_import.command("esco")
+@click.argument("csv_path", metavar="SKILLS.csv", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The taxonomy file to write (TOML).",
+)
+@click.option(
+    "--merge/--standalone",
+    default=False,
+    help="Extend the packaged taxonomy (or --taxonomy) instead of writing ESCO's skills alone.",
+)
+@click.option(
+    "--taxonomy",
+    "base_path",
+    type=click.Path(path_type=Path),
+    help="With --merge: the taxonomy to extend (default: the packaged one).",
+)
+@click.option(
+    "--name",
+    help="The new taxonomy's name (default: esco, or with --merge the extended one's + -esco).",
+)
+def taxonomy_import_esco(
+    csv_path: Path, output: Path, merge: bool, base_path: Path | None, name: str | None
+) -> None:
+    """Build a taxonomy from an ESCO skills CSV export (skills_en.csv).
+
+    Each released concept becomes a skill: conceptUri the ESCO crosswalk, preferredLabel the
+    name, altLabels the aliases; transversal skills are soft, the others technical. With
+    --merge, the packaged taxonomy keeps all it has, a skill of the same name gets the ESCO
+    link, and no imported label takes a name or alias it already has. The file is checked
+    like `gapscan taxonomy check` before it is written.
+
+    \b
+    Examples:
+        gapscan taxonomy import esco skills_en.csv -o esco.toml
+        gapscan taxonomy import esco skills_en.csv --merge -o ai-architect-esco.toml
+    """
+    import tomllib
+
+    import tomli_w
+
+    from .batch.output import write_output
+    from .esco import import_esco, read_rows
+    from .taxonomy import parse_taxonomy, taxonomy_source
+
+    try:
+        base = None
+        if merge:
+            data, origin = taxonomy_source(base_path)
+            parse_taxonomy(data, origin)  # only a valid taxonomy is extended
+            base = tomllib.loads(data.decode("utf-8"))
+        if name is None:
+            name = f"{base['taxonomy']['name']}-esco" if base else "esco"
+        done = import_esco(read_rows(csv_path), base, name)
+        text = tomli_w.dumps(done.data)
+        parse_taxonomy(text.encode("utf-8"), display_path(output))  # never write a bad one
+        write_output(output, text)
+    except GapscanError as exc:
+        raise GapscanClickError(exc) from None
+    click.echo(
+        f"{display_path(output)}: {done.added} skills added from ESCO, {done.linked} existing"
+        f" skills linked to ESCO, {done.skipped} rows skipped, {done.aliases_dropped} labels"
+        " dropped as another skill's"
+    )
+
+
 @taxonomy.command("check")
 @click.argument("path", type=click.Path(path_type=Path), required=False)
 def taxonomy_check(path: Path | None) -> None:

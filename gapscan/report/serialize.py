@@ -171,6 +171,7 @@ def gap_dict(gap: Gap, report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
         "importance": req.importance,
         "status": gap.status,
         "via": skill_ref(gap.via, taxonomy) if gap.via else None,
+        "relation": gap.relation,
         "weight": gap.weight,
         "credit": gap.credit,
         "resume_evidence": _evidence(report.resume, (gap.via,)) if gap.via else [],
@@ -189,6 +190,14 @@ def plan_dict(item: PlanItem, report: GapReport, taxonomy: Taxonomy) -> dict[str
         "status": item.status,
         "why": plan_reason_quoting(item, taxonomy, _quote(report.posting, item)),
         "needed_for": list(item.needed_for),
+        "also_meets": [
+            {
+                "skills": [skill_ref(s, taxonomy) for s in g.requirement.skills],
+                "importance": g.requirement.importance,
+                "status": g.status,
+            }
+            for g in item.also_meets
+        ],
         "start_here": item.start_here,
         "hours": item.hours,
         "description": taxonomy.skill(item.learn).description,

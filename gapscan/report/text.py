@@ -12,7 +12,7 @@ from collections.abc import Callable
 from ..plan import plan_hours
 from ..records import Gap, GapReport, SkillProfile
 from ..taxonomy import Course, Taxonomy
-from .evidence import evidence, plan_reason
+from .evidence import evidence, plan_reason, via_words
 from .redact import PersonalDetails, redact_text, source_label
 
 WIDTH = 80
@@ -114,8 +114,9 @@ def _gap_lines(
         lines.append("  (none)")
     for gap in gaps:
         head = f"{_names(gap, taxonomy)} [{gap.requirement.importance}]"
-        if status == "partial" and gap.via:
-            head += f" via {taxonomy.skill(gap.via).name}"
+        via = via_words(gap, taxonomy)
+        if via:
+            head += f" via {via}"
         lines.extend(_wrap(head, "    ", "  "))
         if status != "missing":
             found = evidence(report.resume, (gap.via,)) if gap.via else ()
@@ -146,6 +147,11 @@ def _plan_lines(report: GapReport, taxonomy: Taxonomy, st: _Style) -> list[str]:
             head += f", or instead: {', '.join(alts)}"
         lines.extend(_wrap(head, "     ", "  "))
         lines.extend(_wrap(f"why: {plan_reason(item, taxonomy, report.posting)}", "     "))
+        if item.also_meets:
+            also = "; ".join(
+                f"{_names(g, taxonomy)} ({g.requirement.importance})" for g in item.also_meets
+            )
+            lines.extend(_wrap(f"also meets: {also}", "     "))
         steps = "; ".join(f"{n}. {taxonomy.step(n).title}" for n in item.steps)
         if steps:
             lines.extend(_wrap(f"roadmap: {steps}", "     "))
