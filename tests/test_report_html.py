@@ -12,7 +12,14 @@ import pytest
 from cli_run import run
 
 from gapscan.report.evidence import snippet
-from gapscan.report.html import Marked, coverage_by_area, marked, render_report, skills_table
+from gapscan.report.html import (
+    Marked,
+    coverage_by_area,
+    marked,
+    render_report,
+    skills_table,
+    via_words,
+)
 from gapscan.taxonomy import Taxonomy
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "alex-rivera_ai-architect.json"
@@ -74,6 +81,23 @@ def test_coverage_by_area_adds_up_to_the_score_breakdown(
     assert (longest, round(widest, 1)) == (longest, 240.0)
 
 
+@pytest.mark.parametrize(
+    ("relation", "words"),
+    [
+        ("same", None),
+        ("narrower", "GitHub Actions, a kind of CI/CD"),
+        ("broader", "the more general GitHub Actions"),
+        ("related", "the related GitHub Actions"),
+    ],
+)
+def test_via_words_say_how_the_resume_skill_stands_to_the_one_asked_for(
+    relation: str, words: str | None
+) -> None:
+    gap = {"skills": [{"name": "CI/CD"}], "via": {"name": "GitHub Actions"}, "relation": relation}
+    assert via_words(gap) == words
+    assert via_words({**gap, "via": None}) is None
+
+
 def test_skills_table_counts_counted_mentions_of_each_requirement_skill(
     data: dict[str, Any],
 ) -> None:
@@ -87,8 +111,8 @@ def test_skills_table_counts_counted_mentions_of_each_requirement_skill(
         "resume": counted,
         "posting": 1,
     }
-    assert rows["AI architecture"]["resume"] == 0
-    assert rows["AI architecture"]["status"] == "missing"
+    lacking = data["missing"][0]["skills"][0]["name"]
+    assert (rows[lacking]["resume"], rows[lacking]["status"]) == (0, "missing")
     assert len(rows) == len({s for r in data["posting"]["requirements"] for s in r["skills"]})
 
 
@@ -98,10 +122,11 @@ def test_the_page_opens_with_the_answer_and_keeps_the_documented_order(
     page = render_report(data, areas)
     assert section_ids(page) == ["answer", "areas", "plan", "gaps", "matched", "skills"]
     assert '<text id="gauge-value" x="75" y="80"' in page
-    assert ">66</text>" in page
+    assert f">{data['score']['value']:g}</text>" in page
     assert data["summary"]["verdict"] in page
-    assert "<mark>ML system design</mark>" in page
-    assert '<a href="https://shap.readthedocs.io">' in page
+    assert f"<mark>{data['missing'][0]['posting_evidence'][0]['text']}</mark>" in page
+    url = next(c["url"] for item in data["learning_plan"] for c in item["courses"] if c["url"])
+    assert f'<a href="{url}">' in page
     assert data["resume"]["sha256"] in page and data["taxonomy"]["sha256"] in page
     assert "<script" not in page and "http://" not in page.split("<body>")[0]
 

@@ -111,13 +111,25 @@ def _evidence(items: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+def via_words(gap: Mapping[str, Any]) -> str | None:
+    """How a resume skill other than the one asked for meets a requirement, in words."""
+    via, relation = gap["via"], gap.get("relation")
+    if via is None or relation == "same":
+        return None
+    if relation == "narrower":
+        return f"{via['name']}, a kind of {_names(gap['skills'])}"
+    if relation == "broader":
+        return f"the more general {via['name']}"
+    return f"the related {via['name']}"
+
+
 def _gap_rows(data: Mapping[str, Any], status: str) -> list[dict[str, Any]]:
     return [
         {
             "name": _names(gap["skills"]),
             "importance": gap["importance"],
             "status": status,
-            "via": gap["via"]["name"] if gap["via"] else None,
+            "via": via_words(gap),
             "credit": gap["credit"],
             "weight": gap["weight"],
             "resume": _evidence(gap["resume_evidence"]),
