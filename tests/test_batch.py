@@ -529,7 +529,8 @@ def test_each_report_has_its_page_and_the_index_links_them(
 
 
 def test_no_html_writes_the_index_only(folder: Path, posting: Path, tiny_path: Path) -> None:
-    assert batch(folder, posting, tiny_path, "--no-html")[0] == 0
+    assert batch(folder, posting, tiny_path)[0] == 0
+    assert batch(folder, posting, tiny_path, "--no-html", "--force")[0] == 0  # no stale page
     reports = folder.parent / "reports"
     assert not list((reports / "resumes").rglob("*.html"))
     index = (reports / "index.html").read_text(encoding="utf-8")

@@ -138,6 +138,8 @@ def write_report(scanned: Scanned) -> Outcome:
     try:
         if scanned.page is not None:  # first: a report on disk always has its page
             write_atomic(page_path(scanned.target), scanned.page)
+        else:  # --no-html: a page left by an earlier run would show an older report
+            page_path(scanned.target).unlink(missing_ok=True)
         write_atomic(scanned.target, scanned.report)
     except OSError as exc:  # a full disk, a read-only folder: this file fails, the run goes on
         reason = f"its report cannot be written ({exc.strerror or exc})"
