@@ -261,10 +261,11 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "html"]),
     default="text",
     show_default=True,
-    help="Report for a person (text) or for tools (json).",
+    help="Report for a person (text), for tools (json), or as one self-contained web page "
+    "(html: inline CSS and charts, no network).",
 )
 @_output_options
 @_taxonomy_option
@@ -304,9 +305,12 @@ def scan(
     Examples:
         gapscan resume.pdf posting.txt
         gapscan resume.pdf posting.txt --format json -o report.json
+        gapscan resume.pdf posting.txt --format html -o report.html
         gapscan resume.pdf posting.txt --format json --redact
         gapscan resume.pdf
     """
+    from .report.html import area_names
+    from .report.html import render_report as render_html
     from .report.redact import source_label
     from .report.serialize import dumps, report_dict
     from .report.text import render_report
@@ -317,8 +321,9 @@ def scan(
     )
     redaction = _redaction(report.resume.document, redact)
     use_color = _use_color(color, output)
-    if fmt == "json":
-        text = dumps(_shaped(report_dict(report, scanner.taxonomy), redaction, run_metadata))
+    if fmt in ("json", "html"):
+        data = _shaped(report_dict(report, scanner.taxonomy), redaction, run_metadata)
+        text = dumps(data) if fmt == "json" else render_html(data, area_names(scanner.taxonomy))
     else:
         text = render_report(report, scanner.taxonomy, color=use_color, redaction=redaction)
     _write(text, output, use_color)
@@ -615,6 +620,14 @@ def model_build(out: Path, taxonomy_path: Path | None) -> None:
     show_default=True,
     help="Files a worker scans before a fresh one replaces it (keeps memory flat).",
 )
+@click.option(
+    "--html/--no-html",
+    "pages",
+    default=True,
+    show_default=True,
+    help="Write each resume's HTML report next to its JSON (about 5 ms a resume); "
+    "index.html is always written.",
+)
 @click.option("--force", is_flag=True, help="Redo resumes already reported by an earlier run.")
 @click.option(
     "--wait",
@@ -639,6 +652,7 @@ def batch(
     time_limit: float,
     max_memory: int,
     recycle_after: int,
+    pages: bool,
     force: bool,
     wait: bool,
     quiet: bool,
@@ -650,10 +664,12 @@ def batch(
 ) -> None:
     """Scan every resume in FOLDER (recursively) against POSTING, in parallel.
 
-    Writes one JSON report per resume to OUTPUT/resumes/, results.jsonl (one line per file),
-    summary.csv (candidates ranked by score) and cohort.json (how many candidates lack each
-    posting skill), then prints that summary. Resumes already reported for the same content,
-    posting, taxonomy and gapscan version are skipped unless --force.
+    Writes one JSON report per resume to OUTPUT/resumes/ (and its HTML page beside it),
+    results.jsonl (one line per file), summary.csv (candidates ranked by score), cohort.json
+    (how many candidates lack each posting skill) and index.html (the ranking, a heatmap of
+    candidates against requirements, and the "train or hire" chart), then prints that
+    summary. Resumes already reported for the same content, posting, taxonomy and gapscan
+    version are skipped unless --force.
 
     Exit codes: 0 every file ok, 2 the run could not start (bad option, missing folder,
     unreadable posting or taxonomy, OUTPUT in use by another batch, a symlink in OUTPUT),
@@ -676,6 +692,7 @@ def batch(
         limits=_limits(max_pages, max_mb),
         memory_mb=max_memory,
         recycle_after=recycle_after,
+        pages=pages,
     )
     options = BatchOptions(workers or os.cpu_count() or 1, time_limit, force, scheduler, wait)
     show = not quiet and sys.stderr.isatty()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -74,7 +77,7 @@ def test_outputs(folder: Path, posting: Path, tiny_path: Path, tiny: Taxonomy) -
         "  2.  80.0  team/cy.md\n"
         "  3.  50.0  team/bo.txt\n"
         "\n"
-        f"Reports in {reports}: summary.csv, results.jsonl, cohort.json, resumes/\n"
+        f"Reports in {reports}: index.html, summary.csv, results.jsonl, cohort.json, resumes/\n"
     )
     assert (reports / "summary.csv").read_text(encoding="utf-8") == (
         "rank,file,status,score,required_matched,required_partial,required_missing,"
@@ -491,3 +494,56 @@ def test_every_format_scan_reads_and_other_types_are_listed(
     assert code == 3
     assert f"Warning: notes.csv: skipped: {reason.format('.csv')}\n" in err
     assert out.startswith("7 files: 5 ok, 0 not assessed, 0 failed, 2 skipped (0 duplicates)\n")
+
+
+def _links(index: str) -> list[str]:
+    return [unescape(h) for h in re.findall(r'<a href="([^"]+)"', index)]
+
+
+def test_each_report_has_its_page_and_the_index_links_them(
+    folder: Path, posting: Path, tiny_path: Path
+) -> None:
+    """Hostile file names are escaped in index.html and its links still reach the pages."""
+    from urllib.parse import unquote
+
+    hostile = ["<script>alert(1)<script>.txt", "=cmd|'calc'!A1 #1?.txt"]
+    for name in hostile:
+        (folder / name).write_text("Eve\nSkills\nGolang\n" + name, encoding="utf-8")
+    assert batch(folder, posting, tiny_path)[0] == 0
+    reports = folder.parent / "reports"
+    jsons = sorted(p.name for p in (reports / "resumes").rglob("*.json"))
+    pages = sorted(p.name for p in (reports / "resumes").rglob("*.html"))
+    assert pages == [j.removesuffix(".json") + ".html" for j in jsons] and len(pages) == 5
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert "<script>" not in index
+    assert "&lt;script&gt;alert(1)&lt;script&gt;.txt" in index
+    assert "=cmd|&#39;calc&#39;!A1 #1?.txt" in index
+    links = _links(index)
+    assert all((reports / unquote(link)).is_file() for link in links)
+    assert len(links) == 5
+    # candidates in summary.csv's order
+    with (reports / "summary.csv").open(encoding="utf-8", newline="") as fh:
+        ranked_files = [row["file"].removeprefix("'") for row in csv.DictReader(fh)]
+    shown = re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a></th>', index)
+    assert [unescape(s) for s in shown] == ranked_files
+
+
+def test_no_html_writes_the_index_only(folder: Path, posting: Path, tiny_path: Path) -> None:
+    assert batch(folder, posting, tiny_path)[0] == 0
+    assert batch(folder, posting, tiny_path, "--no-html", "--force")[0] == 0  # no stale page
+    reports = folder.parent / "reports"
+    assert not list((reports / "resumes").rglob("*.html"))
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert _links(index) == [] and "ada.txt" in index
+
+
+def test_a_reused_report_gets_its_missing_page(
+    folder: Path, posting: Path, tiny_path: Path
+) -> None:
+    assert batch(folder, posting, tiny_path)[0] == 0
+    page = folder.parent / "reports" / "resumes" / "ada.txt.html"
+    first = page.read_text(encoding="utf-8")
+    page.unlink()
+    assert batch(folder, posting, tiny_path)[0] == 0
+    assert results(folder)["ada.txt"]["reused"] is True
+    assert page.read_text(encoding="utf-8") == first

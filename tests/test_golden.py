@@ -1,4 +1,4 @@
-"""Golden reports: the full JSON and text output for one sample pair, compared verbatim.
+"""Golden reports: the full JSON, text and HTML output for one sample pair, compared verbatim.
 
 After an intended change to the output, regenerate them with
 ``GAPSCAN_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py`` and review the diff.
@@ -24,6 +24,7 @@ PAIR = ["samples/resumes/alex-rivera.pdf", "samples/postings/ai-architect.txt"]
     [
         ("alex-rivera_ai-architect.json", [*PAIR, "--format", "json"]),
         ("alex-rivera_ai-architect.txt", [*PAIR, "--no-color"]),
+        ("alex-rivera_ai-architect.html", [*PAIR, "--format", "html"]),
     ],
 )
 def test_golden_report(name: str, args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:

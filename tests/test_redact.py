@@ -47,14 +47,15 @@ def _leaks(output: str, details: tuple[str, ...]) -> list[str]:
     [
         ("{resume}", "{posting}", "--format", "json"),
         ("{resume}", "{posting}"),
+        ("{resume}", "{posting}", "--format", "html"),
         ("{resume}", "--format", "json"),
         ("extract", "{resume}", "--format", "json"),
         ("extract", "{resume}"),
         ("extract", "{resume}", "--format", "jsonresume"),
         ("extract", "{resume}", "--format", "definedterms"),
     ],
-    ids=["scan-json", "scan-text", "role-json", "extract-json", "extract-text", "jsonresume",
-         "definedterms"],
+    ids=["scan-json", "scan-text", "scan-html", "role-json", "extract-json", "extract-text",
+         "jsonresume", "definedterms"],
 )  # fmt: skip
 def test_no_personal_detail_survives_redact(name: str, args: tuple[str, ...]) -> None:
     resume = SAMPLES / "resumes" / name

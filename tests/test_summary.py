@@ -122,7 +122,7 @@ def test_text_summary() -> None:
         "  1. 100.0  ada.txt\n"
         "  2.  50.0  bo.txt\n"
         "\n"
-        "Reports in reports: summary.csv, results.jsonl, cohort.json, resumes/\n"
+        "Reports in reports: index.html, summary.csv, results.jsonl, cohort.json, resumes/\n"
     )
 
 
@@ -133,5 +133,5 @@ def test_text_summary_with_nobody_assessed() -> None:
     assert text_summary(failed, view, "out") == (
         "1 files: 0 ok, 0 not assessed, 1 failed, 0 skipped (0 duplicates)\n"
         "\n"
-        "Reports in out: summary.csv, results.jsonl, cohort.json, resumes/\n"
+        "Reports in out: index.html, summary.csv, results.jsonl, cohort.json, resumes/\n"
     )

@@ -56,3 +56,22 @@ def test_taxonomy_loads_from_wheel(installed: Path, tmp_path: Path) -> None:
     assert out[1] == "ai-architect True 9"
     assert (installed / "gapscan" / "taxonomy_data" / "ai-architect.toml").is_file()
     assert (installed / "gapscan" / "py.typed").is_file()
+
+
+def test_html_templates_render_from_wheel(installed: Path, tmp_path: Path) -> None:
+    """The HTML report's templates ship in the wheel: a page renders from the installed copy."""
+    code = (
+        "import gapscan.report.html as h; "
+        "print(h.__file__); print(h.environment().get_template('report.html.j2').filename)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(installed)}
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    assert out[0].startswith(str(installed))
+    assert out[1] == str(installed / "gapscan" / "report" / "templates" / "report.html.j2")

@@ -26,6 +26,7 @@ from ..records import Importance, Status
 REPORTS_DIR = "resumes"
 RESULTS, SUMMARY, COHORT = "results.jsonl", "summary.csv", "cohort.json"
 INDEX = ".gapscan-index.json"  # what is done, for a quick re-run (see ``index.py``)
+INDEX_PAGE = "index.html"  # the batch on one page (see ``page.py``)
 # The disk is full or read-only: no other report could be written either, so the run stops.
 STOPS_THE_RUN = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 FileStatus = Literal["ok", "not_assessed", "failed", "skipped"]
@@ -108,6 +109,11 @@ def report_names(rels: list[str]) -> dict[str, str]:
     return names
 
 
+def page_name(report: str) -> str:
+    """The HTML page written next to a report: ``resumes/a.pdf.json`` -> ``resumes/a.pdf.html``."""
+    return report.removesuffix(".json") + ".html"
+
+
 def inside(out: Path, name: str) -> Path:
     """``out / name``, refusing any result that would resolve outside ``out``."""
     target = (out / name).resolve()
@@ -123,7 +129,7 @@ def refuse_links(out: Path) -> None:
     outside the folder. The run neither writes through a link nor removes one it did not make.
     """
     reports = out / REPORTS_DIR
-    paths = [reports, *(out / name for name in (RESULTS, SUMMARY, COHORT, INDEX))]
+    paths = [reports, *(out / name for name in (RESULTS, SUMMARY, COHORT, INDEX, INDEX_PAGE))]
     if reports.is_dir() and not reports.is_symlink():
         for top, folders, files in os.walk(reports):  # links to folders are listed, not followed
             paths += (Path(top, name) for name in folders + files)
@@ -277,9 +283,12 @@ def summarize(rel: str, name: str, data: dict[str, Any], *, reused: bool = False
 
 
 def remove_report(target: Path) -> None:
-    """Delete a report that no longer stands for its file (it failed, or is a duplicate now)."""
+    """Delete a report, and its HTML page, that no longer stand for their file (it failed,
+    or is a duplicate now)."""
     with contextlib.suppress(OSError):
         target.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        target.with_name(page_name(target.name)).unlink(missing_ok=True)
 
 
 def with_originals(outcomes: list[Outcome]) -> list[Outcome]:

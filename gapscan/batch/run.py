@@ -20,11 +20,13 @@ from typing import Any
 from .. import __version__
 from ..errors import UsageProblem, display_path
 from ..limits import TIMEOUT
+from ..report.html import render_report as render_page
 from ..report.serialize import dumps, taxonomy_info
 from .index import INDEX, Fingerprint, Indexed, index_text, load_index, stamp
 from .lock import locked
 from .output import (
     COHORT,
+    INDEX_PAGE,
     REPORTS_DIR,
     RESULTS,
     SUMMARY,
@@ -41,8 +43,9 @@ from .output import (
     with_originals,
     write_atomic,
 )
+from .page import index_html
 from .summary import Cohort, cohort, cohort_dict, summary_csv, text_summary
-from .task import BatchContext, BatchSpec, Task, prepare
+from .task import BatchContext, BatchSpec, Task, page_path, prepare
 from .walk import Found, walk
 
 
@@ -97,10 +100,13 @@ def _reusable(target: Path, sha: str, ctx: BatchContext) -> dict[str, Any] | Non
     return data if same else None
 
 
-def plan(found: list[Found], ctx: BatchContext, *, force: bool) -> tuple[list[Task], list[Outcome]]:
+def plan(
+    found: list[Found], ctx: BatchContext, *, force: bool, pages: bool = False
+) -> tuple[list[Task], list[Outcome]]:
     """The tasks to run, and the outcomes known without running anything.
 
     A file that has become a duplicate of another loses the report it had of its own.
+    With ``pages``, a reused report whose HTML page is missing gets its page written here.
     """
     names = report_names([f.rel for f in found if f.skip is None])
     index = {} if force else load_index(ctx.out, fingerprint(ctx))
@@ -131,6 +137,8 @@ def plan(found: list[Found], ctx: BatchContext, *, force: bool) -> tuple[list[Ta
         name = names[f.rel]
         done = None if force else _reused(shown, name, sha, ctx, index)
         if done is not None:
+            if pages:
+                _ensure_page(inside(ctx.out, name), ctx)
             known.append(done)
         else:
             tasks.append(Task(shown, str(f.path), sha, name))
@@ -148,6 +156,14 @@ def _reused(
         return dataclasses.replace(entry.outcome, rel=shown)
     data = _reusable(target, sha, ctx)
     return None if data is None else summarize(shown, name, data, reused=True)
+
+
+def _ensure_page(report: Path, ctx: BatchContext) -> None:
+    """Write the HTML page of a reused report, read back from disk, unless it is there."""
+    page = page_path(report)
+    if not page.exists():
+        data = json.loads(report.read_text(encoding="utf-8"))
+        _save(page, render_page(data, ctx.areas))
 
 
 def _outcomes(spec: BatchSpec, tasks: list[Task], options: BatchOptions) -> Iterator[Outcome]:
@@ -201,7 +217,7 @@ def _locked_run(
     refuse_links(out)
     spec, ctx = prepare(spec)  # reads the posting: an unreadable one stops the run here
     remove_temporaries(out / REPORTS_DIR)  # left by a run that was killed or interrupted
-    tasks, known = plan(walk(folder, exclude=out), ctx, force=options.force)
+    tasks, known = plan(walk(folder, exclude=out), ctx, force=options.force, pages=spec.pages)
     if tasks:  # the pipeline is needed: a broken --model stops the run before any output
         _ = ctx.posting
     outcomes: list[Outcome] = []
@@ -226,7 +242,7 @@ def _locked_run(
         for outcome in _outcomes(spec, tasks, options):
             record(outcome)
     remove_temporaries(out / REPORTS_DIR)  # left by workers killed during this run
-    return finish(out, outcomes, ctx)
+    return finish(out, outcomes, ctx, pages=spec.pages)
 
 
 def remove_temporaries(folder: Path) -> None:
@@ -243,8 +259,10 @@ def remove_temporaries(folder: Path) -> None:
                 path.unlink()
 
 
-def finish(out: Path, outcomes: list[Outcome], ctx: BatchContext) -> BatchResult:
-    """Write the sorted results, the ranking and the cohort view."""
+def finish(
+    out: Path, outcomes: list[Outcome], ctx: BatchContext, *, pages: bool = True
+) -> BatchResult:
+    """Write the sorted results, the ranking, the cohort view and the index page."""
     outcomes = with_originals(sorted(outcomes, key=lambda o: o.rel))
     lines = [json.dumps(jsonl_record(o), ensure_ascii=False) + "\n" for o in outcomes]
     _save(out / RESULTS, "".join(lines))
@@ -254,6 +272,7 @@ def finish(out: Path, outcomes: list[Outcome], ctx: BatchContext) -> BatchResult
     data = cohort_dict(view, posting, taxonomy_info(ctx.scanner.taxonomy))
     _save(out / COHORT, dumps(data))
     _save(out / INDEX, index_text(out, outcomes, fingerprint(ctx)))
+    _save(out / INDEX_PAGE, index_html(outcomes, data, pages=pages))
     return BatchResult(tuple(outcomes), view, text_summary(outcomes, view, display_path(out)))
 
 

@@ -145,5 +145,6 @@ def text_summary(outcomes: list[Outcome], view: Cohort, out: str, top: int = 5) 
         lines += ["", "Top candidates"]
         lines += [f"  {i}. {o.score if o.score is not None else '-':>5}  {o.rel}"
                   for i, o in enumerate(best, start=1)]  # fmt: skip
-    lines += ["", f"Reports in {out}: summary.csv, results.jsonl, cohort.json, resumes/"]
+    written = "index.html, summary.csv, results.jsonl, cohort.json, resumes/"
+    lines += ["", f"Reports in {out}: {written}"]
     return "\n".join(lines) + "\n"

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from ..errors import GapscanError, InputError, OutputError
 from ..limits import DEFAULT_LIMITS, Limits, cap_address_space
+from ..report.html import area_names
+from ..report.html import render_report as render_page
 from ..report.serialize import compact_bytes, report_dict
 from ..scanner import PreparedPosting, Scanner
 from ..taxonomy import load_taxonomy
@@ -20,6 +22,7 @@ from .output import (
     Outcome,
     cannot_write,
     inside,
+    page_name,
     remove_report,
     summarize,
     write_atomic,
@@ -37,6 +40,7 @@ class BatchSpec:
     limits: Limits = DEFAULT_LIMITS
     memory_mb: int = 0  # 0: no cap
     recycle_after: int = 500  # files per worker before a fresh fork replaces it
+    pages: bool = True  # write each report's HTML page next to its JSON
     fingerprint: str = ""  # posting and taxonomy hashes, set by ``prepare``
 
 
@@ -63,6 +67,7 @@ class BatchContext:
         model = Path(spec.model) if spec.model else None
         self.scanner = Scanner(taxonomy, model=model, limits=spec.limits)
         self.posting_document = self.scanner.read_posting(spec.posting)
+        self.areas = area_names(taxonomy)
         self.out = Path(spec.out)
 
     @functools.cached_property
@@ -117,6 +122,7 @@ class Scanned:
     target: Path
     outcome: Outcome  # the outcome once the report is written, or the failure
     report: bytes | None = None  # None when the scan failed
+    page: bytes | None = None  # the report's HTML page, when the batch writes them
     exhausted: bool = False  # it ran out of memory: the worker's heap may be fragmented
 
 
@@ -128,6 +134,7 @@ def scan_one(spec: BatchSpec, task: Task) -> Scanned:
         report = ctx.scanner.assess(ctx.scanner.read(task.path, posting=False), ctx.posting)
         data = report_dict(report, ctx.scanner.taxonomy)
         encoded = compact_bytes(data)
+        page = render_page(data, ctx.areas).encode("utf-8") if spec.pages else None
     except InputError as exc:
         return Scanned(task, target, _failed(task, target, exc.cause))
     except GapscanError as exc:
@@ -140,7 +147,7 @@ def scan_one(spec: BatchSpec, task: Task) -> Scanned:
     except Exception as exc:  # a bug: record it for this file and go on with the others
         reason = f"internal error ({type(exc).__name__}); please report it"
         return Scanned(task, target, _failed(task, target, reason))
-    return Scanned(task, target, summarize(task.rel, task.report, data), encoded)
+    return Scanned(task, target, summarize(task.rel, task.report, data), encoded, page)
 
 
 def write_report(scanned: Scanned) -> Outcome:
@@ -151,6 +158,10 @@ def write_report(scanned: Scanned) -> Outcome:
     if scanned.report is None:
         return scanned.outcome
     try:
+        if scanned.page is not None:  # first: a report on disk always has its page
+            write_atomic(page_path(scanned.target), scanned.page)
+        else:  # --no-html: a page left by an earlier run would show an older report
+            page_path(scanned.target).unlink(missing_ok=True)
         write_atomic(scanned.target, scanned.report)
     except OSError as exc:
         if exc.errno in STOPS_THE_RUN:  # a full disk: the next report would fail too
@@ -163,11 +174,16 @@ def write_report(scanned: Scanned) -> Outcome:
     return scanned.outcome
 
 
+def page_path(report: Path) -> Path:
+    """Where the HTML page of the report at ``report`` goes."""
+    return report.with_name(page_name(report.name))
+
+
 def process_one(spec: BatchSpec, task: Task) -> Outcome:
     """Scan one resume and write its report."""
     return write_report(scan_one(spec, task))
 
 
 def _failed(task: Task, target: Path, reason: str) -> Outcome:
-    remove_report(target)  # a report from an earlier version is stale now
+    remove_report(target)  # a report from an earlier version is stale now, and its page
     return Outcome(task.rel, "failed", reason, task.sha256)
