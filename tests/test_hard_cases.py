@@ -165,6 +165,14 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    ("partner-with", "You will partner with finance and marketing every day.",
+     {"collaboration"}, set()),  # fmt: skip
+    ("own-end-to-end", "Own features end to end, from data pipelines to serving.",
+     {"ownership"}, set()),  # fmt: skip
+    ("monitoring-dashboards", "Set up Datadog dashboards and latency dashboards.", set(),
+     {"data-visualization"}),  # fmt: skip
+    ("bi-dashboards", "Build dashboards for sales and customer success.",
+     {"data-visualization"}, set()),  # fmt: skip
     # a field named as the people in it asks for nothing; the same words as a skill do
     ("field-as-team", "Work with data engineering to shape the data pipelines.",
      {"data-pipelines"}, {"data-engineering"}),  # fmt: skip
