@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,11 @@ def test_jsonl_record() -> None:
         "report": "resumes/ada.txt.json", "sha256": "c" * 64, "duplicate_of": "ada.txt",
         "reused": False,
     }  # fmt: skip
+
+
+def test_write_atomic_gives_the_mode_the_umask_allows(tmp_path: Path, umask: int) -> None:
+    target = tmp_path / "r.json"
+    write_atomic(target, "new")
+    write_atomic(target, "again")  # a replaced file too
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+    assert sorted(os.listdir(tmp_path)) == ["r.json"]

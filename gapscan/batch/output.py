@@ -2,14 +2,17 @@
 
 Report names come from the input's relative path only (never from document content) and
 always land inside the output folder. Every file is written to a temporary file, fsynced
-and renamed, so an interrupted run leaves whole files or none.
+and renamed, so an interrupted run leaves whole files or none; its mode follows the umask,
+as a plain ``open()`` would give.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import secrets
 import stat
 import tempfile
 from dataclasses import dataclass
@@ -118,6 +121,23 @@ def _not_a_file(mode: int) -> str | None:
     return f"is {kind}, not a regular file a report can replace"
 
 
+def new_temporary(path: Path) -> tuple[int, str]:
+    """Create ``.NAME.XXXXXXXX.tmp`` beside ``path``, open for writing, with the umask's mode.
+
+    ``tempfile.mkstemp`` always gives 0600, so an output would be unreadable to anyone else
+    whatever the umask. Here the kernel applies the umask (and a default ACL) to 0666 at
+    creation, exactly as for a plain ``open()``.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    for _ in range(tempfile.TMP_MAX):
+        tmp = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no temporary file name is free", str(path.parent))
+
+
 def write_atomic(path: Path, text: str | bytes) -> None:
     """Write via a temporary file in the same folder, fsync, then rename over ``path``.
 
@@ -130,7 +150,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         raise OutputError(path, refusal)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = _encoded(text)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = new_temporary(path)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
