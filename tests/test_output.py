@@ -13,6 +13,7 @@ import pytest
 from gapscan.batch.output import (
     GapLine,
     Outcome,
+    from_jsonl_signature,
     inside,
     jsonl_record,
     report_names,
@@ -165,12 +166,16 @@ def test_fine(outcome: Outcome, fine: bool) -> None:
 
 def test_jsonl_record() -> None:
     outcome = Outcome("team/bo.txt", "skipped", None, "c" * 64, "resumes/ada.txt.json",
-                      duplicate_of="ada.txt")  # fmt: skip
+                      duplicate_of="ada.txt", candidate="Bo Li",
+                      signature=b"\x01\x02")  # fmt: skip
     assert jsonl_record(outcome) == {
-        "file": "team/bo.txt", "status": "skipped", "reason": None, "score": None,
-        "report": "resumes/ada.txt.json", "sha256": "c" * 64, "duplicate_of": "ada.txt",
-        "reused": False,
+        "file": "team/bo.txt", "candidate": "Bo Li", "status": "skipped", "reason": None,
+        "score": None, "report": "resumes/ada.txt.json", "sha256": "c" * 64,
+        "duplicate_of": "ada.txt", "reused": False, "signature": "AQI=",
     }  # fmt: skip
+    assert from_jsonl_signature("AQI=") == b"\x01\x02"
+    redacted = jsonl_record(outcome, redact=True)
+    assert (redacted["file"], redacted["duplicate_of"]) == ("[name]/[name].txt", "[name].txt")
 
 
 def test_write_atomic_gives_the_mode_the_umask_allows(tmp_path: Path, umask: int) -> None:

@@ -8,6 +8,7 @@ as a plain ``open()`` would give.
 
 from __future__ import annotations
 
+import base64
 import errno
 import hashlib
 import os
@@ -21,6 +22,7 @@ from typing import Any, Literal, NamedTuple
 
 from ..errors import OutputError
 from ..records import Importance, Status
+from .identity import shown_file
 
 REPORTS_DIR = "resumes"
 FileStatus = Literal["ok", "not_assessed", "failed", "skipped"]
@@ -55,6 +57,8 @@ class Outcome:
     gaps: tuple[GapLine, ...] = ()
     duplicate_of: str | None = None
     reused: bool = False
+    candidate: str | None = None  # the name, or the stable id under --redact
+    signature: bytes | None = None  # of the text, for near duplicates (near_duplicates.py)
 
     @property
     def fine(self) -> bool:
@@ -208,15 +212,23 @@ def summarize(rel: str, name: str, data: dict[str, Any], *, reused: bool = False
     return Outcome(rel, "ok", None, resume, name, score, counts, gaps, reused=reused)
 
 
-def jsonl_record(o: Outcome) -> dict[str, Any]:
-    """One line of ``results.jsonl``."""
+def jsonl_record(o: Outcome, *, redact: bool = False) -> dict[str, Any]:
+    """One line of ``results.jsonl`` (file names scrubbed of names under ``--redact``)."""
+    original = o.duplicate_of
     return {
-        "file": o.rel,
+        "file": shown_file(o.rel, redact=redact),
+        "candidate": o.candidate,
         "status": o.status,
         "reason": o.reason,
         "score": o.score,
         "report": o.report,
         "sha256": o.sha256,
-        "duplicate_of": o.duplicate_of,
+        "duplicate_of": None if original is None else shown_file(original, redact=redact),
         "reused": o.reused,
+        "signature": None if o.signature is None else base64.b64encode(o.signature).decode(),
     }
+
+
+def from_jsonl_signature(value: str | None) -> bytes | None:
+    """A ``signature`` of ``results.jsonl`` back to bytes."""
+    return None if value is None else base64.b64decode(value, validate=True)

@@ -20,10 +20,13 @@ from .. import __version__
 from ..errors import UsageProblem, display_path
 from ..limits import TIMEOUT
 from ..report.serialize import dumps, taxonomy_info
+from .identity import candidate_id
+from .near_duplicates import near_duplicates
 from .output import (
     REPORTS_DIR,
     GapLine,
     Outcome,
+    from_jsonl_signature,
     inside,
     jsonl_record,
     report_names,
@@ -65,8 +68,9 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _reusable(target: Path, sha: str, ctx: BatchContext) -> dict[str, Any] | None:
-    """The report already written for this very content, posting, taxonomy and version."""
+def _reusable(target: Path, sha: str, ctx: BatchContext, redact: bool) -> dict[str, Any] | None:
+    """The report already written for this very content, posting, taxonomy and version,
+    redacted or not as this run asks."""
     try:
         data: dict[str, Any] = json.loads(target.read_text(encoding="utf-8"))
         same = (
@@ -74,15 +78,53 @@ def _reusable(target: Path, sha: str, ctx: BatchContext) -> dict[str, Any] | Non
             and data["posting"]["sha256"] == ctx.posting_sha256
             and data["taxonomy"]["sha256"] == ctx.scanner.taxonomy.sha256
             and data["gapscan_version"] == __version__
+            and data.get("redacted", False) is redact
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return data if same else None
 
 
-def plan(found: list[Found], ctx: BatchContext, *, force: bool) -> tuple[list[Task], list[Outcome]]:
-    """The tasks to run, and the outcomes known without running anything."""
+@dataclass(frozen=True)
+class Earlier:
+    """What an earlier run's ``results.jsonl`` says of a resume beyond its report."""
+
+    candidate: str | None
+    signature: bytes | None
+
+
+def earlier_results(path: Path) -> dict[str, Earlier]:
+    """By content hash, the candidate and signature of the resumes an earlier run scanned."""
+    found: dict[str, Earlier] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return found
+    for line in lines:
+        try:
+            record = json.loads(line)
+            if record["status"] in ("ok", "not_assessed") and "signature" in record:
+                signature = from_jsonl_signature(record["signature"])
+                found[record["sha256"]] = Earlier(record["candidate"], signature)
+        except (ValueError, KeyError, TypeError):
+            continue  # a line from an older version, or damaged: that resume is scanned again
+    return found
+
+
+def plan(
+    found: list[Found],
+    ctx: BatchContext,
+    *,
+    force: bool,
+    redact: bool = False,
+    earlier: dict[str, Earlier] | None = None,
+) -> tuple[list[Task], list[Outcome]]:
+    """The tasks to run, and the outcomes known without running anything.
+
+    Under ``redact`` a report is named by its candidate id, never by the file's path.
+    """
     names = report_names([f.rel for f in found if f.skip is None])
+    earlier = earlier or {}
     tasks: list[Task] = []
     known: list[Outcome] = []
     by_inode: dict[tuple[int, int], str] = {}
@@ -106,10 +148,13 @@ def plan(found: list[Found], ctx: BatchContext, *, force: bool) -> tuple[list[Ta
             known.append(same)
             continue
         first_of[sha] = f.rel
-        name = names[f.rel]
-        data = None if force else _reusable(inside(ctx.out, name), sha, ctx)
-        if data is not None:
-            known.append(summarize(shown, name, data, reused=True))
+        name = f"{REPORTS_DIR}/{candidate_id(sha)}.json" if redact else names[f.rel]
+        before = earlier.get(sha)
+        data = None if force or not before else _reusable(inside(ctx.out, name), sha, ctx, redact)
+        if data is not None and before is not None:
+            reused = summarize(shown, name, data, reused=True)
+            known.append(dataclasses.replace(reused, candidate=before.candidate,
+                                             signature=before.signature))  # fmt: skip
         else:
             tasks.append(Task(shown, str(f.path), sha, name))
     return tasks, known
@@ -149,7 +194,9 @@ def run_batch(
         ) from None
     spec, ctx = prepare(spec)  # reads the posting: an unreadable one stops the run here
     remove_temporaries(out / REPORTS_DIR)  # left by a run that was killed or interrupted
-    tasks, known = plan(walk(folder, exclude=out), ctx, force=options.force)
+    earlier = earlier_results(out / RESULTS)
+    found = walk(folder, exclude=out)
+    tasks, known = plan(found, ctx, force=options.force, redact=spec.redact, earlier=earlier)
     outcomes: list[Outcome] = []
     total = len(tasks) + len(known)
     # Every outcome lists how the candidate meets each posting requirement; the lines repeat
@@ -162,8 +209,11 @@ def run_batch(
             if outcome.gaps:
                 gaps = tuple(lines.setdefault(g, g) for g in outcome.gaps)
                 outcome = dataclasses.replace(outcome, gaps=gaps)
+            if spec.redact and outcome.sha256 and outcome.candidate is None:
+                outcome = dataclasses.replace(outcome, candidate=candidate_id(outcome.sha256))
             outcomes.append(outcome)
-            stream.write(json.dumps(jsonl_record(outcome), ensure_ascii=False) + "\n")
+            line = jsonl_record(outcome, redact=spec.redact)
+            stream.write(json.dumps(line, ensure_ascii=False) + "\n")
             stream.flush()
             if progress is not None:
                 progress(len(outcomes), total)
@@ -173,7 +223,7 @@ def run_batch(
         for outcome in _outcomes(spec, tasks, options):
             record(outcome)
     remove_temporaries(out / REPORTS_DIR)  # left by workers killed during this run
-    return finish(out, outcomes, ctx)
+    return finish(out, outcomes, ctx, redact=spec.redact)
 
 
 def remove_temporaries(folder: Path) -> None:
@@ -190,14 +240,32 @@ def remove_temporaries(folder: Path) -> None:
                 path.unlink()
 
 
-def finish(out: Path, outcomes: list[Outcome], ctx: BatchContext) -> BatchResult:
-    """Write the sorted results, the ranking and the cohort view."""
-    outcomes = sorted(outcomes, key=lambda o: o.rel)
-    lines = [json.dumps(jsonl_record(o), ensure_ascii=False) + "\n" for o in outcomes]
+def with_originals_candidate(outcomes: list[Outcome]) -> list[Outcome]:
+    """Each identical copy with the candidate of the file it copies."""
+    by_rel = {o.rel: o for o in outcomes}
+    return [
+        dataclasses.replace(o, candidate=by_rel[o.duplicate_of].candidate)
+        if o.duplicate_of in by_rel and o.candidate is None
+        else o
+        for o in outcomes
+    ]
+
+
+def finish(
+    out: Path, outcomes: list[Outcome], ctx: BatchContext, *, redact: bool = False
+) -> BatchResult:
+    """Write the sorted results, the ranking (with near duplicates) and the cohort view."""
+    outcomes = with_originals_candidate(sorted(outcomes, key=lambda o: o.rel))
+    lines = [json.dumps(jsonl_record(o, redact=redact), ensure_ascii=False) + "\n"
+             for o in outcomes]  # fmt: skip
     write_atomic(out / RESULTS, "".join(lines))
-    write_atomic(out / SUMMARY, summary_csv(outcomes))
+    near = near_duplicates(
+        {o.rel: o.signature for o in outcomes if o.signature and o.duplicate_of is None}
+    )
+    write_atomic(out / SUMMARY, summary_csv(outcomes, near, redact=redact))
     posting = {"source": ctx.posting.label, "sha256": ctx.posting_sha256}
-    view = cohort(outcomes)
-    data = cohort_dict(view, posting, taxonomy_info(ctx.scanner.taxonomy))
+    view = cohort(outcomes, near)
+    data = cohort_dict(view, posting, taxonomy_info(ctx.scanner.taxonomy), redact=redact)
     write_atomic(out / COHORT, dumps(data))
-    return BatchResult(tuple(outcomes), view, text_summary(outcomes, view, display_path(out)))
+    summary = text_summary(outcomes, view, display_path(out), redact=redact)
+    return BatchResult(tuple(outcomes), view, summary)

@@ -12,9 +12,12 @@ from pathlib import Path
 
 from ..errors import GapscanError, InputError, OutputError
 from ..limits import DEFAULT_LIMITS, Limits, cap_address_space
+from ..report.redact import personal_details, redact
 from ..report.serialize import compact_bytes, report_dict
 from ..scanner import PreparedPosting, Scanner
 from ..taxonomy import load_taxonomy
+from .identity import candidate
+from .near_duplicates import resume_signature
 from .output import Outcome, inside, summarize, write_atomic
 
 
@@ -30,6 +33,7 @@ class BatchSpec:
     memory_mb: int = 0  # 0: no cap
     recycle_after: int = 500  # files per worker before a fresh fork replaces it
     fingerprint: str = ""  # posting and taxonomy hashes, set by ``prepare``
+    redact: bool = False  # blind screening: reports and outputs without personal details
 
 
 @dataclass(frozen=True)
@@ -107,8 +111,11 @@ def scan_one(spec: BatchSpec, task: Task) -> Scanned:
     ctx = context(spec)
     target = inside(ctx.out, task.report)
     try:
-        report = ctx.scanner.assess(ctx.scanner.read(task.path, posting=False), ctx.posting)
+        document = ctx.scanner.read(task.path, posting=False)
+        report = ctx.scanner.assess(document, ctx.posting)
         data = report_dict(report, ctx.scanner.taxonomy)
+        if spec.redact:
+            data = redact(data, personal_details(document.text, document.source))
         encoded = compact_bytes(data)
     except InputError as exc:
         return Scanned(task, target, _failed(task, target, exc.cause))
@@ -122,7 +129,12 @@ def scan_one(spec: BatchSpec, task: Task) -> Scanned:
     except Exception as exc:  # a bug: record it for this file and go on with the others
         reason = f"internal error ({type(exc).__name__}); please report it"
         return Scanned(task, target, _failed(task, target, reason))
-    return Scanned(task, target, summarize(task.rel, task.report, data), encoded)
+    outcome = replace(
+        summarize(task.rel, task.report, data),
+        candidate=candidate(document.text, task.sha256, redact=spec.redact),
+        signature=resume_signature(document.text, document.source),
+    )
+    return Scanned(task, target, outcome, encoded)
 
 
 def write_report(scanned: Scanned) -> Outcome:

@@ -17,7 +17,7 @@ from ..records import Gap, GapReport, Mention, PlanItem, Requirement, SkillHit, 
 from ..taxonomy import Course, Taxonomy
 from .evidence import Evidence, evidence, plan_reason_quoting
 
-SCHEMA_VERSION = "2.1.0"  # semver; history in docs/CHANGELOG-format.md
+SCHEMA_VERSION = "2.2.0"  # semver; history in docs/CHANGELOG-format.md
 
 
 def dumps(data: dict[str, Any]) -> str:
