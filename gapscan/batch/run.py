@@ -129,6 +129,7 @@ def plan(
     known: list[Outcome] = []
     by_inode: dict[tuple[int, int], str] = {}
     first_of: dict[str, str] = {}
+    report_of: dict[str, str] = {}
     for f in found:
         shown = display_path(f.rel)  # what reports and listings say: always valid UTF-8
         if f.skip is not None:
@@ -143,12 +144,13 @@ def plan(
         if sha in first_of:
             original = first_of[sha]
             same = Outcome(
-                shown, "skipped", None, sha, names[original], duplicate_of=display_path(original)
+                shown, "skipped", None, sha, report_of[sha], duplicate_of=display_path(original)
             )
             known.append(same)
             continue
         first_of[sha] = f.rel
         name = f"{REPORTS_DIR}/{candidate_id(sha)}.json" if redact else names[f.rel]
+        report_of[sha] = name
         before = earlier.get(sha)
         data = None if force or not before else _reusable(inside(ctx.out, name), sha, ctx, redact)
         if data is not None and before is not None:
