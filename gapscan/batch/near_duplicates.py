@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from ..report.redact import personal_details, redact_text
+from ..report.redact import PersonalDetails, redact_text
 
 SHINGLE = 3  # words per shingle
 PERMUTATIONS = 64
@@ -49,9 +49,9 @@ def text_signature(text: str) -> bytes | None:
     return bytes(buffer)
 
 
-def resume_signature(text: str, source: str) -> bytes | None:
+def resume_signature(text: str, details: PersonalDetails) -> bytes | None:
     """The signature of a resume's text with its details (name, e-mail, phone, URL) replaced."""
-    return text_signature(redact_text(text, personal_details(text, source)))
+    return text_signature(redact_text(text, details))
 
 
 def _lean(signature: bytes) -> LeanMinHash:

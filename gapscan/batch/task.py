@@ -114,8 +114,9 @@ def scan_one(spec: BatchSpec, task: Task) -> Scanned:
         document = ctx.scanner.read(task.path, posting=False)
         report = ctx.scanner.assess(document, ctx.posting)
         data = report_dict(report, ctx.scanner.taxonomy)
+        details = personal_details(document.text, document.source)
         if spec.redact:
-            data = redact(data, personal_details(document.text, document.source))
+            data = redact(data, details)
         encoded = compact_bytes(data)
     except InputError as exc:
         return Scanned(task, target, _failed(task, target, exc.cause))
@@ -132,7 +133,7 @@ def scan_one(spec: BatchSpec, task: Task) -> Scanned:
     outcome = replace(
         summarize(task.rel, task.report, data),
         candidate=candidate(document.text, task.sha256, redact=spec.redact),
-        signature=resume_signature(document.text, document.source),
+        signature=resume_signature(document.text, details),
     )
     return Scanned(task, target, outcome, encoded)
 
