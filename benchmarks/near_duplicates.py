@@ -1,7 +1,7 @@
 """Where the batch's near-duplicate threshold comes from: same CV rendered differently vs
 different CVs of people with similar profiles.
 
-    python benchmarks/near_duplicates.py [--scale 5000]
+    python benchmarks/near_duplicates.py [--scale 5000] [--redact]
 
 Same CV ("copies"): each resume of the benchmark corpus (``benchmarks/data/resumes`` and
 ``benchmarks/data/personas/resumes``, 62 people, all in AI/ML/data roles) as its text file,
@@ -12,8 +12,9 @@ Different CVs ("others"): every pair of different people of the corpus, text fil
 look-alikes generated from one template (the same filler sentences and skill vocabulary,
 as ``throughput.py`` makes them), every pair of 30.
 
-Each text goes through the batch's own path (``read_document``, the details replaced with
-``redact_text``, ``text_signature``), so the figures are those of the product. Prints, per
+Each text goes through the batch's own path (``read_document``, its words, under
+``--redact`` without the details ``personal_details`` finds, their MinHash), so the figures
+are those of the product. Prints, per
 group, the exact Jaccard similarity of the shingle sets and the MinHash estimate (min,
 median, max), the pairs on the wrong side of the threshold, and with ``--scale N`` the time
 of ``near_duplicates`` over N signatures.
@@ -42,12 +43,14 @@ from gapscan.batch.near_duplicates import (
     SHINGLE,
     THRESHOLD,
     near_duplicates,
+    resume_words,
     shingles,
+    signature,
     similarity,
-    text_signature,
+    words,
 )
 from gapscan.read.document import read_document
-from gapscan.report.redact import personal_details, redact_text
+from gapscan.report.redact import personal_details
 from gapscan.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,9 +103,19 @@ RENDERINGS: dict[str, Callable[[str], bytes]] = {
 }
 
 
-def redacted_text(path: Path) -> str:
+Words = list[str]
+
+
+REDACT = "--redact" in sys.argv
+
+
+def read(path: Path) -> Words:
+    """The resume's words as the batch signs them: as they are, or under ``--redact`` with
+    the details cut out."""
     document = read_document(path)
-    return redact_text(document.text, personal_details(document.text, document.source))
+    if not REDACT:
+        return words(document.text)
+    return resume_words(document.text, personal_details(document.text, document.source))
 
 
 def people() -> list[Path]:
@@ -110,38 +123,38 @@ def people() -> list[Path]:
     return sorted(p for f in folders for p in f.iterdir() if p.suffix in (".txt", ".md"))
 
 
-def copies(folder: Path) -> dict[str, list[str]]:
+def copies(folder: Path) -> dict[str, list[Words]]:
     """Each person's texts, as read back from each rendering."""
-    out: dict[str, list[str]] = {}
+    out: dict[str, list[Words]] = {}
     for source in people():
         text = source.read_text(encoding="utf-8")
-        texts = [redacted_text(source)]
+        texts = [read(source)]
         for suffix, render in RENDERINGS.items():
             target = folder / f"{source.stem}.{suffix}"
             target.write_bytes(render(text))
-            texts.append(redacted_text(target))
+            texts.append(read(target))
         out[source.stem] = texts
     return out
 
 
-def look_alikes(folder: Path, count: int = 30) -> list[str]:
+def look_alikes(folder: Path, count: int = 30) -> list[Words]:
     rng = random.Random(7)
     terms = [t for s in load_taxonomy().skills for t in (s.name, *s.aliases) if t.isascii()]
     texts = []
     for i in range(count):
         path = folder / f"look-alike-{i:02d}.pdf"
         make_pdf(path, ("single", "two-column", "table")[i % 3], 1, rng, terms)
-        texts.append(redacted_text(path))
+        texts.append(read(path))
     return texts
 
 
-def exact(a: str, b: str) -> float:
+def exact(a: Words, b: Words) -> float:
     sa, sb = shingles(a), shingles(b)
     return len(sa & sb) / len(sa | sb)
 
 
-def report(name: str, pairs: list[tuple[str, str]], same: bool) -> None:
-    sigs = [(text_signature(a), text_signature(b)) for a, b in pairs]
+def report(name: str, pairs: list[tuple[Words, Words]], same: bool) -> None:
+    sigs = [(signature(a), signature(b)) for a, b in pairs]
     estimates = [similarity(x, y) for x, y in sigs if x and y]
     exacts = [exact(a, b) for a, b in pairs]
     wrong = sum((e >= THRESHOLD) != same for e in estimates)
@@ -153,14 +166,14 @@ def report(name: str, pairs: list[tuple[str, str]], same: bool) -> None:
     )
 
 
-def index_recall(by_person: dict[str, list[str]], alikes: list[str]) -> None:
+def index_recall(by_person: dict[str, list[Words]], alikes: list[Words]) -> None:
     """``near_duplicates`` (LSH, then the threshold) over every text at once, against the truth."""
     signatures: dict[str, bytes] = {}
     for person, texts in by_person.items():
         for i, text in enumerate(texts):
-            signatures[f"{person}/{i}"] = text_signature(text) or b""
+            signatures[f"{person}/{i}"] = signature(text) or b""
     for i, text in enumerate(alikes):
-        signatures[f"look-alike-{i}/0"] = text_signature(text) or b""
+        signatures[f"look-alike-{i}/0"] = signature(text) or b""
     found = near_duplicates(signatures)
     flagged = {(k, o) for k, others in found.items() for o in others if k < o}
     truth = {(a, b) for a, b in itertools.combinations(sorted(signatures), 2)
@@ -171,25 +184,24 @@ def index_recall(by_person: dict[str, list[str]], alikes: list[str]) -> None:
     )
 
 
-def scale(n: int, texts: list[str]) -> None:
+def scale(n: int, texts: list[Words]) -> None:
     """near_duplicates over n signatures: the corpus's, then look-alikes of them, with copies."""
     start = time.perf_counter()
-    base = [s for s in (text_signature(t) for t in texts) if s]
+    base = [s for s in (signature(t) for t in texts) if s]
     per = (time.perf_counter() - start) / len(texts) * 1000
     rng = random.Random(3)
-    words = " ".join(texts).split()
+    pool = [w for t in texts for w in t]
     signatures: dict[str, bytes] = {}
     for i in range(n):
         if i % 10 == 0:  # one in ten is a copy of a corpus resume
             signatures[f"{i:05d}"] = base[i % len(base)]
         else:
-            text = " ".join(rng.choice(words) for _ in range(600))
-            signatures[f"{i:05d}"] = text_signature(text) or b""
+            signatures[f"{i:05d}"] = signature([rng.choice(pool) for _ in range(600)]) or b""
     start = time.perf_counter()
     found = near_duplicates(signatures)
     elapsed = time.perf_counter() - start
     print(
-        f"text_signature: {per:.2f} ms a resume; near_duplicates over {n} signatures: "
+        f"signature: {per:.2f} ms a resume; near_duplicates over {n} signatures: "
         f"{elapsed:.2f} s, {len(found)} flagged; signature {len(base[0])} bytes"
     )
 
@@ -197,8 +209,10 @@ def scale(n: int, texts: list[str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=int, default=5000)
+    parser.add_argument("--redact", action="store_true", help="sign as batch --redact does")
     args = parser.parse_args()
-    print(f"shingles of {SHINGLE} words; threshold {THRESHOLD}; min / median / max")
+    how = "details cut out (--redact)" if args.redact else "text as it is"
+    print(f"shingles of {SHINGLE} words, {how}; threshold {THRESHOLD}; min / median / max")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         by_person = copies(folder)
@@ -206,7 +220,7 @@ def main() -> None:
         report("same CV, txt/docx/pdf/2-column", same, True)
         themes = sorted(RENDERCV.glob("*.pdf")) if RENDERCV.is_dir() else []
         if themes:
-            pairs = list(itertools.combinations([redacted_text(p) for p in themes], 2))
+            pairs = list(itertools.combinations([read(p) for p in themes], 2))
             report(f"same CV, {len(themes)} RenderCV themes", pairs, True)
         originals = [texts[0] for texts in by_person.values()]
         report("different people, corpus", list(itertools.combinations(originals, 2)), False)

@@ -3,6 +3,7 @@ in any output file, near duplicates are flagged (not merged), outputs follow the
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import json
@@ -16,7 +17,9 @@ import pytest
 from cli_run import run
 from make_hostile import docx
 
+from gapscan.batch.near_duplicates import resume_signature, text_signature
 from gapscan.batch.run import file_sha256
+from gapscan.report.redact import personal_details
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTING = "Go Developer\nRequirements\n- Go or C\n- Kubernetes\nNice to have\n- ML\n"
@@ -101,6 +104,12 @@ def test_redacted_batch_leaves_no_name_email_phone_or_url_in_any_output(
     assert rows[maria]["file"] == "[name]-[name].txt"
     assert rows[maria]["report"] == f"resumes/{maria}.json"
     assert json.loads(written["cohort.json"])["redacted"] is True
+    # the signature is taken with the details cut out: the text as it is would sign otherwise
+    records = map(json.loads, written["results.jsonl"].splitlines())
+    lines = {r["candidate"]: r for r in records if r["status"] == "ok"}
+    source = str(hr_folder / "copy-of-maria.txt")  # the first of the two identical files
+    blind_signature = resume_signature(MARIA, personal_details(MARIA, source))
+    assert base64.b64decode(lines[maria]["signature"]) == blind_signature != text_signature(MARIA)
     report = json.loads(written[f"resumes/{maria}.json"])
     assert (report["redacted"], report["resume"]["source"][:7]) == (True, "sha256:")
 

@@ -17,7 +17,7 @@ from ..report.serialize import compact_bytes, report_dict
 from ..scanner import PreparedPosting, Scanner
 from ..taxonomy import load_taxonomy
 from .identity import candidate
-from .near_duplicates import resume_signature
+from .near_duplicates import resume_signature, text_signature
 from .output import Outcome, inside, summarize, write_atomic
 
 
@@ -114,10 +114,14 @@ def scan_one(spec: BatchSpec, task: Task) -> Scanned:
         document = ctx.scanner.read(task.path, posting=False)
         report = ctx.scanner.assess(document, ctx.posting)
         data = report_dict(report, ctx.scanner.taxonomy)
-        details = personal_details(document.text, document.source)
         if spec.redact:
+            details = personal_details(document.text, document.source)
             data = redact(data, details)
+            signature = resume_signature(document.text, details)
+        else:
+            signature = text_signature(document.text)
         encoded = compact_bytes(data)
+        who = candidate(document.text, task.sha256, redact=spec.redact)
     except InputError as exc:
         return Scanned(task, target, _failed(task, target, exc.cause))
     except GapscanError as exc:
@@ -130,11 +134,7 @@ def scan_one(spec: BatchSpec, task: Task) -> Scanned:
     except Exception as exc:  # a bug: record it for this file and go on with the others
         reason = f"internal error ({type(exc).__name__}); please report it"
         return Scanned(task, target, _failed(task, target, reason))
-    outcome = replace(
-        summarize(task.rel, task.report, data),
-        candidate=candidate(document.text, task.sha256, redact=spec.redact),
-        signature=resume_signature(document.text, details),
-    )
+    outcome = replace(summarize(task.rel, task.report, data), candidate=who, signature=signature)
     return Scanned(task, target, outcome, encoded)
 
 
