@@ -641,6 +641,12 @@ def model_build(out: Path, taxonomy_path: Path | None) -> None:
     metavar="tcp://HOST:8786",
     help="Run on an existing Dask distributed cluster (pip install 'gapscan[dask]').",
 )
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="Blind screening: no name, e-mail, phone or URL in any output; each candidate is "
+    "a stable id (cand- and the first 10 hex digits of the file's SHA-256).",
+)
 @_taxonomy_option
 @_model_option
 @_size_options
@@ -657,6 +663,7 @@ def batch(
     wait: bool,
     quiet: bool,
     scheduler: str | None,
+    redact: bool,
     taxonomy_path: Path | None,
     model: Path | None,
     max_pages: int,
@@ -679,8 +686,9 @@ def batch(
 
     \b
     Example:
-        gapscan batch resumes/ posting.txt -o reports/ --workers 2
+        gapscan batch resumes/ posting.txt -o reports/ --workers 2 --redact
     """
+    from .batch.identity import shown_file
     from .batch.run import BatchOptions, run_batch
     from .batch.task import BatchSpec
 
@@ -693,6 +701,7 @@ def batch(
         memory_mb=max_memory,
         recycle_after=recycle_after,
         pages=pages,
+        redact=redact,
     )
     options = BatchOptions(workers or os.cpu_count() or 1, time_limit, force, scheduler, wait)
     show = not quiet and sys.stderr.isatty()
@@ -707,7 +716,8 @@ def batch(
     click.echo(result.summary, nl=False)
     for o in result.outcomes:
         if not o.fine:
-            click.echo(f"Warning: {o.rel}: {o.status.replace('_', ' ')}: {o.reason}", err=True)
+            shown = shown_file(o.rel, redact=redact)
+            click.echo(f"Warning: {shown}: {o.status.replace('_', ' ')}: {o.reason}", err=True)
     sys.exit(0 if result.all_fine else EXIT_BATCH_SOME_FAILED)
 
 

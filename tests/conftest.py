@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,16 @@ SAMPLES = ROOT / "samples"
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Keep the pipeline cache of the test run out of the user's home."""
     os.environ["GAPSCAN_CACHE_DIR"] = str(tmp_path_factory.mktemp("gapscan-cache"))
+
+
+@pytest.fixture(params=[0o022, 0o077], ids=["umask-022", "umask-077"])
+def umask(request: pytest.FixtureRequest) -> Iterator[int]:
+    """The process's umask set to each value in turn (outputs must follow it)."""
+    old = os.umask(request.param)
+    try:
+        yield int(request.param)
+    finally:
+        os.umask(old)
 
 
 @pytest.fixture(scope="session")

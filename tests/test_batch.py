@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import json
 import os
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from cli_run import run
 
+from gapscan.batch.near_duplicates import text_signature
 from gapscan.records import Document, GapReport
 from gapscan.report.serialize import compact_bytes, report_dict
 from gapscan.scanner import PreparedPosting, Scanner
@@ -80,22 +82,25 @@ def test_outputs(folder: Path, posting: Path, tiny_path: Path, tiny: Taxonomy) -
         f"Reports in {reports}: index.html, summary.csv, results.jsonl, cohort.json, resumes/\n"
     )
     assert (reports / "summary.csv").read_text(encoding="utf-8") == (
-        "rank,file,status,score,required_matched,required_partial,required_missing,"
-        "preferred_matched,preferred_partial,preferred_missing,reason,report\n"
-        "1,ada.txt,ok,100,2,0,0,1,0,0,,resumes/ada.txt.json\n"
-        "2,team/cy.md,ok,80,2,0,0,0,0,1,,resumes/team/cy.md.json\n"
-        "3,team/bo.txt,ok,50,1,0,1,0,1,0,,resumes/team/bo.txt.json\n"
+        "rank,file,candidate,status,score,required_matched,required_partial,required_missing,"
+        "preferred_matched,preferred_partial,preferred_missing,missing_required_skills,"
+        "duplicates,reason,report\n"
+        "1,ada.txt,Ada,ok,100,2,0,0,1,0,0,,,,resumes/ada.txt.json\n"
+        "2,team/cy.md,Cy,ok,80,2,0,0,0,0,1,,,,resumes/team/cy.md.json\n"
+        "3,team/bo.txt,Bo,ok,50,1,0,1,0,1,0,Kubernetes,,,resumes/team/bo.txt.json\n"
     )
     lines = (reports / "results.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["file"] for line in lines] == ["ada.txt", "team/bo.txt", "team/cy.md"]
-    assert json.loads(lines[1]) == {
-        "file": "team/bo.txt", "status": "ok", "reason": None, "score": 50.0,
+    line = json.loads(lines[1])
+    assert line == {
+        "file": "team/bo.txt", "candidate": "Bo", "status": "ok", "reason": None, "score": 50.0,
         "report": "resumes/team/bo.txt.json",
         "sha256": json.loads((reports / "resumes/team/bo.txt.json").read_text())["resume"][
             "sha256"
         ],
-        "duplicate_of": None, "reused": False,
+        "duplicate_of": None, "reused": False, "signature": line["signature"],
     }  # fmt: skip
+    assert text_signature(RESUMES["team/bo.txt"]) == base64.b64decode(line["signature"])
     cohort = json.loads((reports / "cohort.json").read_text(encoding="utf-8"))
     assert cohort["files"] == {
         "ok": 3, "not_assessed": 0, "failed": 0, "skipped": 0, "duplicates": 0
@@ -434,7 +439,7 @@ def test_control_characters_in_file_names_are_escaped(
     assert statuses(folder)["\\x1b[2J.txt"] == ("ok", None)
     csv = (folder.parent / "reports" / "summary.csv").read_text(encoding="utf-8")
     assert "\x1b" not in csv and "\nError" not in csv
-    assert f",a\\x0aError: forged.txt,failed,,,,,,,,{empty},\n" in csv
+    assert f",a\\x0aError: forged.txt,,failed,,,,,,,,,,{empty},\n" in csv
 
 
 def test_scheduler_without_dask_is_one_line_and_exit_2(

@@ -68,6 +68,14 @@ def test_output_file(tiny_path: Path, resume: Path, posting: Path, tmp_path: Pat
     assert json.loads(target.read_text())["schema_version"] == SCHEMA_VERSION
 
 
+def test_output_file_follows_the_umask(
+    tiny_path: Path, resume: Path, posting: Path, tmp_path: Path, umask: int
+) -> None:
+    target = tmp_path / "report.txt"
+    assert run(resume, posting, "--taxonomy", tiny_path, "-o", target)[0] == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
 def test_json_is_byte_identical(tiny_path: Path, resume: Path, posting: Path) -> None:
     first = run(resume, posting, "--taxonomy", tiny_path, "--format", "json")[1]
     assert run(resume, posting, "--taxonomy", tiny_path, "--format", "json")[1] == first

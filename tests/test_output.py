@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from gapscan.batch.output import (
     GapLine,
     Outcome,
+    from_jsonl_signature,
     inside,
     jsonl_record,
     report_names,
@@ -178,12 +180,24 @@ def test_fine(outcome: Outcome, fine: bool) -> None:
 
 def test_jsonl_record() -> None:
     outcome = Outcome("team/bo.txt", "skipped", None, "c" * 64, "resumes/ada.txt.json",
-                      duplicate_of="ada.txt")  # fmt: skip
+                      duplicate_of="ada.txt", candidate="Bo Li",
+                      signature=b"\x01\x02")  # fmt: skip
     assert jsonl_record(outcome) == {
-        "file": "team/bo.txt", "status": "skipped", "reason": None, "score": None,
-        "report": "resumes/ada.txt.json", "sha256": "c" * 64, "duplicate_of": "ada.txt",
-        "reused": False,
+        "file": "team/bo.txt", "candidate": "Bo Li", "status": "skipped", "reason": None,
+        "score": None, "report": "resumes/ada.txt.json", "sha256": "c" * 64,
+        "duplicate_of": "ada.txt", "reused": False, "signature": "AQI=",
     }  # fmt: skip
+    assert from_jsonl_signature("AQI=") == b"\x01\x02"
+    redacted = jsonl_record(outcome, redact=True)
+    assert (redacted["file"], redacted["duplicate_of"]) == ("[name]/[name].txt", "[name].txt")
+
+
+def test_write_atomic_gives_the_mode_the_umask_allows(tmp_path: Path, umask: int) -> None:
+    target = tmp_path / "r.json"
+    write_atomic(target, "new")
+    write_atomic(target, "again")  # a replaced file too
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+    assert sorted(os.listdir(tmp_path)) == ["r.json"]
 
 
 def test_duplicates_share_the_status_of_a_file_that_needs_attention() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from gapscan.batch import run, task
 from gapscan.batch.output import Outcome
-from gapscan.batch.run import file_sha256, plan, remove_temporaries
+from gapscan.batch.run import Earlier, file_sha256, plan, remove_temporaries
 from gapscan.batch.task import BatchContext, BatchSpec, Task, process_one
 from gapscan.batch.walk import walk
 
@@ -89,12 +89,29 @@ def test_a_report_for_the_same_content_is_reused_unless_forced(
     spec, context = ctx
     first, _ = plan(walk(folder), context, force=False)
     written = process_one(spec, first[0])  # ada.txt's report, on disk
-    tasks, known = plan(walk(folder), context, force=False)
+    assert written.signature is not None
+    earlier = {written.sha256 or "": Earlier(written.candidate, written.signature)}
+    tasks, known = plan(walk(folder), context, force=False, earlier=earlier)
     assert [t.rel for t in tasks] == ["team/bo.txt"]
     assert known == [Outcome("ada.txt", "ok", None, written.sha256, "resumes/ada.txt.json",
-                             written.score, written.counts, written.gaps, reused=True)]  # fmt: skip
-    forced, known = plan(walk(folder), context, force=True)
+                             written.score, written.counts, written.gaps, reused=True,
+                             candidate="Ada", signature=written.signature)]  # fmt: skip
+    forced, known = plan(walk(folder), context, force=True, earlier=earlier)
     assert (forced, known) == (first, [])
+    # without what the earlier run's results.jsonl said of it, the resume is scanned again
+    assert plan(walk(folder), context, force=False)[0] == first
+
+
+def test_a_plain_report_is_not_reused_for_a_redacted_run(
+    folder: Path, ctx: tuple[BatchSpec, BatchContext]
+) -> None:
+    spec, context = ctx
+    first, _ = plan(walk(folder), context, force=False)
+    written = process_one(spec, first[0])
+    earlier = {written.sha256 or "": Earlier(written.candidate, written.signature)}
+    tasks, known = plan(walk(folder), context, force=False, redact=True, earlier=earlier)
+    assert ([t.rel for t in tasks], known) == (["ada.txt", "team/bo.txt"], [])
+    assert tasks[0].report == f"resumes/cand-{written.sha256[:10]}.json"
 
 
 def test_a_report_for_other_content_is_not_reused(

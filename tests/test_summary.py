@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from dataclasses import replace
+
 from gapscan import __version__
 from gapscan.batch.output import GapLine, Outcome
 from gapscan.batch.summary import (
@@ -11,6 +15,7 @@ from gapscan.batch.summary import (
     cohort,
     cohort_dict,
     counts_by_status,
+    missing_required,
     ranked,
     summary_csv,
     text_summary,
@@ -23,16 +28,17 @@ K8S_OK = K8S._replace(status="matched")
 ML = GapLine(("machine-learning",), "Machine learning", "preferred", "partial")
 ML_MISSING = ML._replace(status="missing")
 ML_OK = ML._replace(status="matched")
+DOCKER = GapLine(("docker",), "Docker", "required", "missing")
 
 OUTCOMES = [
     Outcome("bo.txt", "ok", None, "b" * 64, "resumes/bo.txt.json", 50.0, (1, 0, 1, 0, 1, 0),
-            (GO, ML, K8S)),
+            (GO, ML, K8S), candidate="Bo Li"),
     Outcome("ada.txt", "ok", None, "a" * 64, "resumes/ada.txt.json", 100.0, (2, 0, 0, 1, 0, 0),
-            (GO, K8S_OK, ML_OK)),
+            (GO, K8S_OK, ML_OK), candidate="Ada Byron"),
     Outcome("cy.md", "ok", None, "c" * 64, "resumes/cy.md.json", 50.0, (2, 0, 0, 0, 0, 1),
             (GO, K8S_OK, ML_MISSING)),
     Outcome("copy.txt", "skipped", None, "a" * 64, "resumes/ada.txt.json",
-            duplicate_of="ada.txt"),
+            duplicate_of="ada.txt", candidate="Ada Byron"),
     Outcome("broken.pdf", "failed", "not a readable PDF", "d" * 64),
     Outcome("scan.pdf", "not_assessed", "no text layer", "e" * 64, "resumes/scan.pdf.json"),
     Outcome("pipe.txt", "skipped", "a FIFO, not a regular file"),
@@ -50,14 +56,47 @@ def test_summary_csv() -> None:
     lines = summary_csv(OUTCOMES).splitlines()
     assert lines[0] == ",".join(CSV_COLUMNS)
     assert lines[1:] == [
-        "1,ada.txt,ok,100,2,0,0,1,0,0,,resumes/ada.txt.json",
-        "2,bo.txt,ok,50,1,0,1,0,1,0,,resumes/bo.txt.json",
-        "3,cy.md,ok,50,2,0,0,0,0,1,,resumes/cy.md.json",
-        ",scan.pdf,not_assessed,,,,,,,,no text layer,resumes/scan.pdf.json",
-        ",broken.pdf,failed,,,,,,,,not a readable PDF,",
-        ",copy.txt,skipped,,,,,,,,same content as ada.txt,resumes/ada.txt.json",
-        ",pipe.txt,skipped,,,,,,,,\"a FIFO, not a regular file\",",
+        "1,ada.txt,Ada Byron,ok,100,2,0,0,1,0,0,,,,resumes/ada.txt.json",
+        "2,bo.txt,Bo Li,ok,50,1,0,1,0,1,0,Kubernetes,,,resumes/bo.txt.json",
+        "3,cy.md,,ok,50,2,0,0,0,0,1,,,,resumes/cy.md.json",
+        ",scan.pdf,,not_assessed,,,,,,,,,,no text layer,resumes/scan.pdf.json",
+        ",broken.pdf,,failed,,,,,,,,,,not a readable PDF,",
+        ",copy.txt,Ada Byron,skipped,,,,,,,,,identical to ada.txt,same content as ada.txt,"
+        "resumes/ada.txt.json",
+        ",pipe.txt,,skipped,,,,,,,,,,\"a FIFO, not a regular file\",",
     ]
+
+
+def test_missing_required_skills_are_sorted_names() -> None:
+    many = Outcome("x.txt", "ok", score=0.0, gaps=(K8S, ML_MISSING, GO, DOCKER))
+    assert missing_required(many) == ("Docker", "Kubernetes")  # not the preferred ML
+    assert "Docker; Kubernetes" in summary_csv([many]).splitlines()[1]
+
+
+NEAR = {"bo.txt": ("cy.md",), "cy.md": ("bo.txt",)}
+
+
+def test_summary_csv_flags_near_duplicates_both_ways() -> None:
+    rows = {r["file"]: r for r in csv.DictReader(io.StringIO(summary_csv(OUTCOMES, NEAR)))}
+    assert (rows["bo.txt"]["duplicates"], rows["cy.md"]["duplicates"]) == (
+        "near duplicate of cy.md", "near duplicate of bo.txt",
+    )  # fmt: skip
+    assert rows["ada.txt"]["duplicates"] == ""
+
+
+def test_summary_csv_redacted_names_files_by_candidate_id() -> None:
+    redacted = [replace(o, candidate=f"cand-{o.sha256[:10]}") if o.sha256 else o
+                for o in OUTCOMES]  # fmt: skip
+    rows = {r["report"] + r["status"]: r for r in
+            csv.DictReader(io.StringIO(summary_csv(redacted, NEAR, redact=True)))}  # fmt: skip
+    bo = rows["resumes/bo.txt.jsonok"]
+    assert (bo["file"], bo["candidate"], bo["duplicates"]) == (
+        "[name].txt", "cand-bbbbbbbbbb", "near duplicate of cand-cccccccccc",
+    )  # fmt: skip
+    copy = rows["resumes/ada.txt.jsonskipped"]
+    assert (copy["file"], copy["duplicates"], copy["reason"]) == (
+        "copy.txt", "identical to cand-aaaaaaaaaa", "same content as [name].txt",
+    )  # fmt: skip  ("copy" is never a name)
 
 
 def test_counts_by_status() -> None:
@@ -97,8 +136,9 @@ def test_cohort_dict() -> None:
     data = cohort_dict(cohort(OUTCOMES), posting, taxonomy)
     assert list(data) == [
         "schema_version", "gapscan_version", "taxonomy", "posting", "files",
-        "candidates_assessed", "requirements",
+        "candidates_assessed", "requirements", "near_duplicates",
     ]  # fmt: skip
+    assert data["near_duplicates"] == []
     assert (data["schema_version"], data["gapscan_version"]) == (SCHEMA_VERSION, __version__)
     assert (data["taxonomy"], data["posting"], data["candidates_assessed"]) == (taxonomy, posting,
                                                                                3)  # fmt: skip
@@ -106,6 +146,20 @@ def test_cohort_dict() -> None:
         "skills": ["c-language", "go-language"], "name": "C / Go", "importance": "required",
         "missing": 0, "partial": 0, "matched": 3,
     }  # fmt: skip
+
+
+def test_near_duplicates_are_grouped_and_still_counted() -> None:
+    view = cohort(OUTCOMES, NEAR)
+    assert [[o.rel for o in group] for group in view.near_duplicates] == [["bo.txt", "cy.md"]]
+    assert view.candidates_assessed == 3
+    posting = {"source": "job.txt", "sha256": "f" * 64}
+    taxonomy = {"name": "tiny", "version": "0.1.0", "sha256": "0" * 64}
+    assert cohort_dict(view, posting, taxonomy)["near_duplicates"] == [
+        [{"file": "bo.txt", "candidate": "Bo Li"}, {"file": "cy.md", "candidate": None}]
+    ]
+    redacted = cohort_dict(view, posting, taxonomy, redact=True)
+    assert redacted["redacted"] is True
+    assert redacted["near_duplicates"][0][0] == {"file": "[name].txt", "candidate": "Bo Li"}
 
 
 def test_text_summary() -> None:

@@ -9,17 +9,19 @@ read again, so the index never stands in for a report that was edited, replaced 
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .output import INDEX, GapLine, Outcome
+from .identity import shown_file
+from .output import INDEX, GapLine, Outcome, from_jsonl_signature
 
 __all__ = ["INDEX", "Indexed", "index_text", "load_index", "stamp"]
-_FORMAT = 1
-Fingerprint = tuple[str, str, str]  # posting sha256, taxonomy sha256, gapscan version
+_FORMAT = 2  # 2: candidate, signature and the redaction in the fingerprint
+Fingerprint = tuple[str, str, str, bool]  # posting, taxonomy (sha256), version, redacted
 Stamp = tuple[int, int]  # size, modification time in nanoseconds
 
 
@@ -40,8 +42,11 @@ class Indexed:
     outcome: Outcome  # reused=True; ``rel`` is the file it was written for
 
 
-def index_text(out: Path, outcomes: list[Outcome], fingerprint: Fingerprint) -> str:
-    """The index of every report a file of ``outcomes`` has of its own (duplicates have none)."""
+def index_text(
+    out: Path, outcomes: list[Outcome], fingerprint: Fingerprint, *, redact: bool = False
+) -> str:
+    """The index of every report a file of ``outcomes`` has of its own (duplicates have none);
+    under ``redact`` files are named as results.jsonl names them, with no word of a name."""
     lines: dict[GapLine, int] = {}
     entries: dict[str, dict[str, Any]] = {}
     for o in outcomes:
@@ -51,9 +56,12 @@ def index_text(out: Path, outcomes: list[Outcome], fingerprint: Fingerprint) -> 
         if found is None:
             continue
         entries[o.report] = {
-            "file": o.rel, "sha256": o.sha256, "stamp": list(found), "status": o.status,
+            "file": shown_file(o.rel, redact=redact), "sha256": o.sha256,
+            "stamp": list(found), "status": o.status,
             "reason": o.reason, "score": o.score, "counts": list(o.counts),
             "gaps": [lines.setdefault(g, len(lines)) for g in o.gaps],
+            "candidate": o.candidate,
+            "signature": None if o.signature is None else base64.b64encode(o.signature).decode(),
         }  # fmt: skip
     data = {
         "format": _FORMAT,
@@ -76,8 +84,17 @@ def load_index(out: Path, fingerprint: Fingerprint) -> dict[str, Indexed]:
             name: Indexed(
                 (int(e["stamp"][0]), int(e["stamp"][1])),
                 Outcome(
-                    e["file"], e["status"], e["reason"], e["sha256"], name, e["score"],
-                    tuple(e["counts"]), tuple(lines[i] for i in e["gaps"]), reused=True,
+                    e["file"],
+                    e["status"],
+                    e["reason"],
+                    e["sha256"],
+                    name,
+                    e["score"],
+                    tuple(e["counts"]),
+                    tuple(lines[i] for i in e["gaps"]),
+                    reused=True,
+                    candidate=e["candidate"],
+                    signature=from_jsonl_signature(e["signature"]),
                 ),
             )  # fmt: skip
             for name, e in data["reports"].items()

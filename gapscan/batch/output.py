@@ -2,17 +2,20 @@
 
 Report names come from the input's relative path only (never from document content) and
 always land inside the output folder. Every file is written to a temporary file, fsynced
-and renamed, so an interrupted run leaves whole files or none.
+and renamed, so an interrupted run leaves whole files or none; its mode follows the umask,
+as a plain ``open()`` would give.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import errno
 import hashlib
 import json
 import os
 import re
+import secrets
 import stat
 import tempfile
 from dataclasses import dataclass, replace
@@ -22,6 +25,7 @@ from typing import IO, Any, Literal, NamedTuple
 
 from ..errors import OutputError, UsageProblem, display_path
 from ..records import Importance, Status
+from .identity import shown_file
 
 REPORTS_DIR = "resumes"
 RESULTS, SUMMARY, COHORT = "results.jsonl", "summary.csv", "cohort.json"
@@ -61,6 +65,8 @@ class Outcome:
     gaps: tuple[GapLine, ...] = ()
     duplicate_of: str | None = None
     reused: bool = False
+    candidate: str | None = None  # the name, or the stable id under --redact
+    signature: bytes | None = None  # of the text, for near duplicates (near_duplicates.py)
 
     @property
     def fine(self) -> bool:
@@ -166,6 +172,23 @@ def _not_a_file(mode: int) -> str | None:
     return f"is {kind}, not a regular file a report can replace"
 
 
+def new_temporary(path: Path) -> tuple[int, str]:
+    """Create ``.NAME.XXXXXXXX.tmp`` beside ``path``, open for writing, with the umask's mode.
+
+    ``tempfile.mkstemp`` always gives 0600, so an output would be unreadable to anyone else
+    whatever the umask. Here the kernel applies the umask (and a default ACL) to 0666 at
+    creation, exactly as for a plain ``open()``.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    for _ in range(tempfile.TMP_MAX):
+        tmp = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no temporary file name is free", str(path.parent))
+
+
 def write_atomic(path: Path, text: str | bytes) -> None:
     """Write via a temporary file in the same folder, fsync, then rename over ``path``.
 
@@ -178,7 +201,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         raise OutputError(path, refusal)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = _encoded(text)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = new_temporary(path)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -308,15 +331,23 @@ def with_originals(outcomes: list[Outcome]) -> list[Outcome]:
     return shared
 
 
-def jsonl_record(o: Outcome) -> dict[str, Any]:
-    """One line of ``results.jsonl``."""
+def jsonl_record(o: Outcome, *, redact: bool = False) -> dict[str, Any]:
+    """One line of ``results.jsonl`` (file names scrubbed of names under ``--redact``)."""
+    original = o.duplicate_of
     return {
-        "file": o.rel,
+        "file": shown_file(o.rel, redact=redact),
+        "candidate": o.candidate,
         "status": o.status,
         "reason": o.reason,
         "score": o.score,
         "report": o.report,
         "sha256": o.sha256,
-        "duplicate_of": o.duplicate_of,
+        "duplicate_of": None if original is None else shown_file(original, redact=redact),
         "reused": o.reused,
+        "signature": None if o.signature is None else base64.b64encode(o.signature).decode(),
     }
+
+
+def from_jsonl_signature(value: str | None) -> bytes | None:
+    """A ``signature`` of ``results.jsonl`` back to bytes."""
+    return None if value is None else base64.b64decode(value, validate=True)

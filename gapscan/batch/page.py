@@ -14,8 +14,9 @@ from typing import Any
 from urllib.parse import quote
 
 from ..report.html import BAR_WIDTH, STATUSES, render_index, segments
+from .identity import shown_file
 from .output import Outcome, page_name
-from .summary import ranked
+from .summary import duplicates_cell, ranked
 
 HEATMAP_SYMBOLS = {"matched": "✓", "partial": "½", "missing": "✗"}
 
@@ -32,11 +33,13 @@ class Column:
 # One more column: one more entry here and its key in ``candidate_row``.
 COLUMNS = (
     Column("rank", "rank", numeric=True),
-    Column("file", "candidate"),
+    Column("candidate", "candidate"),
+    Column("file", "file"),
     Column("status", "status"),
     Column("score", "score", numeric=True),
     Column("required", "required matched / partial / missing", numeric=True),
     Column("preferred", "preferred matched / partial / missing", numeric=True),
+    Column("duplicates", "duplicates"),
     Column("note", "note"),
 )
 
@@ -46,13 +49,18 @@ def href(report: str) -> str:
     return quote(page_name(report), safe="/")
 
 
-def candidate_row(rank: int | None, o: Outcome, pages: bool) -> dict[str, Any]:
-    """One row of the candidates table, keyed by ``COLUMNS``."""
+def candidate_row(
+    rank: int | None, o: Outcome, pages: bool, *, redact: bool = False, duplicates: str = ""
+) -> dict[str, Any]:
+    """One row of the candidates table, keyed by ``COLUMNS``; under ``redact`` the file is
+    named as summary.csv names it, with no word of a name."""
     shown = [str(c) for c in o.counts]
-    note = o.reason or (f"same content as {o.duplicate_of}" if o.duplicate_of else "")
+    note = o.reason or ""
     return {
         "rank": rank if rank is not None else "",
-        "file": o.rel,
+        "candidate": o.candidate or "",
+        "file": shown_file(o.rel, redact=redact),
+        "duplicates": duplicates,
         "link": href(o.report) if pages and o.report else None,
         "status": o.status.replace("_", " "),
         "status_class": o.status,
@@ -63,7 +71,9 @@ def candidate_row(rank: int | None, o: Outcome, pages: bool) -> dict[str, Any]:
     }
 
 
-def heatmap(outcomes: list[Outcome], requirements: list[Mapping[str, Any]]) -> dict[str, Any]:
+def heatmap(
+    outcomes: list[Outcome], requirements: list[Mapping[str, Any]], *, redact: bool = False
+) -> dict[str, Any]:
     """Assessed candidates (ranked, one per content) against requirements (cohort order)."""
     rows = []
     for o in ranked(outcomes):
@@ -71,7 +81,8 @@ def heatmap(outcomes: list[Outcome], requirements: list[Mapping[str, Any]]) -> d
             continue
         by_skills = {g.skills: g.status for g in o.gaps}
         cells = [by_skills.get(tuple(r["skills"])) for r in requirements]
-        rows.append({"file": o.rel, "score": f"{o.score:g}" if o.score is not None else "",
+        rows.append({"file": o.candidate or shown_file(o.rel, redact=redact),
+                     "score": f"{o.score:g}" if o.score is not None else "",
                      "cells": [{"status": c, "symbol": HEATMAP_SYMBOLS.get(c or "", "")}
                                for c in cells]})  # fmt: skip
     return {"requirements": requirements, "rows": rows}
@@ -86,23 +97,43 @@ def train_or_hire(cohort: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def index_view(
-    outcomes: list[Outcome], cohort: Mapping[str, Any], *, pages: bool = True
+    outcomes: list[Outcome],
+    cohort: Mapping[str, Any],
+    *,
+    pages: bool = True,
+    near: Mapping[str, tuple[str, ...]] | None = None,
+    redact: bool = False,
 ) -> dict[str, Any]:
-    """What ``index.html`` shows; ``cohort`` is cohort.json's dictionary."""
+    """What ``index.html`` shows; ``cohort`` is cohort.json's dictionary, ``near`` each near
+    duplicate's look-alikes (as for summary.csv)."""
+    by_rel = {o.rel: o for o in outcomes}
     rows = [  # ranked and numbered as in summary.csv
-        candidate_row(number if o.status == "ok" else None, o, pages)
+        candidate_row(
+            number if o.status == "ok" else None,
+            o,
+            pages,
+            redact=redact,
+            duplicates=duplicates_cell(o, near or {}, by_rel, redact),
+        )
         for number, o in enumerate(ranked(outcomes), start=1)
     ]
     return {
         "data": cohort,
         "columns": COLUMNS,
         "rows": rows,
-        "heatmap": heatmap(outcomes, list(cohort["requirements"])),
+        "heatmap": heatmap(outcomes, list(cohort["requirements"]), redact=redact),
         "bars": train_or_hire(cohort),
         "statuses": STATUSES,
     }
 
 
-def index_html(outcomes: list[Outcome], cohort: Mapping[str, Any], *, pages: bool = True) -> str:
+def index_html(
+    outcomes: list[Outcome],
+    cohort: Mapping[str, Any],
+    *,
+    pages: bool = True,
+    near: Mapping[str, tuple[str, ...]] | None = None,
+    redact: bool = False,
+) -> str:
     """The batch's ``index.html``."""
-    return render_index(index_view(outcomes, cohort, pages=pages))
+    return render_index(index_view(outcomes, cohort, pages=pages, near=near, redact=redact))

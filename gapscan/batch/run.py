@@ -22,8 +22,10 @@ from ..errors import UsageProblem, display_path
 from ..limits import TIMEOUT
 from ..report.html import render_report as render_page
 from ..report.serialize import dumps, taxonomy_info
+from .identity import candidate_id
 from .index import INDEX, Fingerprint, Indexed, index_text, load_index, stamp
 from .lock import locked
+from .near_duplicates import near_duplicates
 from .output import (
     COHORT,
     INDEX_PAGE,
@@ -34,6 +36,7 @@ from .output import (
     Outcome,
     ResultsStream,
     cannot_write,
+    from_jsonl_signature,
     inside,
     jsonl_record,
     refuse_links,
@@ -78,42 +81,84 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def fingerprint(ctx: BatchContext) -> Fingerprint:
-    """What a report must have been made for to be reused: posting, taxonomy, version.
+def fingerprint(ctx: BatchContext, redact: bool) -> Fingerprint:
+    """What a report must have been made for to be reused: posting, taxonomy, version, and
+    redacted or not (a run with --redact never reuses a report that names the candidate).
 
     The index is kept for one fingerprint; :func:`_made_for` reads a report's.
     """
-    return ctx.posting_sha256, ctx.scanner.taxonomy.sha256, __version__
+    return ctx.posting_sha256, ctx.scanner.taxonomy.sha256, __version__, redact
 
 
 def _made_for(data: dict[str, Any]) -> Fingerprint:
-    return data["posting"]["sha256"], data["taxonomy"]["sha256"], data["gapscan_version"]
+    return (
+        data["posting"]["sha256"],
+        data["taxonomy"]["sha256"],
+        data["gapscan_version"],
+        data.get("redacted", False) is True,
+    )
 
 
-def _reusable(target: Path, sha: str, ctx: BatchContext) -> dict[str, Any] | None:
-    """The report already written for this very content, posting, taxonomy and version."""
+def _reusable(target: Path, sha: str, ctx: BatchContext, redact: bool) -> dict[str, Any] | None:
+    """The report already written for this very content, posting, taxonomy and version,
+    redacted or not as this run asks."""
     try:
         data: dict[str, Any] = json.loads(target.read_text(encoding="utf-8"))
-        same = data["resume"]["sha256"] == sha and _made_for(data) == fingerprint(ctx)
+        same = data["resume"]["sha256"] == sha and _made_for(data) == fingerprint(ctx, redact)
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return data if same else None
 
 
+@dataclass(frozen=True)
+class Earlier:
+    """What an earlier run's ``results.jsonl`` says of a resume beyond its report."""
+
+    candidate: str | None
+    signature: bytes | None
+
+
+def earlier_results(path: Path) -> dict[str, Earlier]:
+    """By content hash, the candidate and signature of the resumes an earlier run scanned."""
+    found: dict[str, Earlier] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return found
+    for line in lines:
+        try:
+            record = json.loads(line)
+            if record["status"] in ("ok", "not_assessed") and "signature" in record:
+                signature = from_jsonl_signature(record["signature"])
+                found[record["sha256"]] = Earlier(record["candidate"], signature)
+        except (ValueError, KeyError, TypeError):
+            continue  # a line from an older version, or damaged: that resume is scanned again
+    return found
+
+
 def plan(
-    found: list[Found], ctx: BatchContext, *, force: bool, pages: bool = False
+    found: list[Found],
+    ctx: BatchContext,
+    *,
+    force: bool,
+    pages: bool = False,
+    redact: bool = False,
+    earlier: dict[str, Earlier] | None = None,
 ) -> tuple[list[Task], list[Outcome]]:
     """The tasks to run, and the outcomes known without running anything.
 
     A file that has become a duplicate of another loses the report it had of its own.
     With ``pages``, a reused report whose HTML page is missing gets its page written here.
+    Under ``redact`` a report is named by its candidate id, never by the file's path.
     """
     names = report_names([f.rel for f in found if f.skip is None])
-    index = {} if force else load_index(ctx.out, fingerprint(ctx))
+    index = {} if force else load_index(ctx.out, fingerprint(ctx, redact))
+    earlier = earlier or {}
     tasks: list[Task] = []
     known: list[Outcome] = []
     by_inode: dict[tuple[int, int], str] = {}
     first_of: dict[str, str] = {}
+    report_of: dict[str, str] = {}
     for f in found:
         shown = display_path(f.rel)  # what reports and listings say: always valid UTF-8
         if f.skip is not None:
@@ -128,14 +173,15 @@ def plan(
         if sha in first_of:
             original = first_of[sha]
             same = Outcome(
-                shown, "skipped", None, sha, names[original], duplicate_of=display_path(original)
+                shown, "skipped", None, sha, report_of[sha], duplicate_of=display_path(original)
             )
             known.append(same)
             remove_report(inside(ctx.out, names[f.rel]))
             continue
         first_of[sha] = f.rel
-        name = names[f.rel]
-        done = None if force else _reused(shown, name, sha, ctx, index)
+        name = f"{REPORTS_DIR}/{candidate_id(sha)}.json" if redact else names[f.rel]
+        report_of[sha] = name
+        done = None if force else _reused(shown, name, sha, ctx, index, redact, earlier.get(sha))
         if done is not None:
             if pages:
                 _ensure_page(inside(ctx.out, name), ctx)
@@ -146,16 +192,28 @@ def plan(
 
 
 def _reused(
-    shown: str, name: str, sha: str, ctx: BatchContext, index: dict[str, Indexed]
+    shown: str,
+    name: str,
+    sha: str,
+    ctx: BatchContext,
+    index: dict[str, Indexed],
+    redact: bool,
+    before: Earlier | None,
 ) -> Outcome | None:
     """The outcome of the report already written for this content, from the index when the
-    report is as the index recorded it, else read from the report; None to scan the file."""
+    report is as the index recorded it, else read from the report with what the earlier
+    ``results.jsonl`` says of its candidate; None to scan the file."""
     target = inside(ctx.out, name)
     entry = index.get(name)
     if entry is not None and entry.outcome.sha256 == sha and entry.stamp == stamp(target):
         return dataclasses.replace(entry.outcome, rel=shown)
-    data = _reusable(target, sha, ctx)
-    return None if data is None else summarize(shown, name, data, reused=True)
+    if before is None:  # the candidate and signature are not on record: scan it again
+        return None
+    data = _reusable(target, sha, ctx, redact)
+    if data is None:
+        return None
+    reused = summarize(shown, name, data, reused=True)
+    return dataclasses.replace(reused, candidate=before.candidate, signature=before.signature)
 
 
 def _ensure_page(report: Path, ctx: BatchContext) -> None:
@@ -217,7 +275,11 @@ def _locked_run(
     refuse_links(out)
     spec, ctx = prepare(spec)  # reads the posting: an unreadable one stops the run here
     remove_temporaries(out / REPORTS_DIR)  # left by a run that was killed or interrupted
-    tasks, known = plan(walk(folder, exclude=out), ctx, force=options.force, pages=spec.pages)
+    earlier = earlier_results(out / RESULTS)
+    found = walk(folder, exclude=out)
+    tasks, known = plan(
+        found, ctx, force=options.force, pages=spec.pages, redact=spec.redact, earlier=earlier
+    )
     if tasks:  # the pipeline is needed: a broken --model stops the run before any output
         _ = ctx.posting
     outcomes: list[Outcome] = []
@@ -232,6 +294,8 @@ def _locked_run(
             if outcome.gaps:
                 gaps = tuple(lines.setdefault(g, g) for g in outcome.gaps)
                 outcome = dataclasses.replace(outcome, gaps=gaps)
+            if spec.redact and outcome.sha256 and outcome.candidate is None:
+                outcome = dataclasses.replace(outcome, candidate=candidate_id(outcome.sha256))
             outcomes.append(outcome)
             stream.write(outcome)
             if progress is not None:
@@ -242,7 +306,7 @@ def _locked_run(
         for outcome in _outcomes(spec, tasks, options):
             record(outcome)
     remove_temporaries(out / REPORTS_DIR)  # left by workers killed during this run
-    return finish(out, outcomes, ctx, pages=spec.pages)
+    return finish(out, outcomes, ctx, pages=spec.pages, redact=spec.redact)
 
 
 def remove_temporaries(folder: Path) -> None:
@@ -259,21 +323,43 @@ def remove_temporaries(folder: Path) -> None:
                 path.unlink()
 
 
+def with_originals_candidate(outcomes: list[Outcome]) -> list[Outcome]:
+    """Each identical copy with the candidate of the file it copies."""
+    by_rel = {o.rel: o for o in outcomes}
+    return [
+        dataclasses.replace(o, candidate=by_rel[o.duplicate_of].candidate)
+        if o.duplicate_of in by_rel and o.candidate is None
+        else o
+        for o in outcomes
+    ]
+
+
 def finish(
-    out: Path, outcomes: list[Outcome], ctx: BatchContext, *, pages: bool = True
+    out: Path,
+    outcomes: list[Outcome],
+    ctx: BatchContext,
+    *,
+    pages: bool = True,
+    redact: bool = False,
 ) -> BatchResult:
-    """Write the sorted results, the ranking, the cohort view and the index page."""
-    outcomes = with_originals(sorted(outcomes, key=lambda o: o.rel))
-    lines = [json.dumps(jsonl_record(o), ensure_ascii=False) + "\n" for o in outcomes]
+    """Write the sorted results, the ranking (with near duplicates), the cohort view, the
+    index of what is done and the index page."""
+    outcomes = with_originals_candidate(with_originals(sorted(outcomes, key=lambda o: o.rel)))
+    lines = [json.dumps(jsonl_record(o, redact=redact), ensure_ascii=False) + "\n"
+             for o in outcomes]  # fmt: skip
     _save(out / RESULTS, "".join(lines))
-    _save(out / SUMMARY, summary_csv(outcomes))
+    near = near_duplicates(
+        {o.rel: o.signature for o in outcomes if o.signature and o.duplicate_of is None}
+    )
+    _save(out / SUMMARY, summary_csv(outcomes, near, redact=redact))
     posting = {"source": ctx.posting_document.source, "sha256": ctx.posting_sha256}
-    view = cohort(outcomes)
-    data = cohort_dict(view, posting, taxonomy_info(ctx.scanner.taxonomy))
+    view = cohort(outcomes, near)
+    data = cohort_dict(view, posting, taxonomy_info(ctx.scanner.taxonomy), redact=redact)
     _save(out / COHORT, dumps(data))
-    _save(out / INDEX, index_text(out, outcomes, fingerprint(ctx)))
-    _save(out / INDEX_PAGE, index_html(outcomes, data, pages=pages))
-    return BatchResult(tuple(outcomes), view, text_summary(outcomes, view, display_path(out)))
+    _save(out / INDEX, index_text(out, outcomes, fingerprint(ctx, redact), redact=redact))
+    _save(out / INDEX_PAGE, index_html(outcomes, data, pages=pages, near=near, redact=redact))
+    summary = text_summary(outcomes, view, display_path(out), redact=redact)
+    return BatchResult(tuple(outcomes), view, summary)
 
 
 def _save(path: Path, text: str) -> None:

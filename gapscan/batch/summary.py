@@ -8,21 +8,25 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from .. import __version__
 from ..records import Importance
-from ..report.serialize import SCHEMA_VERSION
+from ..report.serialize import SCHEMA_VERSION, with_header_field
+from .identity import reference, shown_file
+from .near_duplicates import near_duplicate_groups
 from .output import Outcome
 
 STATUS_ORDER = {"ok": 0, "not_assessed": 1, "failed": 2, "skipped": 3}
 CSV_COLUMNS = (
-    "rank", "file", "status", "score",
+    "rank", "file", "candidate", "status", "score",
     "required_matched", "required_partial", "required_missing",
     "preferred_matched", "preferred_partial", "preferred_missing",
-    "reason", "report",
+    "missing_required_skills", "duplicates", "reason", "report",
 )  # fmt: skip
+SKILL_SEPARATOR = "; "
 
 
 def ranked(outcomes: list[Outcome]) -> list[Outcome]:
@@ -49,21 +53,56 @@ def inert(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
-def summary_csv(outcomes: list[Outcome]) -> str:
+def missing_required(o: Outcome) -> tuple[str, ...]:
+    """The names of the posting's required skills the candidate lacks, sorted."""
+    lacking = (g.name for g in o.gaps if g.importance == "required" and g.status == "missing")
+    return tuple(sorted(lacking))
+
+
+def duplicates_cell(
+    o: Outcome, near: Mapping[str, tuple[str, ...]], by_rel: Mapping[str, Outcome], redact: bool
+) -> str:
+    """The duplicate flag: ``identical to X`` or ``near duplicate of A; B`` (or empty)."""
+
+    def ref(rel: str) -> str:
+        other = by_rel.get(rel)
+        return reference(rel, other.sha256 if other else None, redact=redact)
+
+    if o.duplicate_of is not None:
+        return f"identical to {ref(o.duplicate_of)}"
+    if o.rel in near:
+        return "near duplicate of " + SKILL_SEPARATOR.join(sorted(ref(r) for r in near[o.rel]))
+    return ""
+
+
+def summary_csv(
+    outcomes: list[Outcome],
+    near: Mapping[str, tuple[str, ...]] | None = None,
+    *,
+    redact: bool = False,
+) -> str:
     """``summary.csv``: one row per file, ranked; rank only for assessed candidates.
 
-    Every text cell (file, reason, report) is made inert against formula injection.
+    ``near`` gives each near-duplicate file the others like it. Every text cell is made
+    inert against formula injection.
     """
+    near = near or {}
+    by_rel = {o.rel: o for o in outcomes}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for number, o in enumerate(ranked(outcomes), start=1):
         counts = list(o.counts) if o.counts else [""] * 6
-        reason = o.reason or (f"same content as {o.duplicate_of}" if o.duplicate_of else "")
+        original = shown_file(o.duplicate_of, redact=redact) if o.duplicate_of else None
+        reason = o.reason or (f"same content as {original}" if original else "")
         score = "" if o.score is None else f"{o.score:g}"
         rank = number if o.status == "ok" else ""
-        texts = [inert(o.rel), o.status, score, *counts, inert(reason), inert(o.report or "")]
-        writer.writerow([rank, *texts])
+        texts = [
+            shown_file(o.rel, redact=redact), o.candidate or "", o.status, score, *counts,
+            SKILL_SEPARATOR.join(missing_required(o)), duplicates_cell(o, near, by_rel, redact),
+            reason, o.report or "",
+        ]  # fmt: skip
+        writer.writerow([rank, *(inert(t) if isinstance(t, str) else t for t in texts)])
     return buffer.getvalue()
 
 
@@ -94,10 +133,15 @@ class Cohort:
     files: dict[str, int]
     candidates_assessed: int
     requirements: tuple[RequirementCount, ...]  # required first, most often missing first
+    near_duplicates: tuple[tuple[Outcome, ...], ...] = ()  # groups, each sorted by file
 
 
-def cohort(outcomes: list[Outcome]) -> Cohort:
-    """How many candidates lack each requirement of the posting (a content counts once)."""
+def cohort(outcomes: list[Outcome], near: Mapping[str, tuple[str, ...]] | None = None) -> Cohort:
+    """How many candidates lack each requirement of the posting (a content counts once).
+
+    Near duplicates (``near``) are flagged as groups, and still counted one by one: they
+    are files a person should look at, not copies gapscan may merge on its own.
+    """
     assessed = [o for o in outcomes if o.status == "ok" and o.duplicate_of is None]
     rows: dict[tuple[str, ...], dict[str, int]] = {}
     first: dict[tuple[str, ...], tuple[str, Importance]] = {}
@@ -111,12 +155,18 @@ def cohort(outcomes: list[Outcome]) -> Cohort:
         for k, row in rows.items()
     ]
     counts.sort(key=lambda r: (r.importance != "required", -r.missing, -r.partial, r.name))
-    return Cohort(counts_by_status(outcomes), len(assessed), tuple(counts))
+    by_rel = {o.rel: o for o in outcomes}
+    groups = tuple(
+        tuple(by_rel[rel] for rel in group) for group in near_duplicate_groups(near or {})
+    )
+    return Cohort(counts_by_status(outcomes), len(assessed), tuple(counts), groups)
 
 
-def cohort_dict(view: Cohort, posting: dict[str, Any], taxonomy: dict[str, Any]) -> dict[str, Any]:
-    """``cohort.json``."""
-    return {
+def cohort_dict(
+    view: Cohort, posting: dict[str, Any], taxonomy: dict[str, Any], *, redact: bool = False
+) -> dict[str, Any]:
+    """``cohort.json`` (marked ``"redacted": true`` under ``--redact``)."""
+    data = {
         "schema_version": SCHEMA_VERSION,
         "gapscan_version": __version__,
         "taxonomy": taxonomy,
@@ -124,13 +174,24 @@ def cohort_dict(view: Cohort, posting: dict[str, Any], taxonomy: dict[str, Any])
         "files": view.files,
         "candidates_assessed": view.candidates_assessed,
         "requirements": [{**asdict(r), "skills": list(r.skills)} for r in view.requirements],
+        "near_duplicates": [
+            [{"file": shown_file(o.rel, redact=redact), "candidate": o.candidate} for o in group]
+            for group in view.near_duplicates
+        ],
     }
+    return with_header_field(data, "redacted", True) if redact else data
 
 
-def text_summary(outcomes: list[Outcome], view: Cohort, out: str, top: int = 5) -> str:
+def text_summary(
+    outcomes: list[Outcome], view: Cohort, out: str, top: int = 5, *, redact: bool = False
+) -> str:
     """The closing summary printed on stdout."""
     c = view.files
     n = view.candidates_assessed
+
+    def who(o: Outcome) -> str:
+        return reference(o.rel, o.sha256, redact=redact)
+
     lines = [
         f"{len(outcomes)} files: {c['ok']} ok, {c['not_assessed']} not assessed, "
         f"{c['failed']} failed, {c['skipped']} skipped ({c['duplicates']} duplicates)",
@@ -143,8 +204,12 @@ def text_summary(outcomes: list[Outcome], view: Cohort, out: str, top: int = 5) 
     best = [o for o in ranked(outcomes) if o.status == "ok" and o.duplicate_of is None][:top]
     if best:
         lines += ["", "Top candidates"]
-        lines += [f"  {i}. {o.score if o.score is not None else '-':>5}  {o.rel}"
+        lines += [f"  {i}. {o.score if o.score is not None else '-':>5}  {who(o)}"
                   for i, o in enumerate(best, start=1)]  # fmt: skip
+    if view.near_duplicates:
+        lines += ["", "Near duplicates (the same CV in other files? each is still counted)"]
+        lines += ["  " + SKILL_SEPARATOR.join(who(o) for o in group)
+                  for group in view.near_duplicates]  # fmt: skip
     written = "index.html, summary.csv, results.jsonl, cohort.json, resumes/"
     lines += ["", f"Reports in {out}: {written}"]
     return "\n".join(lines) + "\n"

@@ -14,9 +14,12 @@ from ..errors import GapscanError, InputError, OutputError
 from ..limits import DEFAULT_LIMITS, Limits, cap_address_space
 from ..report.html import area_names
 from ..report.html import render_report as render_page
+from ..report.redact import personal_details, redact
 from ..report.serialize import compact_bytes, report_dict
 from ..scanner import PreparedPosting, Scanner
 from ..taxonomy import load_taxonomy
+from .identity import candidate
+from .near_duplicates import resume_signature, text_signature
 from .output import (
     STOPS_THE_RUN,
     Outcome,
@@ -42,6 +45,7 @@ class BatchSpec:
     recycle_after: int = 500  # files per worker before a fresh fork replaces it
     pages: bool = True  # write each report's HTML page next to its JSON
     fingerprint: str = ""  # posting and taxonomy hashes, set by ``prepare``
+    redact: bool = False  # blind screening: reports and outputs without personal details
 
 
 @dataclass(frozen=True)
@@ -131,10 +135,18 @@ def scan_one(spec: BatchSpec, task: Task) -> Scanned:
     ctx = context(spec)
     target = inside(ctx.out, task.report)
     try:
-        report = ctx.scanner.assess(ctx.scanner.read(task.path, posting=False), ctx.posting)
+        document = ctx.scanner.read(task.path, posting=False)
+        report = ctx.scanner.assess(document, ctx.posting)
         data = report_dict(report, ctx.scanner.taxonomy)
+        if spec.redact:
+            details = personal_details(document.text, document.source)
+            data = redact(data, details)
+            signature = resume_signature(document.text, details)
+        else:
+            signature = text_signature(document.text)
         encoded = compact_bytes(data)
         page = render_page(data, ctx.areas).encode("utf-8") if spec.pages else None
+        who = candidate(document.text, task.sha256, redact=spec.redact)
     except InputError as exc:
         return Scanned(task, target, _failed(task, target, exc.cause))
     except GapscanError as exc:
@@ -147,7 +159,8 @@ def scan_one(spec: BatchSpec, task: Task) -> Scanned:
     except Exception as exc:  # a bug: record it for this file and go on with the others
         reason = f"internal error ({type(exc).__name__}); please report it"
         return Scanned(task, target, _failed(task, target, reason))
-    return Scanned(task, target, summarize(task.rel, task.report, data), encoded, page)
+    outcome = replace(summarize(task.rel, task.report, data), candidate=who, signature=signature)
+    return Scanned(task, target, outcome, encoded, page)
 
 
 def write_report(scanned: Scanned) -> Outcome:
