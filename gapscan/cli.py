@@ -273,6 +273,11 @@ def cli() -> None:
 )
 @_model_option
 @click.option("--password", default=None, help="Password of an encrypted resume PDF.")
+@click.option(
+    "--verbose",
+    is_flag=True,
+    help="Text report: every plan item's resources and every match's resume evidence.",
+)
 @_limit_options
 @_contract_options
 def scan(
@@ -285,6 +290,7 @@ def scan(
     role: str | None,
     model: Path | None,
     password: str | None,
+    verbose: bool,
     max_pages: int,
     max_mb: float,
     timeout: float,
@@ -320,7 +326,9 @@ def scan(
     if fmt == "json":
         text = dumps(_shaped(report_dict(report, scanner.taxonomy), redaction, run_metadata))
     else:
-        text = render_report(report, scanner.taxonomy, color=use_color, redaction=redaction)
+        text = render_report(
+            report, scanner.taxonomy, color=use_color, redaction=redaction, verbose=verbose
+        )
     _write(text, output, use_color)
     if report.status != "assessed":
         shown = source_label(report.resume.document.sha256) if redact else display_path(resume)
