@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
@@ -215,6 +216,8 @@ def fold(text: str) -> str:
 
 def _folded(text: str) -> tuple[str, list[int]]:
     """``fold(text)``, and for each of its characters the index it comes from in ``text``."""
+    if text.isascii():  # most strings: nothing to decompose, one character for one
+        return text.lower(), list(range(len(text)))
     out: list[str] = []
     where: list[int] = []
     for i, char in enumerate(text):
@@ -413,6 +416,11 @@ def _redact_names(text: str, names: tuple[str, ...]) -> str:
 def redact_text(text: str, details: PersonalDetails) -> str:
     """``text`` with the details, and anything shaped like an e-mail, URL, handle or phone,
     replaced."""
+    return _redacted(text, details)
+
+
+@lru_cache(maxsize=4096)  # a report repeats its snippets and labels; the function is pure
+def _redacted(text: str, details: PersonalDetails) -> str:
     for value, placeholder in details.literals:
         text = re.sub(re.escape(value), placeholder, text, flags=re.IGNORECASE)
     for pattern, placeholder in _SHAPES:
