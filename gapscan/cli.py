@@ -274,6 +274,11 @@ def cli() -> None:
 )
 @_model_option
 @click.option("--password", default=None, help="Password of an encrypted resume PDF.")
+@click.option(
+    "--verbose",
+    is_flag=True,
+    help="Text report: every plan item's resources and every match's resume evidence.",
+)
 @_limit_options
 @_contract_options
 def scan(
@@ -286,6 +291,7 @@ def scan(
     role: str | None,
     model: Path | None,
     password: str | None,
+    verbose: bool,
     max_pages: int,
     max_mb: float,
     timeout: float,
@@ -325,7 +331,9 @@ def scan(
         data = _shaped(report_dict(report, scanner.taxonomy), redaction, run_metadata)
         text = dumps(data) if fmt == "json" else render_html(data, area_names(scanner.taxonomy))
     else:
-        text = render_report(report, scanner.taxonomy, color=use_color, redaction=redaction)
+        text = render_report(
+            report, scanner.taxonomy, color=use_color, redaction=redaction, verbose=verbose
+        )
     _write(text, output, use_color)
     if report.status != "assessed":
         shown = source_label(report.resume.document.sha256) if redact else display_path(resume)

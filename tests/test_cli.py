@@ -51,7 +51,15 @@ def test_scan_text_report(tiny_path: Path, resume: Path, posting: Path) -> None:
     assert "Score 50 / 100" in out
     assert "\x1b[" not in out  # no color when not on a terminal
     assert all(len(line) <= 80 for line in out.splitlines())
-    assert "1. Kubernetes (required, missing)" in out
+    assert "  1. Kubernetes; 2. Machine learning\n" in out
+    assert "why:" not in out and 'resume (skills): "' not in out  # short by default
+
+
+def test_scan_text_report_verbose(tiny_path: Path, resume: Path, posting: Path) -> None:
+    code, out, _ = run(resume, posting, "--taxonomy", tiny_path, "--verbose")
+    assert code == 0
+    assert "  1. Kubernetes (required, missing)\n" in out
+    assert '    resume (skills): "Sam Skills Golang, deep neural networks"\n' in out
 
 
 def test_scan_against_role(tiny_path: Path, resume: Path) -> None:

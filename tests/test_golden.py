@@ -35,3 +35,15 @@ def test_golden_report(name: str, args: list[str], monkeypatch: pytest.MonkeyPat
     if os.environ.get("GAPSCAN_UPDATE_GOLDEN"):
         golden.write_text(result.stdout, encoding="utf-8")
     assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+def test_the_demo_report_is_short_and_the_readme_shows_its_start() -> None:
+    """The sample scan fits a screen or two in 80 columns, and the README quotes it as it is."""
+    lines = (GOLDEN / "alex-rivera_ai-architect.txt").read_text(encoding="utf-8").splitlines()
+    assert len(lines) <= 70
+    assert max(len(line) for line in lines) <= 80
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"The sample scan (the first command above) prints {len(lines)}\nlines" in readme
+    quoted = readme.split("```text\n", 1)[1].split("\n```", 1)[0].splitlines()
+    assert quoted == lines[: len(quoted)]
+    assert "Start here" in quoted and lines[len(quoted)] == ""  # through the end of it

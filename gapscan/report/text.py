@@ -2,6 +2,16 @@
 
 Rendered from the records themselves (``GapReport``, ``SkillProfile``); with ``--redact``,
 every string that comes from a document passes through the redaction first, as in the JSON.
+
+The report opens with the answer (``answer.answer``): the score, the verdict in one
+sentence, the points breakdown, where to start (each with its hours and first resource) and
+any warning. The breakdown sits right under the score rather than at the end: a number is
+trusted when its arithmetic is in view, and it takes three lines. Then come the gaps with the
+posting's words (which say why each is in the plan), the plan in its order with hours,
+coverage by skill area and the matched skills, in the order of the HTML report. By default
+the plan and the matched skills are lists of names; ``verbose`` adds each plan item's
+reason, roadmap steps and resources, and each match's resume evidence. Each block is a
+function of its own.
 """
 
 from __future__ import annotations
@@ -10,16 +20,22 @@ import textwrap
 from collections.abc import Callable
 
 from ..plan import plan_hours, step_asks
-from ..records import Gap, GapReport, SkillProfile
+from ..records import Gap, GapReport, PlanItem, SkillProfile
 from ..taxonomy import Course, Taxonomy
+from .answer import Answer, answer
+from .areas import area_coverage
 from .evidence import evidence, plan_reason, via_words
 from .redact import PersonalDetails, redact_text, source_label
 
 WIDTH = 80
+_NBSP = "\u00a0"  # joins words that wrapping must not part (never in the output)
 MAX_COURSES = 2
-STATUSES = ("matched", "partial", "missing")
 _COLORS = {"bold": "1", "green": "32", "yellow": "33", "red": "31", "dim": "2"}
 _STATUS_COLOR = {"matched": "green", "partial": "yellow", "missing": "red"}
+_MORE = "--verbose adds each plan item's steps and resources and each match's evidence."
+_BAND_COLOR = {"strong": "green", "fair": "yellow", "weak": "red", "poor": "red"}
+
+Shown = Callable[[str], str]
 
 
 class _Style:
@@ -47,7 +63,7 @@ def _num(x: float) -> str:
     return f"{x:g}"
 
 
-def _scrub(redaction: PersonalDetails | None) -> Callable[[str], str]:
+def _scrub(redaction: PersonalDetails | None) -> Shown:
     """What a document's string becomes in the report: itself, or its redacted form."""
     if redaction is None:
         return lambda text: text
@@ -60,31 +76,282 @@ def render_report(
     *,
     color: bool = False,
     redaction: PersonalDetails | None = None,
+    verbose: bool = False,
 ) -> str:
-    """The gap report as text; ``redaction`` hides the candidate's details (``--redact``)."""
+    """The gap report as text; ``redaction`` hides the candidate's details (``--redact``),
+    ``verbose`` shows every plan item's resources and every match's evidence."""
     st = _Style(color)
     shown = _scrub(redaction)
-    resume = report.resume.document
-    source = source_label(resume.sha256) if redaction is not None else resume.source
-    lines: list[str] = []
-    title = f"gapscan: {source} against {shown(report.posting_label)}"
-    lines.extend(st(line, "bold") for line in _wrap(title, "  ", ""))
-    lines.append(st(f"taxonomy {taxonomy.name} {taxonomy.version}", "dim"))
-    lines.append("")
+    lines = _header_lines(report, taxonomy, st, shown, hide_source=redaction is not None)
     if report.status != "assessed":
         lines.append(st("Not assessed", "bold", "yellow"))
         lines.extend(_wrap(shown(report.status_reason or ""), "  "))
         return "\n".join(lines) + "\n"
-    lines.extend(_score_lines(report, st))
-    for status in STATUSES:
-        lines.extend(_gap_lines(report, status, taxonomy, st, shown))
-    lines.extend(_plan_lines(report, taxonomy, st))
+    blocks = (
+        _answer_lines(report, answer(report, taxonomy), taxonomy, st, shown),
+        _gap_lines(report, taxonomy, st, shown),
+        _plan_lines(report, taxonomy, st, verbose),
+        _area_lines(report, taxonomy, st),
+        _matched_lines(report, taxonomy, st, shown, verbose),
+    )
+    for block in blocks:
+        lines.extend(["", *block])
+    if not verbose:
+        lines.extend(["", st(_MORE, "dim")])
     return "\n".join(lines) + "\n"
 
 
-def _score_lines(report: GapReport, st: _Style) -> list[str]:
+def _header_lines(
+    report: GapReport, taxonomy: Taxonomy, st: _Style, shown: Shown, *, hide_source: bool
+) -> list[str]:
+    """What was compared with what, and against which taxonomy."""
+    resume = report.resume.document
+    source = source_label(resume.sha256) if hide_source else resume.source
+    title = (
+        f"gapscan: {source} against {shown(report.posting_label)},"
+        f" taxonomy {taxonomy.name} {taxonomy.version}"
+    )
+    return [st(line, "bold") for line in _wrap(title, "  ", "")]
+
+
+def _answer_lines(
+    report: GapReport, said: Answer, taxonomy: Taxonomy, st: _Style, shown: Shown
+) -> list[str]:
+    """The score, the verdict, where to start (hours, first resource) and the warnings."""
+    band = _BAND_COLOR[said.band] if said.band else "yellow"
+    lines = [st(f"Score {report.score.value:g} / 100", "bold", band)]
+    lines.extend(_wrap(said.verdict, ""))
+    lines.extend(_score_lines(report))
+    items = {item.learn: item for item in report.plan}
+    if said.start_here:
+        lines.append(st("Start here", "bold"))
+    for n, skill in enumerate(said.start_here, 1):
+        item = items[skill]
+        hours = f" (about {item.hours} h)" if item.hours else ""
+        head = f"{n}. {taxonomy.skill(skill).name}{hours}: {_first_resource(item, taxonomy)}"
+        lines.extend(_wrap(head, "     ", "  "))
+    for warning in said.warnings:
+        lines.extend(st(line, "yellow") for line in _wrap(f"Warning: {shown(warning)}", "  ", ""))
+    return lines
+
+
+def _first_resource(item: PlanItem, taxonomy: Taxonomy) -> str:
+    """``Title URL`` of the item's first resource, said so when it only serves the area."""
+    if not item.courses:
+        return "no resource in the taxonomy yet"
+    course = taxonomy.course(item.courses[0])
+    named = f"{course.title} {course.url}" if course.url else f"{course.provider}: {course.title}"
+    return named if taxonomy.teaches(course, (item.learn,)) else f"for its area, {named}"
+
+
+def _names(gap: Gap, taxonomy: Taxonomy) -> str:
+    return " or ".join(taxonomy.skill(s).name for s in gap.requirement.skills)
+
+
+def _posting_words(report: GapReport, gap: Gap, taxonomy: Taxonomy, shown: Shown) -> str | None:
+    """The posting's words for a requirement, unless they only repeat the skill's name."""
+    found = evidence(report.posting, gap.requirement.skills)
+    if not found:
+        return None
+    words = shown(found[0].text)
+    return None if words.casefold() in _names(gap, taxonomy).casefold() else words
+
+
+def _gap_lines(report: GapReport, taxonomy: Taxonomy, st: _Style, shown: Shown) -> list[str]:
+    """Missing, then partial requirements, by importance, with the posting's words."""
+    missing = [g for g in report.gaps if g.status == "missing"]
+    partial = [g for g in report.gaps if g.status == "partial"]
+    if not missing and not partial:
+        return [st("Gaps: none", "bold"), "  Every requirement of the posting is matched."]
+    lines = [st(f"Gaps: {len(missing)} missing, {len(partial)} partial", "bold")]
+    for status, gaps in (("missing", missing), ("partial", partial)):
+        for importance in ("required", "preferred"):
+            chosen = [g for g in gaps if g.requirement.importance == importance]
+            if not chosen:
+                continue
+            said = ", ".join(_gap_phrase(report, g, taxonomy, shown) for g in chosen)
+            label = f"{status.capitalize()}, {importance} ({len(chosen)}):"
+            wrapped = _wrap(f"{label} {said}", "    ", "  ")
+            # colored after wrapping, so that the codes count for no width
+            wrapped[0] = wrapped[0].replace(label, st(label, _STATUS_COLOR[status]), 1)
+            lines.extend(wrapped)
+    return lines
+
+
+def _gap_phrase(report: GapReport, gap: Gap, taxonomy: Taxonomy, shown: Shown) -> str:
+    """``DevOps ("platform engineering"; via MLOps)``: the skill, what the posting
+    calls it, and for a partial match the related skill the resume shows."""
+    notes = []
+    words = _posting_words(report, gap, taxonomy, shown)
+    if words:
+        notes.append(f'"{words}"')
+    via = via_words(gap, taxonomy)
+    if gap.status == "partial" and via:
+        notes.append(f"via {via}")
+    return _names(gap, taxonomy) + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def _plan_lines(report: GapReport, taxonomy: Taxonomy, st: _Style, verbose: bool) -> list[str]:
+    """The plan in its order with hours; ``verbose``: each item's reason, steps, resources."""
+    if not report.plan:
+        return [st("Learning plan", "bold"), "  Nothing to learn: every requirement is matched."]
+    lines = [st(line, "bold") for line in _wrap(_plan_heading(report), "  ", "")]
+    if not verbose:
+        order = "; ".join(_unbroken(_plan_phrase(item, taxonomy)) for item in report.plan)
+        return [*lines, *(_whole(line) for line in _wrap(order, "  "))]
+    told: set[int] = set()  # the steps whose summary is shown: once a step
+    for item in report.plan:
+        kind = "needed first" if item.gap is None else f"{item.importance}, {item.status}"
+        hours = f", about {item.hours} h" if item.hours else ""
+        head = f"{item.rank}. {taxonomy.skill(item.learn).name} ({kind}{hours})"
+        lines.extend(_wrap(head, "     ", "  "))
+        lines.extend(_plan_details(item, report, taxonomy, told))
+    return lines
+
+
+def _unbroken(text: str) -> str:
+    """``text`` that ``_wrap`` keeps on one line (``_whole`` undoes it)."""
+    return text.replace(" ", _NBSP)
+
+
+def _whole(line: str) -> str:
+    return line.replace(_NBSP, " ")
+
+
+def _plan_phrase(item: PlanItem, taxonomy: Taxonomy) -> str:
+    """``17. Rust (40 h)``; a prerequisite the posting does not name says so."""
+    facts = (["needed first"] if item.gap is None else []) + (
+        [f"{item.hours} h"] if item.hours else []
+    )
+    if item.also_meets:
+        facts.append("also meets " + " and ".join(_names(g, taxonomy) for g in item.also_meets))
+    said = f"{item.rank}. {taxonomy.skill(item.learn).name}"
+    return said + (f" ({', '.join(facts)})" if facts else "")
+
+
+def _why(item: PlanItem, report: GapReport, taxonomy: Taxonomy) -> str:
+    """Why this item, in its own words: what the posting asks and the resume shows
+    (``plan_reason``), then what it opens the way to and what could replace it."""
+    said = [plan_reason(item, taxonomy, report.posting)]
+    name = taxonomy.skill
+    opens = [
+        o.learn
+        for o in report.plan
+        if item.learn in taxonomy.prerequisites(o.learn) and o.learn not in item.needed_for
+    ]
+    if opens:
+        said.append("it opens the way to " + ", ".join(name(s).name for s in opens))
+    alts = [name(a).name for a in item.alternatives if a != item.learn]
+    if alts:
+        said.append("or learn instead " + " or ".join(alts))
+    return "; ".join(said)
+
+
+def _plan_details(
+    item: PlanItem, report: GapReport, taxonomy: Taxonomy, told: set[int]
+) -> list[str]:
+    """``--verbose``: the item's reason in full, what else it meets, its roadmap steps (with
+    what a step asks, the first time the plan reaches it) and its resources."""
+    lines = _wrap(f"why: {_why(item, report, taxonomy)}", "     ")
+    if item.also_meets:
+        also = "; ".join(
+            f"{_names(g, taxonomy)} ({g.requirement.importance})" for g in item.also_meets
+        )
+        lines.extend(_wrap(f"also meets: {also}", "     "))
+    steps = "; ".join(f"{n}. {taxonomy.step(n).title}" for n in item.steps)
+    if steps:
+        lines.extend(_wrap(f"roadmap: {steps}", "     "))
+    asks = step_asks(item, taxonomy)
+    if asks and item.steps[0] not in told:
+        told.add(item.steps[0])
+        lines.extend(_wrap(f"step {item.steps[0]} asks: {asks}", "     "))
+    found = [taxonomy.course(c) for c in item.courses]
+    if found:
+        direct = taxonomy.teaches(found[0], (item.learn,))
+        names = [_resource(c) for c in found]
+        more = f" (+{len(names) - MAX_COURSES} more in the JSON report)"
+        listed = "; ".join(names[:MAX_COURSES]) + (more if len(names) > MAX_COURSES else "")
+        lead = "learn with" if direct else "no resource teaches it itself; for its area"
+        lines.extend(_wrap(f"{lead}: {listed}", "     "))
+    return lines
+
+
+def _plan_heading(report: GapReport) -> str:
+    """``Learning plan (23 items): about 38 h of study for the required gaps ...``"""
+    hours = plan_hours(report.plan)
+    head = f"Learning plan ({len(report.plan)} items)"
+    if hours.without_estimate == len(report.plan):
+        return f"{head}: no item has an estimate of study time yet"
+    head += (
+        f": about {hours.required} h of study for the required gaps and "
+        f"{hours.preferred} h for the preferred"
+    )
+    if hours.without_estimate:
+        n = hours.without_estimate
+        head += f"; {n} item has no estimate" if n == 1 else f"; {n} items have no estimate"
+    return head
+
+
+def _resource(course: Course) -> str:
+    """``Provider: Title (kind, free, about 6 h) URL``, with what the taxonomy knows."""
+    facts = [course.kind, *([course.cost] if course.cost else [])]
+    if course.hours:
+        facts.append(f"about {course.hours} h")
+    if course.guide:
+        facts.append("named by the guide")
+    shown = f"{course.provider}: {course.title} ({', '.join(facts)})"
+    return f"{shown} {course.url}" if course.url else shown
+
+
+def _area_lines(report: GapReport, taxonomy: Taxonomy, st: _Style) -> list[str]:
+    """One line a skill area the posting asks for: its requirements matched, partial, missing."""
+    lines = [st("Coverage by skill area", "bold")]
+    named = sorted((taxonomy.area(a.area).name, a) for a in area_coverage(report, taxonomy))
+    for name, area in named:
+        lines.append(
+            f"  {name:<36}{area.matched:>3} matched{area.partial:>3} partial"
+            f"{area.missing:>3} missing"
+        )
+    return lines
+
+
+def _matched_lines(
+    report: GapReport, taxonomy: Taxonomy, st: _Style, shown: Shown, verbose: bool
+) -> list[str]:
+    """The requirements met: their names, or with ``verbose`` each with its resume evidence."""
+    matched = [g for g in report.gaps if g.status == "matched"]
+    lines = [st(f"Matched ({len(matched)})", "bold", "green")]
+    if not matched:
+        return [*lines, "  (none)"]
+    if not verbose:
+        names = ", ".join(_matched_name(g, taxonomy) for g in matched)
+        return [*lines, *_wrap(names, "  ")]
+    for gap in matched:
+        via = via_words(gap, taxonomy)
+        head = f"{_names(gap, taxonomy)} [{gap.requirement.importance}]"
+        lines.extend(_wrap(head + (f" via {via}" if via else ""), "    ", "  "))
+        for ev in evidence(report.resume, (gap.via,) if gap.via else ())[:1]:
+            where = f"p.{ev.page}, " if ev.page else ""
+            quoted = f'resume ({where}{ev.section}): "{shown(ev.snippet)}"'
+            lines.extend(_wrap(quoted, "      ", "    "))
+    return lines
+
+
+def _matched_name(gap: Gap, taxonomy: Taxonomy) -> str:
+    """The skill that meets the requirement, as the resume shows it (``AWS``, not ``AWS or
+    Microsoft Azure or Google Cloud Platform``)."""
+    if gap.via in gap.requirement.skills:
+        return taxonomy.skill(gap.via).name
+    if gap.via is not None and gap.relation == "narrower":  # GitHub Actions (a kind of CI/CD)
+        asked = next(s for s in gap.requirement.skills if s in taxonomy.broader(gap.via))
+        return f"{taxonomy.skill(gap.via).name} (a kind of {taxonomy.skill(asked).name})"
+    return _names(gap, taxonomy)
+
+
+def _score_lines(report: GapReport) -> list[str]:
+    """How the score adds up: counts and points by importance, and the formula."""
     score = report.score
-    lines = [st(f"Score {score.value:g} / 100", "bold")]
+    lines = []
     for line in score.lines:
         if not line.total:
             continue
@@ -99,101 +366,6 @@ def _score_lines(report: GapReport, st: _Style) -> list[str]:
         f" (a partial match earns {_num(score.partial_credit)} of its weight)"
     )
     return lines
-
-
-def _names(gap: Gap, taxonomy: Taxonomy) -> str:
-    return " or ".join(taxonomy.skill(s).name for s in gap.requirement.skills)
-
-
-def _gap_lines(
-    report: GapReport, status: str, taxonomy: Taxonomy, st: _Style, shown: Callable[[str], str]
-) -> list[str]:
-    gaps = [g for g in report.gaps if g.status == status]
-    lines = ["", st(f"{status.capitalize()} ({len(gaps)})", "bold", _STATUS_COLOR[status])]
-    if not gaps:
-        lines.append("  (none)")
-    for gap in gaps:
-        head = f"{_names(gap, taxonomy)} [{gap.requirement.importance}]"
-        via = via_words(gap, taxonomy)
-        if via:
-            head += f" via {via}"
-        lines.extend(_wrap(head, "    ", "  "))
-        if status != "missing":
-            found = evidence(report.resume, (gap.via,)) if gap.via else ()
-        else:
-            found = evidence(report.posting, gap.requirement.skills)
-        label = "resume" if status != "missing" else "posting"
-        for ev in found[:1]:
-            where = f"p.{ev.page}, " if ev.page else ""
-            quoted = f'{label} ({where}{ev.section}): "{shown(ev.snippet)}"'
-            lines.extend(_wrap(quoted, "      ", "    "))
-    return lines
-
-
-def _plan_lines(report: GapReport, taxonomy: Taxonomy, st: _Style) -> list[str]:
-    lines = ["", st("Learning plan", "bold")]
-    if not report.plan:
-        lines.append("  Nothing to learn for this posting: every requirement is matched.")
-        return lines
-    lines.extend(_wrap(_hours_line(report), "  ", "  "))
-    starts = [f"{i.rank}. {taxonomy.skill(i.learn).name}" for i in report.plan if i.start_here]
-    lines.extend(_wrap(f"Start here: {'; '.join(starts)}", "    ", "  "))
-    told: set[int] = set()
-    for item in report.plan:
-        alts = [taxonomy.skill(a).name for a in item.alternatives if a != item.learn]
-        kind = "needed first" if item.gap is None else f"{item.importance}, {item.status}"
-        hours = f", about {item.hours} h" if item.hours else ""
-        head = f"{item.rank}. {taxonomy.skill(item.learn).name} ({kind}{hours})"
-        if alts:
-            head += f", or instead: {', '.join(alts)}"
-        lines.extend(_wrap(head, "     ", "  "))
-        lines.extend(_wrap(f"why: {plan_reason(item, taxonomy, report.posting)}", "     "))
-        if item.also_meets:
-            also = "; ".join(
-                f"{_names(g, taxonomy)} ({g.requirement.importance})" for g in item.also_meets
-            )
-            lines.extend(_wrap(f"also meets: {also}", "     "))
-        steps = "; ".join(f"{n}. {taxonomy.step(n).title}" for n in item.steps)
-        if steps:
-            lines.extend(_wrap(f"roadmap: {steps}", "     "))
-        asks = step_asks(item, taxonomy)
-        if asks and item.steps[0] not in told:  # once a step: the items after it share it
-            told.add(item.steps[0])
-            lines.extend(_wrap(f"step {item.steps[0]} asks: {asks}", "     "))
-        found = [taxonomy.course(c) for c in item.courses]
-        if found:
-            direct = taxonomy.teaches(found[0], (item.learn,))
-            names = [_resource(c) for c in found]
-            more = f" (+{len(names) - MAX_COURSES} more in the JSON report)"
-            listed = "; ".join(names[:MAX_COURSES]) + (more if len(names) > MAX_COURSES else "")
-            lead = "learn with" if direct else "no resource teaches it itself; for its area"
-            lines.extend(_wrap(f"{lead}: {listed}", "     "))
-    return lines
-
-
-def _hours_line(report: GapReport) -> str:
-    """``About 40 hours of study for the required gaps and 12 for the preferred ...``"""
-    hours = plan_hours(report.plan)
-    if hours.without_estimate == len(report.plan):
-        return "No item of the plan has an estimate of study time yet."
-    line = (
-        f"About {hours.required} hours of study for the required gaps and "
-        f"{hours.preferred} for the preferred"
-    )
-    if hours.without_estimate:
-        line += f", besides {hours.without_estimate} items with no estimate"
-    return line + "."
-
-
-def _resource(course: Course) -> str:
-    """``Provider: Title (kind, free, about 6 h) URL``, with what the taxonomy knows."""
-    facts = [course.kind, *([course.cost] if course.cost else [])]
-    if course.hours:
-        facts.append(f"about {course.hours} h")
-    if course.guide:
-        facts.append("named by the guide")
-    shown = f"{course.provider}: {course.title} ({', '.join(facts)})"
-    return f"{shown} {course.url}" if course.url else shown
 
 
 def render_profile(
