@@ -3,6 +3,14 @@
 Headings are short lines whose words name a known section ("Technical Skills", "What you'll
 need", "Nice to have:"). Text before the first heading is ``header`` (a posting's first line
 is its ``title``, when it reads like one).
+
+A posting's headings are worded freely ("The work", "What you'll bring to Acme", "Who we
+are"). There, a line set out as a heading (short, no sentence, after a blank line or ending
+in a colon, with text after it) is one even when its words are not in the table: its words
+name the section when they can ("bring" asks for requirements, "offer" gives benefits),
+otherwise it opens a neutral ``other`` section, where each sentence is judged by its own
+cues. Either way it ends the section before it, so a company introduction never swallows
+the rest of the posting.
 """
 
 from __future__ import annotations
@@ -30,6 +38,13 @@ HEADINGS: dict[str, SectionKind] = {
     "role overview": "summary",
     "job description": "summary",
     "position summary": "summary",
+    "about the job": "summary",
+    "about this role": "summary",
+    "about the position": "summary",
+    "about the opportunity": "summary",
+    "the opportunity": "summary",
+    "job summary": "summary",
+    "role summary": "summary",
     "skills": "skills",
     "technical skills": "skills",
     "core skills": "skills",
@@ -102,6 +117,18 @@ HEADINGS: dict[str, SectionKind] = {
     "what you'll need": "requirements",
     "what you will need": "requirements",
     "what you bring": "requirements",
+    "what you'll bring": "requirements",
+    "what you will bring": "requirements",
+    "what you need": "requirements",
+    "what we need": "requirements",
+    "you'll have": "requirements",
+    "you will have": "requirements",
+    "about you": "requirements",
+    "the ideal candidate": "requirements",
+    "ideal candidate": "requirements",
+    "minimum requirements": "requirements",
+    "essential skills": "requirements",
+    "key qualifications": "requirements",
     "what we're looking for": "requirements",
     "what we are looking for": "requirements",
     "who you are": "requirements",
@@ -123,6 +150,11 @@ HEADINGS: dict[str, SectionKind] = {
     "good to have": "preferred",
     "pluses": "preferred",
     "extra credit": "preferred",
+    "preferred experience": "preferred",
+    "additional qualifications": "preferred",
+    "even better": "preferred",
+    "plus points": "preferred",
+    "bonus skills": "preferred",
     "responsibilities": "responsibilities",
     "key responsibilities": "responsibilities",
     "what you'll do": "responsibilities",
@@ -133,6 +165,13 @@ HEADINGS: dict[str, SectionKind] = {
     "your role": "responsibilities",
     "in this role you will": "responsibilities",
     "day to day": "responsibilities",
+    "what you'll be doing": "responsibilities",
+    "what you will be doing": "responsibilities",
+    "your impact": "responsibilities",
+    "your mission": "responsibilities",
+    "what to expect": "responsibilities",
+    "tasks": "responsibilities",
+    "your tasks": "responsibilities",
     "about us": "about",
     "company description": "about",
     "company overview": "about",
@@ -145,6 +184,10 @@ HEADINGS: dict[str, SectionKind] = {
     "our mission": "about",
     "about the team": "about",
     "our team": "about",
+    "our story": "about",
+    "our culture": "about",
+    "our values": "about",
+    "what we do": "about",
     "benefits": "benefits",
     "perks": "benefits",
     "perks and benefits": "benefits",
@@ -154,14 +197,25 @@ HEADINGS: dict[str, SectionKind] = {
     "compensation and benefits": "benefits",
     "why join us": "benefits",
     "salary": "benefits",
+    "what's in it for you": "benefits",
+    "why work with us": "benefits",
+    "why us": "benefits",
+    "our offer": "benefits",
+    "what you'll get": "benefits",
+    "what you get": "benefits",
     "equal opportunity": "other",
-    "how to apply": "other",
+    "how to apply": "application",
+    "application process": "application",
+    "hiring process": "application",
+    "our hiring process": "application",
+    "next steps": "application",
     "references": "other",
     "interests": "other",
     "hobbies": "other",
     "contact": "header",
 }
 
+_BULLETS = "-*\u2022\u25cf\u25aa"
 _MARKS = re.compile(r"[^\w'\s-]+")
 _APOS = re.compile("[\u2018\u2019`]")
 _LINE = re.compile(r"[^\n]*\n?")
@@ -171,20 +225,122 @@ MAX_TITLE = 120  # characters: "Senior Machine Learning Platform Engineer (Remot
 _SENTENCE_GOES_ON = re.compile(r"\b[a-z]{2,}[.!?]\s+\S")
 
 
+def _key(line: str) -> str:
+    """A heading's words, lower case, without marks: "What You’ll Bring:" -> "what you'll bring"."""
+    words = _MARKS.sub(" ", _APOS.sub("'", line).replace("&", " and ")).lower()
+    return " ".join(words.replace("-", " ").split())
+
+
 def heading_kind(line: str) -> SectionKind | None:
     """The section a line opens, or None when it is not a heading."""
     stripped = line.strip()
     if not stripped or len(stripped) > 60:
         return None
-    if stripped[0] in "-*\u2022\u25cf\u25aa":
+    if stripped[0] in _BULLETS:
         return None  # a bullet is never a heading
-    words = _MARKS.sub(" ", _APOS.sub("'", stripped).replace("&", " and ")).lower()
-    key = " ".join(words.replace("-", " ").split())
+    key = _key(stripped)
     if key in HEADINGS:
         return HEADINGS[key]
     if key.replace(" ", "-") in HEADINGS:
         return HEADINGS[key.replace(" ", "-")]
     return None
+
+
+# Words that name a posting's section however the heading is worded, tried in this order:
+# "Nice to have skills" is preferred before it is requirements, "What you'll bring" asks
+# before it describes the work. "About <company>" is the company; "About you" is not.
+_HEADING_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
+    (
+        "application",
+        re.compile(r"\b(?:apply|application|process|hiring|interviews?|next steps)\b"),
+    ),
+    ("about", re.compile(r"^about (?!you\b|the (?:role|job|position|opportunity)\b)")),
+    ("summary", re.compile(r"^about\b|\b(?:overview|summary|opportunity)\b")),
+    (
+        "preferred",
+        re.compile(
+            r"\b(?:nice|bonus|plus(?:es)?|prefer\w*|desir\w*|ideally|extra|even better|great|"
+            r"assets?)\b"
+        ),
+    ),
+    (
+        "benefits",
+        re.compile(r"\b(?:benefits?|perks?|offer|salary|compensation|pay|rewards?|in it for)\b"),
+    ),
+    ("preferred", re.compile(r"\bstack\b")),  # what the team uses: "Our stack", "Tech stack"
+    (
+        "requirements",
+        re.compile(
+            r"\b(?:require\w*|qualif\w*|need|bring|have|skills|experience|background|profile|"
+            r"looking for|must|you are|you're|who you|expertise|candidate)\b"
+        ),
+    ),
+    (
+        "responsibilities",
+        re.compile(
+            r"\b(?:do|doing|responsib\w*|duties|day to day|role|impact|tasks|work on|"
+            r"you will|you'll)\b"
+        ),
+    ),
+    ("about", re.compile(r"\b(?:we are|who we|company|mission|culture|values|team|story)\b")),
+)
+_HEADING_WORD_LIMIT = 7
+_NOT_IN_HEADING = re.compile(r"[.,;!|@/\\\u00b7\u2013\u2014]|https?:|\d{3}")
+
+
+def posting_heading_kind(line: str) -> SectionKind:
+    """The section a posting's heading opens: from the table, else from its words, else
+    ``other`` (neutral: each sentence counts by its own cues)."""
+    known = heading_kind(line)
+    if known is not None:
+        return known
+    key = _key(line)
+    return next((kind for kind, words in _HEADING_WORDS if words.search(key)), "other")
+
+
+def heading_shaped(line: str) -> bool:
+    """True for a line written like a heading: a few words, capitalised, no sentence."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 60 or not stripped[0].isupper():
+        return False
+    body = stripped.removesuffix(":").rstrip().removesuffix("?")
+    return not _NOT_IN_HEADING.search(body) and 0 < len(body.split()) <= _HEADING_WORD_LIMIT
+
+
+# sections that list what the job asks: a line ending in a colon inside one, right under an
+# item, is a label of the list ("Cloud:"), not a new section
+_LIST_SECTIONS = frozenset({"requirements", "preferred", "responsibilities", "skills"})
+
+
+def posting_heading(line: str, before: str, after: str, current: SectionKind) -> bool:
+    """True when a posting's line opens a section although its words are not in the table.
+
+    It is heading-shaped and set apart: after a blank line or a list item and followed by
+    text that is no heading itself (a column of short items is not a run of headings), or
+    ending in a colon. Inside a list of what the job asks, a line ending in a colon right
+    under an item labels the items after it ("Cloud:"): the section goes on.
+    """
+    if not heading_shaped(line) or not after.strip():
+        return False
+    colon = line.rstrip().endswith(":")
+    if colon and before.strip() and current in _LIST_SECTIONS:
+        return False
+    if not before.strip() or before.lstrip()[:1] in _BULLETS:
+        return colon or not heading_shaped(after)
+    return colon
+
+
+_INLINE_HEADING = re.compile(r"\s*([^\W\d][^:\n]{2,40}):[ \t]+\S")
+# sections a posting may open inline, in front of their text: "Requirements: 4+ years of ..."
+_INLINE_KINDS = frozenset({"requirements", "preferred", "responsibilities", "about", "benefits"})
+
+
+def inline_heading(line: str) -> tuple[SectionKind, str] | None:
+    """The section a posting's paragraph opens with a heading in front of its text, and
+    that heading."""
+    found = _INLINE_HEADING.match(line)
+    kind = heading_kind(found.group(1)) if found else None
+    return (kind, found.group(1).strip()) if found and kind in _INLINE_KINDS else None
 
 
 def can_be_title(line: str) -> bool:
@@ -199,20 +355,28 @@ def can_be_title(line: str) -> bool:
 
 def detect_sections(text: str, *, posting: bool) -> tuple[Section, ...]:
     """Split ``text`` into sections covering it from start to end, in order."""
+    lines = [m for m in _LINE.finditer(text) if m.group()]
     sections: list[Section] = []
     kind: SectionKind = "title" if posting else "header"
     heading, start = "", 0
-    offset = 0
     seen_text = False
-    for match in _LINE.finditer(text):
-        line = match.group()
-        if not line:
-            break
-        found = heading_kind(line)
+    for i, match in enumerate(lines):
+        line, offset = match.group(), match.start()
+        found, label = heading_kind(line), line.strip()
+        inline = inline_heading(line) if found is None and posting else None
+        if inline is not None:
+            found, label = inline
+        if found is None and posting and seen_text:
+            # the title line stands apart as a blank line would
+            before = lines[i - 1].group() if i and kind != "title" else ""
+            after = next((m.group() for m in lines[i + 1 :] if m.group().strip()), "")
+            if posting_heading(line, before, after, kind):
+                found = posting_heading_kind(line)
         if found is not None:
             if offset > start:
                 sections.append(Section(kind, heading, start, offset))
-            kind, heading, start = found, line.strip(), offset
+            kind, heading, start = found, label, offset
+            seen_text = True
         elif posting and kind == "title" and line.strip():
             if not seen_text and not can_be_title(line):
                 kind = "summary"  # no title line: the text starts at once
@@ -220,13 +384,14 @@ def detect_sections(text: str, *, posting: bool) -> tuple[Section, ...]:
                 sections.append(Section(kind, heading, start, offset))
                 kind, heading, start = "summary", "", offset
             seen_text = True
-        offset = match.end()
     if len(text) > start or not sections:
         sections.append(Section(kind, heading, start, len(text)))
     return tuple(sections)
 
 
-POSTING_SECTIONS = frozenset({"requirements", "preferred", "responsibilities", "about", "benefits"})
+POSTING_SECTIONS = frozenset(
+    {"requirements", "preferred", "responsibilities", "about", "benefits", "application"}
+)
 
 
 def looks_like_posting(text: str) -> bool:
