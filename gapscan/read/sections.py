@@ -392,8 +392,3 @@ def detect_sections(text: str, *, posting: bool) -> tuple[Section, ...]:
 POSTING_SECTIONS = frozenset(
     {"requirements", "preferred", "responsibilities", "about", "benefits", "application"}
 )
-
-
-def looks_like_posting(text: str) -> bool:
-    """True when the text has a section only a job posting has."""
-    return any(s.kind in POSTING_SECTIONS for s in detect_sections(text, posting=False))
