@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
+from ..coverage import posting_coverage
 from ..plan import plan_hours
 from ..records import Gap, GapReport, SkillProfile
 from ..taxonomy import Course, Taxonomy
@@ -75,11 +76,34 @@ def render_report(
         lines.append(st("Not assessed", "bold", "yellow"))
         lines.extend(_wrap(shown(report.status_reason or ""), "  "))
         return "\n".join(lines) + "\n"
+    lines.extend(_coverage_lines(report, taxonomy, st, shown))
     lines.extend(_score_lines(report, st))
     for status in STATUSES:
         lines.extend(_gap_lines(report, status, taxonomy, st, shown))
     lines.extend(_plan_lines(report, taxonomy, st))
     return "\n".join(lines) + "\n"
+
+
+def _coverage_lines(
+    report: GapReport, taxonomy: Taxonomy, st: _Style, shown: Callable[[str], str]
+) -> list[str]:
+    """The posting terms not recognised; first, a warning when they are many."""
+    found = posting_coverage(report.posting, taxonomy)
+    if found is None or not found.not_recognised:
+        return []
+    c = found.coverage
+    terms = ", ".join(shown(u.text) for u in found.not_recognised)
+    lines: list[str] = []
+    if c.low:
+        total = c.recognised + c.not_recognised
+        warning = (
+            f"Warning: the score is unreliable for this posting: of {total} terms it asks for,"
+            f" gapscan recognised {c.recognised} ({c.ratio:.0%})."
+        )
+        lines.extend(st(line, "bold", "yellow") for line in _wrap(warning, "  ", ""))
+    lines.extend(_wrap(f"Not recognised in the posting: {terms}", "  ", ""))
+    lines.append("")
+    return lines
 
 
 def _score_lines(report: GapReport, st: _Style) -> list[str]:
