@@ -2,13 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from gapscan.read.sections import (
-    can_be_title,
-    detect_sections,
-    heading_kind,
-    posting_heading,
-    posting_heading_kind,
-)
+from gapscan.read.headings import heading_kind, posting_heading, posting_heading_kind
+from gapscan.read.sections import can_be_title, detect_sections
 from gapscan.records import SectionKind
 
 

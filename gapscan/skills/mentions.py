@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..addresses import EMAIL_RE, URL_RE
-from ..read.sections import heading_kind
+from ..read.headings import heading_kind
 from ..records import Document, Mention, Method
 from ..taxonomy import Taxonomy
 from .matcher import Unit
