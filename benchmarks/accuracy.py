@@ -6,7 +6,7 @@ annotated corpus in benchmarks/data (gold: benchmarks/data/gold.json, see benchm
 then SkillSpan dev mention precision/recall and RenderCV layout invariance from
 ../shared/eval (skipped with a message when absent), and how many documents of every
 source (our corpus, the samples, each ../shared/eval folder) ``extract`` reads as the kind
-they are.
+they are, and the postings' coverage (the share of their terms gapscan recognised).
 
     python benchmarks/accuracy.py [--json]
 """
@@ -321,6 +321,36 @@ def detection(scanner: Any) -> dict[str, Any]:
     return out
 
 
+def coverage_figures(scanner: Any) -> dict[str, Any]:
+    """Posting coverage (recognised / recognised + not recognised) per source of postings:
+    the mean, how many postings fall below the warning line, and the terms seen most."""
+    from gapscan.coverage import LOW_COVERAGE, posting_coverage
+
+    known = detection_sources()
+    sources = {
+        source: [path for path, posting in known[source] if posting]
+        for source in ("own corpus", "samples", "eval/postings-resume-matcher")
+    }
+    out: dict[str, Any] = {}
+    for source, paths in sources.items():
+        if not paths:
+            continue
+        ratios: list[float] = []
+        terms: Counter[str] = Counter()
+        for path in paths:
+            profile, _ = scanner.extract(path, kind="posting")
+            found = posting_coverage(profile, scanner.taxonomy)
+            ratios.append(found.coverage.ratio)
+            terms.update(u.text for u in found.not_recognised)
+        out[source] = {
+            "postings": len(ratios),
+            "mean": sum(ratios) / len(ratios),
+            "low": sum(r < LOW_COVERAGE for r in ratios),
+            "top_not_recognised": [f"{t} x{n}" for t, n in terms.most_common(TOP)],
+        }
+    return out
+
+
 def rendercv(scanner: Any) -> dict[str, Any] | str:
     folder = EVAL / "rendercv"
     pdfs = sorted(folder.glob("*.pdf")) if folder.exists() else []
@@ -413,6 +443,13 @@ def print_detection(figures: dict[str, list[int]]) -> None:
         print(f"  {source:<32}{ok:>4} / {total:<4} {pct(ok / total if total else None)}")
 
 
+def print_coverage(figures: dict[str, Any]) -> None:
+    print("\nPosting coverage: mean ratio, postings under the warning line, terms not recognised")
+    for source, f in figures.items():
+        print(f"  {source:<32}{f['postings']:>4} postings  mean {f['mean']:.3f}  low {f['low']}")
+        print("    " + "; ".join(f["top_not_recognised"]))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -426,6 +463,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "skillspan": skillspan(scanner, patterns),
         "rendercv": rendercv(scanner),
         "detection": detection(scanner),
+        "coverage": coverage_figures(scanner),
     }
     if args.json:
         json.dump(figures, sys.stdout, indent=1, sort_keys=True)
@@ -433,6 +471,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print_report(figures)
         print_detection(figures["detection"])
+        print_coverage(figures["coverage"])
     return 0
 
 
