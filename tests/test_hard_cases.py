@@ -288,6 +288,7 @@ IMPORTANCE_CASES = [
     ("assets-heading", "Requirements\n- SQL\n\nAssets\n- Kafka", "kafka", "preferred"),
     ("label-in-nice-to-have", "Nice to have\n- Go\nStreaming:\n- Kafka", "kafka", "preferred"),
     ("inline-nice-to-have", "We build maps.\nBonus: Kafka.", "kafka", "preferred"),
+    ("markdown-nice-to-have", "**Nice to have**\n- Kafka", "kafka", "preferred"),
     (
         "deep-learning-framework",
         "Requirements\n- A deep learning framework such as TensorFlow, PyTorch, or JAX.",

@@ -29,7 +29,11 @@ from gapscan.records import SectionKind
         ("Presentations", "talks"),
         ("Publications", "publications"),
         ("Patents", "publications"),
+        ("## Requirements", "requirements"),
+        ("**Nice to have:**", "preferred"),
+        ("__About us__", "about"),
         ("- Skills", None),
+        ("**Python** and SQL", None),
         ("Python, SQL and Spark", None),
         ("", None),
     ],
@@ -105,6 +109,8 @@ def test_posting_heading_kind(line: str, kind: str) -> None:
         ("Acme ships tools.\n", "The Work\n", "- Kafka\n", "about", False),
         ("\n", "Acme, Berlin\n", "We ship.\n", "summary", False),  # a comma: no heading
         ("\n", "We are hiring now\n", "", "summary", False),  # nothing after it
+        ("Acme ships tools.\n", "**The work:**\n", "- Go\n", "about", True),  # Markdown
+        ("\n", "## Life at Acme\n", "We ship.\n", "about", True),
     ],
 )
 def test_posting_heading(

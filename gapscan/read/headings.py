@@ -212,6 +212,9 @@ HEADINGS: dict[str, SectionKind] = {
 }
 
 _BULLETS = "-*\u2022\u25cf\u25aa"
+# Markdown around a heading, as postings copied from the web have it: "## The role",
+# "**Requirements**", "__About us__"
+_MARKDOWN = re.compile(r"^#{1,6}[ \t]*|^(\*\*|__)(?=\S)(.*\S)\1(:?)$")
 _MARKS = re.compile(r"[^\w'\s-]+")
 _APOS = re.compile("[\u2018\u2019`]")
 
@@ -222,9 +225,18 @@ def _key(line: str) -> str:
     return " ".join(words.replace("-", " ").split())
 
 
+def _unmarked(line: str) -> str:
+    """The line without the Markdown that makes it a heading, stripped."""
+    stripped = line.strip()
+    bold = _MARKDOWN.match(stripped)
+    if bold is None:
+        return stripped
+    return bold.group(2) + bold.group(3) if bold.group(1) else stripped[bold.end() :]
+
+
 def heading_kind(line: str) -> SectionKind | None:
     """The section a line opens, or None when it is not a heading."""
-    stripped = line.strip()
+    stripped = _unmarked(line)
     if not stripped or len(stripped) > 60:
         return None
     if stripped[0] in _BULLETS:
@@ -291,7 +303,7 @@ def posting_heading_kind(line: str) -> SectionKind:
 
 def heading_shaped(line: str) -> bool:
     """True for a line written like a heading: a few words, capitalised, no sentence."""
-    stripped = line.strip()
+    stripped = _unmarked(line)
     if not stripped or len(stripped) > 60 or not stripped[0].isupper():
         return False
     body = stripped.removesuffix(":").rstrip().removesuffix("?")
@@ -313,7 +325,7 @@ def posting_heading(line: str, before: str, after: str, current: SectionKind) ->
     """
     if not heading_shaped(line) or not after.strip():
         return False
-    colon = line.rstrip().endswith(":")
+    colon = _unmarked(line).endswith(":")
     if colon and before.strip() and current in _LIST_SECTIONS:
         return False
     if not before.strip() or before.lstrip()[:1] in _BULLETS:
