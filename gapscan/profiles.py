@@ -25,6 +25,7 @@ _EXAMPLE_CUE = re.compile(
 
 # the noun a general term may carry before its examples: "distributed computing frameworks
 # (e.g., Hadoop, Spark)", "cloud platforms such as AWS"
+_PAREN_OPEN = re.compile(r"[ \t]*\([ \t]*")
 _GENERAL_TAIL = re.compile(
     r"\s*(?:(?:frameworks?|platforms?|tools?|tooling|services?|systems?|technologies|"
     r"providers?|librar(?:y|ies)|solutions?|environments?|engines?|stores?|databases?|"
@@ -73,16 +74,25 @@ def _alternatives(chain: list[Mention], gaps: list[str], cued: bool) -> list[lis
     return out
 
 
+def _in_parentheses(text: str, before: list[Mention], first: Mention) -> bool:
+    """True when ``first`` opens a parenthesis right after a mention: "cloud (AWS, GCP)"."""
+    return bool(before) and bool(_PAREN_OPEN.fullmatch(text, before[-1].end, first.start))
+
+
 def _general_term(text: str, before: list[Mention], examples: list[Mention]) -> list[Mention]:
-    """The mentions a list of examples illustrates: those right before its cue, with the
-    ones chained to them ("cloud platforms and distributed computing frameworks (e.g.,")."""
-    at, cue = _lead(text, examples[0])
-    if cue is None or not before:
+    """The mentions a list of examples illustrates: those right before its cue, or right
+    before the parenthesis the examples are in, with the ones chained to them ("cloud
+    platforms and distributed computing frameworks (e.g.,", "distributed compute (")."""
+    if not before:
         return []
     last = before[-1]
     line_start = text.rfind("\n", 0, examples[0].start) + 1
-    if last.start < line_start or not _GENERAL_TAIL.fullmatch(text, last.end, cue.start()):
+    if last.start < line_start:
         return []
+    if not _in_parentheses(text, before, examples[0]):
+        _, cue = _lead(text, examples[0])
+        if cue is None or not _GENERAL_TAIL.fullmatch(text, last.end, cue.start()):
+            return []
     general = [last]
     for m in reversed(before[:-1]):
         if _joined(text, m, general[0]) is None:
@@ -111,7 +121,8 @@ def _groups(text: str, mentions: list[Mention]) -> list[_Group]:
             chains[-1][1].append(gap)
     groups: list[_Group] = []
     for chain, gaps in chains:
-        cued = _lead(text, chain[0])[1] is not None
+        before = [m for g in groups for m in g.mentions]
+        cued = _lead(text, chain[0])[1] is not None or _in_parentheses(text, before, chain[0])
         for part in _alternatives(chain, gaps, cued):
             general = _general_term(text, [m for g in groups for m in g.mentions][-8:], part)
             if general:  # one requirement with the examples, not one of its own as well

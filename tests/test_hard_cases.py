@@ -309,6 +309,10 @@ REQUIREMENT_CASES = [
      [(("aws", "cloud-computing", "gcp"), "required")]),  # fmt: skip
     ("examples-of-a-modifier", "- A deep learning framework such as PyTorch or JAX",
      [(("deep-learning", "jax", "pytorch"), "required")]),  # fmt: skip
+    ("examples-in-parentheses", "- Cloud platforms (AWS or Azure)",
+     [(("aws", "azure", "cloud-computing"), "required")]),  # fmt: skip
+    ("list-in-parentheses", "- Distributed compute (Spark, Hadoop)",
+     [(("distributed-systems", "hadoop", "spark"), "required")]),  # fmt: skip
     ("general-term-asked-alone", "- Deep learning\n- A deep learning framework such as PyTorch "
      "or JAX", [(("deep-learning",), "required"), (("jax", "pytorch"), "required")]),  # fmt: skip
     ("example-asked-alone", "- PyTorch\n- A deep learning framework such as PyTorch or JAX",
