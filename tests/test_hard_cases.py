@@ -49,6 +49,7 @@ RESUME_CASES = [
     ),
     ("go-cheer", "State University, Norman (Go Sooners!)", set(), {"go-language"}),
     ("go-in-a-list", "Languages: Go, Rust!", {"go-language", "rust"}, set()),
+    ("go-after-a-bullet", "- Go, Python", {"go-language", "python"}, set()),
     ("certificate-issuer", "Certificate issued by The Linux Foundation", set(), {"linux"}),
     (
         "ckad-is-not-cka",
@@ -320,6 +321,7 @@ REQUIREMENT_CASES = [
     ("or-binds-tighter-than-and", "- Python and Spark or Ray",
      [(("python",), "required"), (("ray", "spark"), "required")]),  # fmt: skip
     ("comma-or", "- Spark, or Ray", [(("ray", "spark"), "required")]),
+    ("bullet-then-go", "- Go, C, or Rust", [(("c-language", "go-language", "rust"), "required")]),
     ("list-then-or", "- SQL, Python and Spark or Ray",
      [(("python",), "required"), (("ray", "spark"), "required"), (("sql",), "required")]),
 ]

@@ -121,8 +121,11 @@ def context_ok(
 def word_before(tokens: Tokens, start: int) -> str:
     """The word before token ``start``, lower-cased, seen through a hyphen or colon glued to
     it: "cutting-edge AI" and "Group: C" are preceded by "cutting" and "group" as much as
-    "leading edge AI" and "Group C" are."""
+    "leading edge AI" and "Group C" are. A dash with a space after it is no word: "- Go"
+    opens a list item."""
     before = tokens.text_at(start - 1)
+    if before == "-" and tokens.space[start - 1]:
+        return ""  # a dash or a list item's bullet ("- Go, Rust"), no hyphen glued to the word
     if before in ("-", ":") and start > 1 and not tokens.space[start - 2]:
         return tokens.text_at(start - 2).lower()
     return before.lower()
