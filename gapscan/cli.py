@@ -441,6 +441,85 @@ def taxonomy() -> None:
     """
 
 
+@taxonomy.group("import")
+def taxonomy_import() -> None:
+    """Turn another skills framework's export into a gapscan taxonomy file.
+
+    \b
+    Example:
+        gapscan taxonomy import esco skills_en.csv -o esco.toml
+    """
+
+
+@taxonomy_import.command("esco")
+@click.argument("csv_path", metavar="SKILLS.csv", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The taxonomy file to write (TOML).",
+)
+@click.option(
+    "--merge/--standalone",
+    default=False,
+    help="Extend the packaged taxonomy (or --taxonomy) instead of writing ESCO's skills alone.",
+)
+@click.option(
+    "--taxonomy",
+    "base_path",
+    type=click.Path(path_type=Path),
+    help="With --merge: the taxonomy to extend (default: the packaged one).",
+)
+@click.option(
+    "--name",
+    help="The new taxonomy's name (default: esco, or with --merge the extended one's + -esco).",
+)
+def taxonomy_import_esco(
+    csv_path: Path, output: Path, merge: bool, base_path: Path | None, name: str | None
+) -> None:
+    """Build a taxonomy from an ESCO skills CSV export (skills_en.csv).
+
+    Each released concept becomes a skill: conceptUri the ESCO crosswalk, preferredLabel the
+    name, altLabels the aliases; transversal skills are soft, the others technical. With
+    --merge, the packaged taxonomy keeps all it has, a skill of the same name gets the ESCO
+    link, and no imported label takes a name or alias it already has. The file is checked
+    like `gapscan taxonomy check` before it is written.
+
+    \b
+    Examples:
+        gapscan taxonomy import esco skills_en.csv -o esco.toml
+        gapscan taxonomy import esco skills_en.csv --merge -o ai-architect-esco.toml
+    """
+    import tomllib
+
+    import tomli_w
+
+    from .batch.output import write_output
+    from .esco import import_esco, read_rows
+    from .taxonomy import parse_taxonomy, taxonomy_source
+
+    try:
+        base = None
+        if merge:
+            data, origin = taxonomy_source(base_path)
+            parse_taxonomy(data, origin)  # only a valid taxonomy is extended
+            base = tomllib.loads(data.decode("utf-8"))
+        if name is None:
+            name = f"{base['taxonomy']['name']}-esco" if base else "esco"
+        done = import_esco(read_rows(csv_path), base, name)
+        text = tomli_w.dumps(done.data)
+        parse_taxonomy(text.encode("utf-8"), display_path(output))  # never write a bad one
+        write_output(output, text)
+    except GapscanError as exc:
+        raise GapscanClickError(exc) from None
+    click.echo(
+        f"{display_path(output)}: {done.added} skills added from ESCO, {done.linked} existing"
+        f" skills linked to ESCO, {done.skipped} rows skipped, {done.aliases_dropped} labels"
+        " dropped as another skill's"
+    )
+
+
 @taxonomy.command("check")
 @click.argument("path", type=click.Path(path_type=Path), required=False)
 def taxonomy_check(path: Path | None) -> None:
@@ -537,6 +616,11 @@ def model_build(out: Path, taxonomy_path: Path | None) -> None:
     help="Files a worker scans before a fresh one replaces it (keeps memory flat).",
 )
 @click.option("--force", is_flag=True, help="Redo resumes already reported by an earlier run.")
+@click.option(
+    "--wait",
+    is_flag=True,
+    help="If another batch is writing to OUTPUT, wait for it to finish instead of refusing.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option(
     "--scheduler",
@@ -556,6 +640,7 @@ def batch(
     max_memory: int,
     recycle_after: int,
     force: bool,
+    wait: bool,
     quiet: bool,
     scheduler: str | None,
     taxonomy_path: Path | None,
@@ -571,8 +656,10 @@ def batch(
     posting, taxonomy and gapscan version are skipped unless --force.
 
     Exit codes: 0 every file ok, 2 the run could not start (bad option, missing folder,
-    unreadable posting or taxonomy), 3 finished, but some files failed, were skipped or
-    could not be assessed (see results.jsonl), 130 interrupted (run it again to finish).
+    unreadable posting or taxonomy, OUTPUT in use by another batch, a symlink in OUTPUT),
+    3 finished, but some files failed, were skipped or could not be assessed (see
+    results.jsonl), 4 stopped because OUTPUT cannot be written (a full disk; run it again to
+    finish), 130 interrupted (run it again to finish).
 
     \b
     Example:
@@ -590,10 +677,13 @@ def batch(
         memory_mb=max_memory,
         recycle_after=recycle_after,
     )
-    options = BatchOptions(workers or os.cpu_count() or 1, time_limit, force, scheduler)
+    options = BatchOptions(workers or os.cpu_count() or 1, time_limit, force, scheduler, wait)
     show = not quiet and sys.stderr.isatty()
     try:
-        result = run_batch(folder, spec, options, ProgressBar() if show else None)
+        result = run_batch(folder, spec, options, ProgressBar() if show else None, _waiting)
+    except OutputError as exc:  # a full disk stopped the run: what was written is kept
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_IO)
     except GapscanError as exc:  # nothing was scanned: the run could not start
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_BATCH_CANNOT_START)
@@ -602,6 +692,10 @@ def batch(
         if not o.fine:
             click.echo(f"Warning: {o.rel}: {o.status.replace('_', ' ')}: {o.reason}", err=True)
     sys.exit(0 if result.all_fine else EXIT_BATCH_SOME_FAILED)
+
+
+def _waiting(message: str) -> None:
+    click.echo(f"Waiting: {message}", err=True)
 
 
 class ProgressBar:

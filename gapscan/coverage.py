@@ -1,12 +1,12 @@
 """What a posting asks for that gapscan did not understand, and how much it did (pure).
 
-A posting outside the taxonomy's field names tools no skill covers ("Java, Spring,
+A posting outside the taxonomy's field names tools no skill covers ("Java, Struts,
 Hibernate and Oracle"); its score then rests on the few terms recognised. Terms that look
 like requirements are found where a requirement could be (never in the company blurb,
 the benefits, how to apply, a job title or a negated clause) and outside every mention:
 
 - words written as tools are: "GraphQL", "CSS", "HTML5", "Node.js", "C#";
-- capitalised words listed with a recognised skill or such a word ("Java, Spring,
+- capitalised words listed with a recognised skill or such a word ("Java, Struts,
   Hibernate"), or named after "experience with", "knowledge of" and the like.
 
 Coverage is the share of recognised skills among recognised and not recognised terms.
@@ -83,6 +83,14 @@ class Coverage:
     def low(self) -> bool:
         return self.ratio < LOW_COVERAGE
 
+    def warning(self) -> str:
+        """What a report says first when coverage is low."""
+        total = self.recognised + self.not_recognised
+        return (
+            f"the score is unreliable for this posting: of {total} terms it asks for,"
+            f" gapscan recognised {self.recognised} ({self.ratio:.0%})"
+        )
+
 
 def _asks(profile: SkillProfile, start: int, end: int) -> bool:
     """True when a requirement could stand at ``start:end`` (see the module docstring)."""
@@ -114,7 +122,7 @@ def unrecognised_terms(
     text = profile.document.text
     mentions = [m for hit in profile.skills for m in hit.mentions]
     names = _names(text)
-    runs: list[tuple[int, int, bool]] = []  # "Spring Boot": words side by side, one term
+    runs: list[tuple[int, int, bool]] = []  # "Apache Struts": words side by side, one term
     for w in _WORD.finditer(text):
         word, start, end = w.group(), w.start(), w.end()
         tool = bool(_TOOL_SHAPED.fullmatch(word))

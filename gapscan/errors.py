@@ -39,6 +39,10 @@ class FileProblem(GapscanError):
         self.cause = cause
         super().__init__(f"{self.path}: {cause}")
 
+    def __reduce__(self) -> tuple[type[FileProblem], tuple[str, str]]:
+        """Pickle as (path, cause), so the error crosses from a worker to the batch's parent."""
+        return type(self), (self.path, self.cause)
+
 
 class InputError(FileProblem):
     """A document could not be read: missing, unreadable, unsupported, corrupt or too large."""

@@ -1,8 +1,9 @@
 """The gap: how a resume meets each requirement, the score, and the learning plan (pure).
 
 Score = 100 * points / max_points. Each requirement is worth its weight (required 2,
-preferred 1); it earns the full weight when matched, ``PARTIAL_CREDIT`` of it when a related
-skill stands in, nothing when missing. The report carries every number in that sum.
+preferred 1); it earns the full weight when matched (by the skill or a kind of it: Apache
+Airflow for workflow orchestration), ``PARTIAL_CREDIT`` of it when a broader or related skill
+stands in, nothing when missing. The report carries every number in that sum.
 """
 
 from __future__ import annotations
@@ -26,14 +27,26 @@ PARTIAL_CREDIT = 0.5
 
 
 def classify(requirement: Requirement, have: frozenset[str], taxonomy: Taxonomy) -> Gap:
-    """Matched by any alternative, partial through a related skill, else missing."""
+    """Matched by an alternative or by a kind of it; partial through a broader or related
+    skill; else missing."""
     weight = WEIGHTS[requirement.importance]
-    met = [s for s in requirement.skills if s in have]
+    wanted = requirement.skills
+    met = [s for s in wanted if s in have]
     if met:
-        return Gap(requirement, "matched", met[0], weight, weight)
-    stand_ins = sorted({r for s in requirement.skills for r in taxonomy.related(s)} & have)
+        return Gap(requirement, "matched", met[0], weight, weight, "same")
+    # The nearest kind of a wanted skill the resume shows (Airflow for orchestration).
+    kinds = sorted(
+        (steps, h) for h in have for s in wanted if (steps := taxonomy.broader(h).get(s))
+    )
+    if kinds:
+        return Gap(requirement, "matched", kinds[0][1], weight, weight, "narrower")
+    part = weight * PARTIAL_CREDIT
+    general = sorted({b for s in wanted for b in taxonomy.skill(s).broader} & have)
+    if general:
+        return Gap(requirement, "partial", general[0], part, weight, "broader")
+    stand_ins = sorted({r for s in wanted for r in taxonomy.related(s)} & have)
     if stand_ins:
-        return Gap(requirement, "partial", stand_ins[0], weight * PARTIAL_CREDIT, weight)
+        return Gap(requirement, "partial", stand_ins[0], part, weight, "related")
     return Gap(requirement, "missing", None, 0.0, weight)
 
 

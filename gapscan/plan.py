@@ -32,6 +32,7 @@ class _Draft:
     status: PlanStatus
     gap: Gap | None
     needed_for: tuple[str, ...] = ()
+    also_meets: tuple[Gap, ...] = ()
 
 
 def learning_plan(
@@ -45,6 +46,7 @@ def learning_plan(
         skills = gap.requirement.skills
         learn = min(skills, key=lambda s: (first_step(s, taxonomy), s))
         drafts.append(_Draft(learn, skills, gap.requirement.importance, gap.status, gap))
+    drafts = _grouped(drafts, taxonomy)
     drafts.extend(_prerequisites(drafts, have, taxonomy))
     learns = {d.learn for d in drafts}
     after = {d.learn: set(taxonomy.prerequisites(d.learn)) & learns for d in drafts}
@@ -92,9 +94,52 @@ def learning_plan(
             needed_for=d.needed_for,
             hours=_hours(d.learn, taxonomy),
             start_here=d in starts,
+            also_meets=d.also_meets,
         )
         for rank, d in enumerate(ordered, start=1)
     )
+
+
+def _grouped(drafts: list[_Draft], taxonomy: Taxonomy) -> list[_Draft]:
+    """Overlapping gaps as one item: a gap for a broader skill joins the item of a narrower
+    one, since learning the narrower skill meets both (AI fairness meets responsible AI)."""
+
+    def urgency(d: _Draft) -> tuple[bool, bool, int, str]:
+        return (
+            d.importance != "required",
+            d.status != "missing",
+            first_step(d.learn, taxonomy),
+            d.learn,
+        )
+
+    narrower = {
+        i: [
+            j
+            for j, n in enumerate(drafts)
+            if j != i and any(s in taxonomy.broader(n.learn) for s in d.alternatives)
+        ]
+        for i, d in enumerate(drafts)
+    }
+    hosts: dict[int, list[_Draft]] = {}
+    joins: set[int] = set()
+    for i, d in enumerate(drafts):
+        # only an item that joins no other can host, so nothing joins an item that left
+        leaves = [j for j in narrower[i] if not narrower[j]]
+        if leaves:
+            hosts.setdefault(min(leaves, key=lambda j: urgency(drafts[j])), []).append(d)
+            joins.add(i)
+    out = []
+    for i, d in enumerate(drafts):
+        if i in joins:
+            continue
+        joined = hosts.get(i, [])
+        if joined:
+            either = {d.importance, *(j.importance for j in joined)}
+            level: Importance = "required" if "required" in either else "preferred"
+            gaps = tuple(j.gap for j in joined if j.gap is not None)
+            d = replace(d, importance=level, also_meets=gaps)
+        out.append(d)
+    return out
 
 
 def _prerequisites(drafts: list[_Draft], have: frozenset[str], taxonomy: Taxonomy) -> list[_Draft]:
@@ -115,6 +160,11 @@ def _prerequisites(drafts: list[_Draft], have: frozenset[str], taxonomy: Taxonom
                     known, importance=level, needed_for=tuple(sorted({*known.needed_for, d.learn}))
                 )
     return [extra[k] for k in sorted(extra)]
+
+
+def step_asks(item: PlanItem, taxonomy: Taxonomy) -> str | None:
+    """What the item's first roadmap step, the one the plan orders it by, asks of a learner."""
+    return (taxonomy.step(item.steps[0]).summary or None) if item.steps else None
 
 
 def _hours(skill_id: str, taxonomy: Taxonomy) -> int | None:

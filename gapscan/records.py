@@ -174,15 +174,25 @@ class Requirement:
     importance: Importance
 
 
+Relation = Literal["same", "narrower", "broader", "related"]
+
+
 @dataclass(frozen=True)
 class Gap:
-    """How the resume meets one requirement; ``via`` is the resume skill that meets it."""
+    """How the resume meets one requirement; ``via`` is the resume skill that meets it.
+
+    ``relation`` says how ``via`` stands to the requirement: the skill itself (``same``), a
+    kind or part of it (``narrower``: Apache Airflow for workflow orchestration, full
+    credit), more general than it (``broader``: partial) or a substitute (``related``:
+    partial).
+    """
 
     requirement: Requirement
     status: Status
     via: str | None
     credit: float
     weight: float
+    relation: Relation | None = None
 
 
 @dataclass(frozen=True)
@@ -248,3 +258,4 @@ class PlanItem:
     needed_for: tuple[str, ...] = ()
     hours: int | None = None  # the estimate of its first resource that teaches it
     start_here: bool = False
+    also_meets: tuple[Gap, ...] = ()  # gaps for broader skills that learning this one meets

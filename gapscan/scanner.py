@@ -119,9 +119,7 @@ class Scanner:
     def prepare(self, posting: Path | str | None, *, role: str | None = None) -> PreparedPosting:
         """Read a posting file into requirements, or take a taxonomy role's when none is given."""
         if posting is not None:
-            document = _with_text(posting, self.read(posting, posting=True), against=True)
-            profile = self.extractor.extract(document, posting=True)
-            return PreparedPosting(profile, posting_requirements(profile), document.source)
+            return self.prepared(self.read_posting(posting))
         role_id = role or self.default_role()
         found = self.taxonomy.role(role_id)
         if found is None:
@@ -132,6 +130,15 @@ class Scanner:
         empty = Document(f"role:{found.id}", "role", "", self.taxonomy.sha256)
         label = f"role:{found.id} ({found.name})"
         return PreparedPosting(SkillProfile(empty, ()), role_requirements(found), label)
+
+    def read_posting(self, path: Path | str) -> Document:
+        """A posting file, read (no pipeline needed yet) and refused when it holds no text."""
+        return _with_text(path, self.read(path, posting=True), against=True)
+
+    def prepared(self, document: Document) -> PreparedPosting:
+        """A posting that has been read, with its skills found and turned into requirements."""
+        profile = self.extractor.extract(document, posting=True)
+        return PreparedPosting(profile, posting_requirements(profile), document.source)
 
     def assess(self, resume: Document, posting: PreparedPosting) -> GapReport:
         """How a resume that has been read meets a prepared posting."""

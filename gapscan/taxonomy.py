@@ -67,6 +67,7 @@ class Skill:
     phrases: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()  # what to learn first (Python before PyTorch)
+    broader: tuple[str, ...] = ()  # what this skill is a kind or part of (Airflow: orchestration)
     steps: tuple[int, ...] = ()
     guide: bool = False
     not_before: tuple[str, ...] = ()
@@ -128,6 +129,28 @@ class Taxonomy:
     def related(self, skill_id: str) -> tuple[str, ...]:
         """Skills that partly stand in for ``skill_id`` (the relation is symmetric)."""
         return self._related.get(skill_id, ())
+
+    @cached_property
+    def _ancestors(self) -> dict[str, dict[str, int]]:
+        """Each skill's broader skills, directly or through others, with their distance."""
+        found: dict[str, dict[str, int]] = {}
+        for s in self.skills:
+            seen: dict[str, int] = {}
+            frontier, depth = list(s.broader), 1
+            while frontier:
+                nxt: list[str] = []
+                for b in frontier:
+                    if b not in seen:
+                        seen[b] = depth
+                        nxt.extend(self.skill(b).broader)
+                frontier, depth = nxt, depth + 1
+            if seen:
+                found[s.id] = seen
+        return found
+
+    def broader(self, skill_id: str) -> dict[str, int]:
+        """What ``skill_id`` is a kind or part of, transitively: broader id -> steps up."""
+        return self._ancestors.get(skill_id, {})
 
     def course(self, course_id: str) -> Course:
         return self._courses_by_id[course_id]
@@ -218,6 +241,11 @@ class Taxonomy:
 
 def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
     """Load and validate a taxonomy file; ``None`` loads the packaged default."""
+    return parse_taxonomy(*taxonomy_source(path))
+
+
+def taxonomy_source(path: Path | str | None = None) -> tuple[bytes, str]:
+    """A taxonomy file's bytes and the name to show for it; ``None``: the packaged one."""
     if path is None:
         origin = f"<packaged {DEFAULT_TAXONOMY}>"
         data = resources.files("gapscan.taxonomy_data").joinpath(DEFAULT_TAXONOMY).read_bytes()
@@ -232,7 +260,7 @@ def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
             raise TaxonomyError(origin, "no such file") from None
         except OSError as exc:
             raise TaxonomyError(origin, f"cannot be read ({exc.strerror})") from None
-    return parse_taxonomy(data, origin)
+    return data, origin
 
 
 def parse_taxonomy(data: bytes, origin: str) -> Taxonomy:
@@ -266,6 +294,7 @@ def _build(raw: dict[str, Any], sha256: str, origin: str) -> Taxonomy:
             phrases=_tup(s.get("phrases")),
             related=tuple(sorted(_tup(s.get("related")))),
             requires=tuple(sorted(_tup(s.get("requires")))),
+            broader=tuple(sorted(_tup(s.get("broader")))),
             steps=tuple(sorted(_tup(s.get("steps")))),
             guide=bool(s.get("guide", False)),
             not_before=_tup(s.get("not_before")),

@@ -105,9 +105,22 @@ def _resource_fields(c: dict[str, Any]) -> list[str]:
     return found
 
 
-def _requires_cycles(skills: list[dict[str, Any]]) -> list[str]:
-    """One problem per skill that requires itself, directly or through others."""
-    needs = {s["id"]: [r for r in s.get("requires", [])] for s in skills}
+def _broader_and_related(skills: list[dict[str, Any]]) -> list[str]:
+    """A pair of skills is either broader/narrower or related (a substitute), never both."""
+    related = {
+        frozenset((s["id"], r)) for s in skills for r in s.get("related", []) if r != s["id"]
+    }
+    return [
+        f"skill '{s['id']}': '{b}' is both broader and related; a pair is one or the other"
+        for s in skills
+        for b in s.get("broader", [])
+        if frozenset((s["id"], b)) in related
+    ]
+
+
+def _cycles(skills: list[dict[str, Any]], key: str) -> list[str]:
+    """One problem per skill that reaches itself through ``key`` (requires, broader)."""
+    needs = {s["id"]: [r for r in s.get(key, [])] for s in skills}
     problems = []
     for start in sorted(needs):
         seen: set[str] = set()
@@ -115,7 +128,8 @@ def _requires_cycles(skills: list[dict[str, Any]]) -> list[str]:
         while todo:
             current = todo.pop()
             if current == start:
-                problems.append(f"skill '{start}': requires itself (through 'requires')")
+                verb = "requires" if key == "requires" else "is broader than"
+                problems.append(f"skill '{start}': {verb} itself (through '{key}')")
                 break
             if current not in seen:
                 seen.add(current)
@@ -168,6 +182,7 @@ def check_raw(raw: dict[str, Any]) -> list[str]:
                 "phrases": "str",
                 "related": "str",
                 "requires": "str",
+                "broader": "str",
                 "steps": "int",
                 "not_before": "str",
                 "not_after": "str",
@@ -222,6 +237,7 @@ def check_raw(raw: dict[str, Any]) -> list[str]:
         refs("skill", sid, "area", [s["area"]], area_ids)
         refs("skill", sid, "related", s.get("related", []), skill_ids)
         refs("skill", sid, "requires", s.get("requires", []), skill_ids)
+        refs("skill", sid, "broader", s.get("broader", []), skill_ids)
         refs("skill", sid, "steps", s.get("steps", []), step_numbers)
         for phrase in s.get("phrases", []):
             parts = [part.strip() for part in phrase.split(GAP)]
@@ -252,7 +268,9 @@ def check_raw(raw: dict[str, Any]) -> list[str]:
                     f"exact form '{form}' of '{owners[0]}' is also an alias of '{other[0]}'"
                 )
 
-    problems.extend(_requires_cycles(skills))
+    problems.extend(_cycles(skills, "requires"))
+    problems.extend(_cycles(skills, "broader"))
+    problems.extend(_broader_and_related(skills))
     for r in roles:
         refs("role", r["id"], "required", r.get("required", []), skill_ids)
         refs("role", r["id"], "preferred", r.get("preferred", []), skill_ids)

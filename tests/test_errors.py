@@ -11,6 +11,7 @@ from gapscan.errors import (
     GapscanError,
     InputError,
     ModelError,
+    OutputError,
     TaxonomyError,
     TimeLimitExceeded,
     UsageProblem,
@@ -38,6 +39,17 @@ def test_input_error_names_the_file_and_the_cause() -> None:
     error = InputError(Path(os.fsdecode(b"r\xe9sum\xe9.txt")), "no such file")
     assert (error.path, error.cause) == ("r\\xe9sum\\xe9.txt", "no such file")
     assert str(error) == "r\\xe9sum\\xe9.txt: no such file"
+
+
+def test_a_file_problem_survives_pickling() -> None:
+    """A batch worker sends a full disk's OutputError to its parent through a pipe."""
+    import pickle
+
+    error = OutputError(Path("out/r\xe9.json"), "cannot be written (No space left on device)")
+    back = pickle.loads(pickle.dumps(error))
+    assert (type(back), str(back), back.path, back.cause) == (
+        OutputError, str(error), error.path, error.cause,
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize(

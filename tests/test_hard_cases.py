@@ -14,6 +14,8 @@ from gapscan.profiles import posting_requirements
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
+    ("architecture-proposals", "Wrote the architecture proposals for our first LLM features.",
+     {"solution-architecture"}, set()),  # fmt: skip
     # (id, text, present, absent)
     ("go-the-game", "Other: Go player (amateur 2 dan)", set(), {"go-language"}),
     (
@@ -165,6 +167,15 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    # a field named as the people in it asks for nothing; the same words as a skill do
+    ("field-as-team", "Work with data engineering to shape the data pipelines.",
+     {"data-pipelines"}, {"data-engineering"}),  # fmt: skip
+    ("fields-as-teams", "You will sit between research, platform engineering and compliance.",
+     set(), {"research", "devops"}),  # fmt: skip
+    ("field-tools-count", "You will work with data engineering tools such as dbt.",
+     {"data-engineering", "dbt"}, set()),  # fmt: skip
+    ("field-experience-counts", "Experience in data engineering and MLOps.",
+     {"data-engineering", "mlops"}, set()),  # fmt: skip
     # what architect postings ask of the architect, as they write it
     ("scalable-systems", "Design scalable systems for millions of users.", {"scalability"}, set()),
     ("high-availability-ha", "Experience building fault-tolerant, highly available services.",

@@ -17,6 +17,7 @@ from gapscan.batch.output import (
     report_names,
     safe_part,
     summarize,
+    with_originals,
     write_atomic,
 )
 from gapscan.errors import OutputError
@@ -70,6 +71,19 @@ def test_report_names_collide_case_insensitively() -> None:
     assert names["CV.txt"] == "resumes/CV.txt.json"
     assert re.fullmatch(r"resumes/cv\.txt-[0-9a-f]{10}\.json", names["cv.txt"])
     assert names == report_names(["cv.txt", "CV.txt"])  # the order given does not matter
+
+
+def test_no_report_takes_the_place_of_a_folder_of_reports() -> None:
+    """``a.pdf`` and ``a.pdf.json/cv.txt``: a report never lands where a folder must be."""
+    names = report_names(["a.pdf", "a.pdf.json/cv.txt", "A.PDF.JSON/x/b.Json/c.md"])
+    assert names == {
+        "a.pdf": "resumes/a.pdf.json",
+        "a.pdf.json/cv.txt": "resumes/a.pdf.json_/cv.txt.json",
+        "A.PDF.JSON/x/b.Json/c.md": "resumes/A.PDF.JSON_/x/b.Json_/c.md.json",
+    }
+    reports = set(names.values())
+    folders = {n.rsplit("/", k)[0] for n in reports for k in range(1, n.count("/"))}
+    assert not reports & folders
 
 
 def test_inside_refuses_an_escape(tmp_path: Path) -> None:
@@ -170,3 +184,23 @@ def test_jsonl_record() -> None:
         "report": "resumes/ada.txt.json", "sha256": "c" * 64, "duplicate_of": "ada.txt",
         "reused": False,
     }  # fmt: skip
+
+
+def test_duplicates_share_the_status_of_a_file_that_needs_attention() -> None:
+    outcomes = [
+        Outcome("a.txt", "ok", None, "1", "resumes/a.txt.json", 80.0),
+        Outcome("b.txt", "failed", "is empty", "2"),
+        Outcome("c.txt", "not_assessed", "no readable text", "3", "resumes/c.txt.json"),
+        Outcome("a2.txt", "skipped", None, "1", "resumes/a.txt.json", duplicate_of="a.txt"),
+        Outcome("b2.txt", "skipped", None, "2", "resumes/b.txt.json", duplicate_of="b.txt"),
+        Outcome("c2.txt", "skipped", None, "3", "resumes/c.txt.json", duplicate_of="c.txt"),
+    ]
+    shared = with_originals(outcomes)
+    assert shared[:4] == outcomes[:4]  # a duplicate of a fine file stays a fine duplicate
+    assert shared[4:] == [
+        Outcome("b2.txt", "failed", "same content as b.txt: is empty", "2", None,
+                duplicate_of="b.txt"),
+        Outcome("c2.txt", "not_assessed", "same content as c.txt: no readable text", "3",
+                "resumes/c.txt.json", duplicate_of="c.txt"),
+    ]  # fmt: skip
+    assert [o.fine for o in shared] == [True, False, False, True, False, False]

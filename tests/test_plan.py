@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gapscan.plan import learning_plan, plan_hours
+from gapscan.plan import learning_plan, plan_hours, step_asks
 from gapscan.records import Gap, Importance, PlanStatus, Requirement
 from gapscan.taxonomy import Taxonomy, parse_taxonomy
 
@@ -23,6 +23,7 @@ title = "Languages"
 [[steps]]
 number = 3
 title = "Machine learning"
+summary = "Learn how models improve from data."
 [[steps]]
 number = 4
 title = "Frameworks"
@@ -94,6 +95,12 @@ name = "Statistics"
 type = "technical"
 area = "a"
 steps = [9]
+[[skills]]
+id = "cybersecurity"
+name = "Cybersecurity"
+type = "technical"
+area = "a"
+steps = []
 """
 
 
@@ -170,3 +177,14 @@ def test_a_cycle_in_requires_is_refused() -> None:
         parse_taxonomy(cyclic, "cyclic.toml")
     assert "skill 'python': requires itself (through 'requires')" in caught.value.problems
     assert "skill 'pytorch': requires itself (through 'requires')" in caught.value.problems
+
+
+def test_an_item_says_what_its_first_step_asks(tax: Taxonomy) -> None:
+    gaps = (gap("cybersecurity", "required"), gap("pytorch", "required"))
+    plan = learning_plan(gaps, frozenset(), tax)
+    asks = {p.learn: step_asks(p, tax) for p in plan}
+    assert asks["machine-learning"] == "Learn how models improve from data."
+    assert asks["deep-learning"] == "Learn how models improve from data."
+    assert asks["pytorch"] is None  # step 4 has no summary
+    assert asks["cybersecurity"] is None  # no step of the roadmap covers it
+    assert plan[-1].learn == "cybersecurity"  # with no step, it comes after the others

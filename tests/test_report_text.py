@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,7 @@ def test_a_report_with_every_kind_of_gap(
         '     why: the posting prefers it ("ML"); your resume shows the related deep\n'
         "     neural networks, which counts only in part\n"
         "     roadmap: 1. Learn\n"
+        "     step 1 asks: Study the basics, then practise them.\n"
         "     learn with: P: ML course (course)\n"
     )
 
@@ -160,3 +162,16 @@ def test_render_profile_redacted(here: Path, tiny: Taxonomy, tiny_scanner: Scann
     assert render_profile(posting, taxonomy=tiny, posting=True, redaction=details).startswith(
         "posting.txt: 4 skills (posting)\n"
     )
+
+
+def test_each_roadmap_step_says_once_what_it_asks(scanner: Scanner, samples: Path) -> None:
+    """Under the first plan item of each step; the items after it share that step."""
+    report = scanner.scan(
+        samples / "resumes" / "alex-rivera.pdf", samples / "postings" / "ai-architect.txt"
+    )
+    text = render_report(report, scanner.taxonomy).replace("\n     ", " ")
+    firsts = sorted({i.steps[0] for i in report.plan if i.steps})
+    told = sorted(int(n) for n in re.findall(r"step (\d) asks: ", text))
+    assert told == firsts and len(firsts) > 3
+    four = scanner.taxonomy.step(4).summary
+    assert f"step 4 asks: {four}" in text

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import UsageProblem
+from ..errors import OutputError, UsageProblem
 from .output import Outcome
 from .task import BatchSpec, Task, process_one
 
@@ -63,6 +63,8 @@ def run_on_dask(address: str, spec: BatchSpec, tasks: list[Task]) -> Iterator[Ou
                 yield future.result()
             else:
                 error = future.exception()
+                if isinstance(error, OutputError):  # a full disk: the run stops
+                    raise error
                 name = type(error).__name__
                 reason = (
                     "the worker crashed while reading this file"

@@ -7,19 +7,27 @@ and renamed, so an interrupted run leaves whole files or none.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
+import json
 import os
 import re
 import stat
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from types import TracebackType
+from typing import IO, Any, Literal, NamedTuple
 
-from ..errors import OutputError
+from ..errors import OutputError, UsageProblem, display_path
 from ..records import Importance, Status
 
 REPORTS_DIR = "resumes"
+RESULTS, SUMMARY, COHORT = "results.jsonl", "summary.csv", "cohort.json"
+INDEX = ".gapscan-index.json"  # what is done, for a quick re-run (see ``index.py``)
+# The disk is full or read-only: no other report could be written either, so the run stops.
+STOPS_THE_RUN = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 FileStatus = Literal["ok", "not_assessed", "failed", "skipped"]
 _UNSAFE = re.compile(r"[^A-Za-z0-9._ +=,@()\[\]-]")
 _MAX_PART = 120
@@ -70,12 +78,27 @@ def safe_part(part: str) -> str:
     return clean or "_"
 
 
+def _folder_part(part: str) -> str:
+    """A folder's name among the reports: never ending in ``.json``, as every report does.
+
+    So a report (``a.pdf`` gives ``a.pdf.json``) never takes the place of the folder of
+    another file's report (``a.pdf.json/cv.txt`` gives ``a.pdf.json_/cv.txt.json``).
+    """
+    clean = safe_part(part)
+    return clean + "_" if clean.lower().endswith(".json") else clean
+
+
 def report_names(rels: list[str]) -> dict[str, str]:
-    """Each relative input path's report path, relative to the output folder, all distinct."""
+    """Each relative input path's report path, relative to the output folder, all distinct.
+
+    No report's path is the folder of another (see :func:`_folder_part`), and two paths that
+    differ only in case, or in characters made safe, get a digest of the input path.
+    """
     names: dict[str, str] = {}
     taken: set[str] = set()
     for rel in sorted(rels):
-        parts = [safe_part(p) for p in rel.split("/") if p not in ("", ".", "..")]
+        *folders, file = [p for p in rel.split("/") if p not in ("", ".", "..")]
+        parts = [*map(_folder_part, folders), safe_part(file)]
         name = "/".join([REPORTS_DIR, *parts]) + ".json"
         if name.lower() in taken:
             digest = hashlib.sha256(rel.encode("utf-8", "surrogateescape")).hexdigest()[:10]
@@ -91,6 +114,25 @@ def inside(out: Path, name: str) -> Path:
     if not target.is_relative_to(out.resolve()):
         raise ValueError(f"{name}: report path escapes the output folder")
     return target
+
+
+def refuse_links(out: Path) -> None:
+    """Refuse to start when the output folder holds a symlink where the run writes.
+
+    ``OUT/resumes -> ../elsewhere`` would send reports, and the removal of temporary files,
+    outside the folder. The run neither writes through a link nor removes one it did not make.
+    """
+    reports = out / REPORTS_DIR
+    paths = [reports, *(out / name for name in (RESULTS, SUMMARY, COHORT, INDEX))]
+    if reports.is_dir() and not reports.is_symlink():
+        for top, folders, files in os.walk(reports):  # links to folders are listed, not followed
+            paths += (Path(top, name) for name in folders + files)
+    link = min((p for p in paths if p.is_symlink()), default=None)
+    if link is not None:
+        raise UsageProblem(
+            f"{display_path(link)}: is a symbolic link, and a batch never writes through one; "
+            "remove it, or give another -o folder"
+        )
 
 
 def _mode(path: Path) -> int | None:
@@ -159,6 +201,52 @@ def write_output(path: Path, text: str | bytes) -> None:
         raise OutputError(path, f"cannot write the report ({exc.strerror or exc})") from None
 
 
+def cannot_write(path: Path, exc: OSError) -> OutputError:
+    """The error that stops a batch whose outputs cannot be written (a full disk)."""
+    cause = exc.strerror or str(exc)
+    return OutputError(
+        path,
+        f"cannot be written ({cause}); what was written is kept, and running the batch "
+        "again finishes it",
+    )
+
+
+class ResultsStream:
+    """``results.jsonl`` as the run goes, a line per outcome, flushed: a stopped run keeps it.
+
+    A write that fails (a full disk) is an :class:`OutputError` from :func:`cannot_write`.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self._stream: IO[str] = path.open("w", encoding="utf-8")
+        except OSError as exc:
+            raise cannot_write(path, exc) from None
+
+    def write(self, outcome: Outcome) -> None:
+        try:
+            self._stream.write(json.dumps(jsonl_record(outcome), ensure_ascii=False) + "\n")
+            self._stream.flush()
+        except OSError as exc:
+            raise cannot_write(self.path, exc) from None
+
+    def __enter__(self) -> ResultsStream:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        try:
+            self._stream.close()
+        except OSError as exc:
+            if kind is None:  # else the first error is the one to report
+                raise cannot_write(self.path, exc) from None
+
+
 def _encoded(text: str | bytes) -> bytes:
     return text.encode("utf-8") if isinstance(text, str) else text
 
@@ -186,6 +274,29 @@ def summarize(rel: str, name: str, data: dict[str, Any], *, reused: bool = False
     )
     score = data["score"]["value"]
     return Outcome(rel, "ok", None, resume, name, score, counts, gaps, reused=reused)
+
+
+def remove_report(target: Path) -> None:
+    """Delete a report that no longer stands for its file (it failed, or is a duplicate now)."""
+    with contextlib.suppress(OSError):
+        target.unlink(missing_ok=True)
+
+
+def with_originals(outcomes: list[Outcome]) -> list[Outcome]:
+    """Duplicates of a file that failed or was not assessed take its status and reason.
+
+    A copy of a damaged resume is as damaged: listed as a fine duplicate, a candidate whose
+    resume nobody could read would go unnoticed.
+    """
+    by_file = {o.rel: o for o in outcomes}
+    shared = []
+    for o in outcomes:
+        original = by_file.get(o.duplicate_of) if o.duplicate_of is not None else None
+        if original is not None and original.status in ("failed", "not_assessed"):
+            reason = f"same content as {original.rel}: {original.reason}"
+            o = replace(o, status=original.status, reason=reason, report=original.report)
+        shared.append(o)
+    return shared
 
 
 def jsonl_record(o: Outcome) -> dict[str, Any]:

@@ -35,9 +35,9 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
-from ..errors import over_time
+from ..errors import OutputError, over_time
 from .output import Outcome
-from .task import BatchSpec, Scanned, Task, cap_memory, scan_one, write_report
+from .task import BatchSpec, Scanned, Task, cap_memory, context, scan_one, write_report
 
 _POLL = 1.0  # seconds between a worker's checks that its parent is still alive
 DEPTH = 2  # files sent to a worker at once: the one being scanned and the next
@@ -90,13 +90,18 @@ def _write_reports(
 ) -> None:
     """The writer thread: write each report, then send its outcome, in scanning order.
 
+    A report that cannot be written for want of space sends the :class:`OutputError` instead.
+
     When the parent is gone, the reports already scanned are still written: the next run
     finds and reuses them.
     """
     parent_gone = False
     while (done := scanned.get()) is not None:
+        outcome: Outcome | OutputError
         try:
             outcome = write_report(done)
+        except OutputError as exc:  # a full disk: the parent stops the run with this error
+            outcome = exc
         except Exception as exc:  # a bug: this file fails, the others go on
             reason = f"internal error ({type(exc).__name__}); please report it"
             outcome = Outcome(done.task.rel, "failed", reason, done.task.sha256)
@@ -165,6 +170,8 @@ class LocalPool:
     def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
         """Yield one outcome per task, in the order they finish."""
         pending = deque(tasks)
+        if pending:
+            _ = context(self.spec).posting  # built here, so every fork starts with it built
         gc.freeze()  # the built pipeline stays out of the workers' GC: fewer copy-on-write faults
         try:
             while pending or any(w.tasks for w in self._workers):
@@ -233,6 +240,8 @@ class LocalPool:
                 worker.started -= 1
                 if not worker.started:  # the next file, if any, is about to start
                     worker.deadline = time.monotonic() + self.time_limit + _STARTUP
+                if isinstance(message, OutputError):
+                    raise message
                 yield message
         if leaving:
             self._requeue(worker, pending)

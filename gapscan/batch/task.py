@@ -6,7 +6,7 @@ posting's requirements are built once per process (``context``) and reused for e
 
 from __future__ import annotations
 
-import contextlib
+import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,7 +15,15 @@ from ..limits import DEFAULT_LIMITS, Limits, cap_address_space
 from ..report.serialize import compact_bytes, report_dict
 from ..scanner import PreparedPosting, Scanner
 from ..taxonomy import load_taxonomy
-from .output import Outcome, inside, summarize, write_atomic
+from .output import (
+    STOPS_THE_RUN,
+    Outcome,
+    cannot_write,
+    inside,
+    remove_report,
+    summarize,
+    write_atomic,
+)
 
 
 @dataclass(frozen=True)
@@ -43,19 +51,29 @@ class Task:
 
 
 class BatchContext:
-    """A scanner with the batch's posting already prepared, built once per process."""
+    """The batch's taxonomy, posting and scanner, once per process.
+
+    The posting is read at once (an unreadable one stops the run before anything else), but
+    the pipeline and the posting's requirements are built when the first file needs them: a
+    finished batch that is checked again needs neither.
+    """
 
     def __init__(self, spec: BatchSpec) -> None:
         taxonomy = load_taxonomy(Path(spec.taxonomy) if spec.taxonomy else None)
         model = Path(spec.model) if spec.model else None
         self.scanner = Scanner(taxonomy, model=model, limits=spec.limits)
-        self.scanner.extractor.warm()  # once here, not once per forked worker
-        self.posting: PreparedPosting = self.scanner.prepare(spec.posting)
+        self.posting_document = self.scanner.read_posting(spec.posting)
         self.out = Path(spec.out)
+
+    @functools.cached_property
+    def posting(self) -> PreparedPosting:
+        """The posting's requirements, with the pipeline built (and warmed) on first use."""
+        self.scanner.extractor.warm()  # in the parent, once, not once per forked worker
+        return self.scanner.prepared(self.posting_document)
 
     @property
     def posting_sha256(self) -> str:
-        return self.posting.profile.document.sha256
+        return self.posting_document.sha256
 
 
 _CONTEXTS: dict[BatchSpec, BatchContext] = {}
@@ -126,12 +144,18 @@ def scan_one(spec: BatchSpec, task: Task) -> Scanned:
 
 
 def write_report(scanned: Scanned) -> Outcome:
-    """Write a scanned resume's report (atomically, fsynced) and give its final outcome."""
+    """Write a scanned resume's report (atomically, fsynced) and give its final outcome.
+
+    A full or read-only disk raises :class:`OutputError`: the whole run stops there.
+    """
     if scanned.report is None:
         return scanned.outcome
     try:
         write_atomic(scanned.target, scanned.report)
-    except OSError as exc:  # a full disk, a read-only folder: this file fails, the run goes on
+    except OSError as exc:
+        if exc.errno in STOPS_THE_RUN:  # a full disk: the next report would fail too
+            raise cannot_write(scanned.target, exc) from None
+        # a folder this run may not write to: this file fails, the run goes on
         reason = f"its report cannot be written ({exc.strerror or exc})"
         return _failed(scanned.task, scanned.target, reason)
     except OutputError as exc:  # a socket or a folder where the report goes
@@ -145,6 +169,5 @@ def process_one(spec: BatchSpec, task: Task) -> Outcome:
 
 
 def _failed(task: Task, target: Path, reason: str) -> Outcome:
-    with contextlib.suppress(OSError):  # a report from an earlier version is stale now
-        target.unlink(missing_ok=True)
+    remove_report(target)  # a report from an earlier version is stale now
     return Outcome(task.rel, "failed", reason, task.sha256)

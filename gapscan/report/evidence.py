@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..records import PlanItem, SkillProfile
+from ..records import Gap, PlanItem, SkillProfile
 from ..taxonomy import Taxonomy
 
 SNIPPET_CHARS = 45
@@ -70,8 +70,22 @@ def plan_reason_quoting(item: PlanItem, taxonomy: Taxonomy, quote: str | None) -
     gap = item.gap
     asks = f'the posting {wanted} it ("{quote}")' if quote else f"the posting {wanted} it"
     if gap.status == "partial" and gap.via:
+        shows = "the more general" if gap.relation == "broader" else "the related"
         return (
-            f"{asks}; your resume shows the related "
+            f"{asks}; your resume shows {shows} "
             f"{taxonomy.skill(gap.via).name}, which counts only in part"
         )
     return f"{asks} and your resume does not show it"
+
+
+def via_words(gap: Gap, taxonomy: Taxonomy) -> str | None:
+    """How a resume skill other than the one asked for meets a requirement, in words."""
+    if gap.via is None or gap.relation == "same":
+        return None
+    via = taxonomy.skill(gap.via).name
+    if gap.relation == "narrower":
+        asked = next(s for s in gap.requirement.skills if s in taxonomy.broader(gap.via))
+        return f"{via}, a kind of {taxonomy.skill(asked).name}"
+    if gap.relation == "broader":
+        return f"{via}, more general"
+    return via

@@ -13,12 +13,13 @@ import orjson
 
 from .. import __version__
 from ..coverage import posting_coverage
-from ..plan import plan_hours
+from ..plan import plan_hours, step_asks
 from ..records import Gap, GapReport, Mention, PlanItem, Requirement, SkillHit, SkillProfile
 from ..taxonomy import Course, Taxonomy
+from .answer import answer
 from .evidence import Evidence, evidence, plan_reason_quoting, snippet
 
-SCHEMA_VERSION = "2.2.0"  # semver; history in docs/CHANGELOG-format.md
+SCHEMA_VERSION = "2.3.0"  # semver; history in docs/CHANGELOG-format.md
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -171,6 +172,7 @@ def gap_dict(gap: Gap, report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
         "importance": req.importance,
         "status": gap.status,
         "via": skill_ref(gap.via, taxonomy) if gap.via else None,
+        "relation": gap.relation,
         "weight": gap.weight,
         "credit": gap.credit,
         "resume_evidence": _evidence(report.resume, (gap.via,)) if gap.via else [],
@@ -189,12 +191,21 @@ def plan_dict(item: PlanItem, report: GapReport, taxonomy: Taxonomy) -> dict[str
         "status": item.status,
         "why": plan_reason_quoting(item, taxonomy, _quote(report.posting, item)),
         "needed_for": list(item.needed_for),
+        "also_meets": [
+            {
+                "skills": [skill_ref(s, taxonomy) for s in g.requirement.skills],
+                "importance": g.requirement.importance,
+                "status": g.status,
+            }
+            for g in item.also_meets
+        ],
         "start_here": item.start_here,
         "hours": item.hours,
         "description": taxonomy.skill(item.learn).description,
         "in_guide": taxonomy.skill(item.learn).guide,
         "area": area_dict(taxonomy.skill(item.learn).area, taxonomy),
         "roadmap_steps": _steps(item.steps, taxonomy),
+        "step_asks": step_asks(item, taxonomy),
         "courses": _courses(item.courses, taxonomy, (item.learn,)),
     }
 
@@ -219,6 +230,17 @@ def _quote(posting: SkillProfile, item: PlanItem) -> str | None:
 def area_dict(area_id: str, taxonomy: Taxonomy) -> dict[str, Any]:
     area = taxonomy.area(area_id)
     return {"id": area.id, "name": area.name, "description": area.description}
+
+
+def summary_dict(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
+    """The answer first: band, verdict sentence, start-here skills and warnings."""
+    said = answer(report, taxonomy)
+    return {
+        "band": said.band,
+        "verdict": said.verdict,
+        "start_here": [skill_ref(s, taxonomy) for s in said.start_here],
+        "warnings": list(said.warnings),
+    }
 
 
 def score_dict(report: GapReport) -> dict[str, Any]:
@@ -347,6 +369,7 @@ def report_dict(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
         "taxonomy": taxonomy_info(taxonomy),
         "status": report.status,
         "status_reason": report.status_reason,
+        "summary": summary_dict(report, taxonomy),
         "resume": document_dict(report.resume, taxonomy, posting=False),
         "posting": posting,
         "score": score_dict(report),

@@ -10,10 +10,10 @@ import textwrap
 from collections.abc import Callable
 
 from ..coverage import posting_coverage
-from ..plan import plan_hours
+from ..plan import plan_hours, step_asks
 from ..records import Gap, GapReport, SkillProfile
 from ..taxonomy import Course, Taxonomy
-from .evidence import evidence, plan_reason
+from .evidence import evidence, plan_reason, via_words
 from .redact import PersonalDetails, redact_text, source_label
 
 WIDTH = 80
@@ -95,11 +95,7 @@ def _coverage_lines(
     terms = ", ".join(shown(u.text) for u in found.not_recognised)
     lines: list[str] = []
     if c.low:
-        total = c.recognised + c.not_recognised
-        warning = (
-            f"Warning: the score is unreliable for this posting: of {total} terms it asks for,"
-            f" gapscan recognised {c.recognised} ({c.ratio:.0%})."
-        )
+        warning = f"Warning: {c.warning()}."
         lines.extend(st(line, "bold", "yellow") for line in _wrap(warning, "  ", ""))
     lines.extend(_wrap(f"Not recognised in the posting: {terms}", "  ", ""))
     lines.append("")
@@ -138,8 +134,9 @@ def _gap_lines(
         lines.append("  (none)")
     for gap in gaps:
         head = f"{_names(gap, taxonomy)} [{gap.requirement.importance}]"
-        if status == "partial" and gap.via:
-            head += f" via {taxonomy.skill(gap.via).name}"
+        via = via_words(gap, taxonomy)
+        if via:
+            head += f" via {via}"
         lines.extend(_wrap(head, "    ", "  "))
         if status != "missing":
             found = evidence(report.resume, (gap.via,)) if gap.via else ()
@@ -161,6 +158,7 @@ def _plan_lines(report: GapReport, taxonomy: Taxonomy, st: _Style) -> list[str]:
     lines.extend(_wrap(_hours_line(report), "  ", "  "))
     starts = [f"{i.rank}. {taxonomy.skill(i.learn).name}" for i in report.plan if i.start_here]
     lines.extend(_wrap(f"Start here: {'; '.join(starts)}", "    ", "  "))
+    told: set[int] = set()
     for item in report.plan:
         alts = [taxonomy.skill(a).name for a in item.alternatives if a != item.learn]
         kind = "needed first" if item.gap is None else f"{item.importance}, {item.status}"
@@ -170,9 +168,18 @@ def _plan_lines(report: GapReport, taxonomy: Taxonomy, st: _Style) -> list[str]:
             head += f", or instead: {', '.join(alts)}"
         lines.extend(_wrap(head, "     ", "  "))
         lines.extend(_wrap(f"why: {plan_reason(item, taxonomy, report.posting)}", "     "))
+        if item.also_meets:
+            also = "; ".join(
+                f"{_names(g, taxonomy)} ({g.requirement.importance})" for g in item.also_meets
+            )
+            lines.extend(_wrap(f"also meets: {also}", "     "))
         steps = "; ".join(f"{n}. {taxonomy.step(n).title}" for n in item.steps)
         if steps:
             lines.extend(_wrap(f"roadmap: {steps}", "     "))
+        asks = step_asks(item, taxonomy)
+        if asks and item.steps[0] not in told:  # once a step: the items after it share it
+            told.add(item.steps[0])
+            lines.extend(_wrap(f"step {item.steps[0]} asks: {asks}", "     "))
         found = [taxonomy.course(c) for c in item.courses]
         if found:
             direct = taxonomy.teaches(found[0], (item.learn,))

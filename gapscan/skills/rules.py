@@ -236,13 +236,40 @@ def company_sentence(text: str, start: int, end: int) -> bool:
     return not re.search(r"\byou(?:r|'ll|'d)?\b", text[left:right], re.I)
 
 
+# A field named as the people who work in it: "work with data engineering to shape the
+# pipelines", "sit between research, platform engineering and compliance". Only a field's
+# name (ending in engineering, science, research, ...) after a verb of working together, in
+# that verb's list, and ending the phrase there: "work with data engineering tools" asks for
+# the skill.
+_FIELD_END = re.compile(r"(?:engineering|science|research|operations|security|design)$", re.I)
+_WORK_WITH = re.compile(
+    r"\b(?:work|works|working|partner|partners|partnering|collaborate|collaborates|"
+    r"collaborating|liaise|liaises|liaising|sit|sits|sitting)\s+(?:closely\s+)?"
+    r"(?:with|between|alongside|across)\s+(?:(?:our|the|your)\s+)?"
+    r"(?:[\w'-]+(?:\s+[\w'-]+){0,2},\s+|[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:and|or)\s+)*$",
+    re.I,
+)
+_FIELD_FOLLOWS = re.compile(r"\s*(?:[,.;:)]|$|(?:and|or|to|on|in|as|for|so)\b)", re.I)
+
+
+def names_a_field_of_people(text: str, start: int, end: int) -> bool:
+    """True for a field named as a team: "work with data engineering to shape ..."."""
+    if not _FIELD_END.search(text, start, end) or not _FIELD_FOLLOWS.match(text, end):
+        return False
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 120)
+    return bool(_WORK_WITH.search(text, line_start, start))
+
+
 def names_a_job(text: str, start: int, end: int) -> bool:
-    """True for "Data Engineer", "machine learning engineers", "the NLP team"."""
+    """True for "Data Engineer", "machine learning engineers", "the NLP team", and a field
+    named as a team ("work with data engineering")."""
     last = _LAST_WORD.search(text, start, end)
     if last and ROLE_NOUNS.fullmatch(last.group(1)):
         return True
     following = _NEXT_WORD.match(text, end)
-    return bool(following and ROLE_OR_GROUP_NOUNS.fullmatch(following.group(1)))
+    if following and ROLE_OR_GROUP_NOUNS.fullmatch(following.group(1)):
+        return True
+    return names_a_field_of_people(text, start, end)
 
 
 # A resume's talks, publications and awards are listed by their titles, which name topics,
