@@ -4,7 +4,9 @@ Prints precision / recall / F1 of document-level skill sets (technical, soft, an
 certification+education apart), mention precision and required/preferred accuracy for the
 annotated corpus in benchmarks/data (gold: benchmarks/data/gold.json, see benchmarks/README.md),
 then SkillSpan dev mention precision/recall and RenderCV layout invariance from
-../shared/eval (skipped with a message when absent).
+../shared/eval (skipped with a message when absent), and how many documents of every
+source (our corpus, the samples, each ../shared/eval folder) ``extract`` reads as the kind
+they are, and the postings' coverage (the share of their terms gapscan recognised).
 
     python benchmarks/accuracy.py [--json]
 """
@@ -274,6 +276,81 @@ def skillspan(
     }
 
 
+def detection_sources() -> dict[str, list[tuple[Path, bool]]]:
+    """Documents of known kind (True: a posting), by source, read where they are."""
+    gold = json.loads((DATA / "gold.json").read_text(encoding="utf-8"))["documents"]
+    own = [(DATA / name, e["kind"] == "posting") for name, e in sorted(gold.items())]
+    own += [(p, False) for p in sorted((DATA / "resumes" / "pdf").glob("*.pdf"))]
+    own += [(p, False) for p in sorted((DATA / "personas" / "resumes").glob("*.*"))]
+    samples = [(p, True) for p in sorted((REPO / "samples" / "postings").glob("*.*"))]
+    samples += [(p, False) for p in sorted((REPO / "samples" / "resumes").glob("*.*"))]
+    return {
+        "own corpus": own,
+        "samples": samples,
+        "eval/postings-resume-matcher": [
+            (p, True) for p in sorted((EVAL / "postings-resume-matcher").glob("*.txt"))
+        ],
+        "eval/rendercv": [(p, False) for p in sorted((EVAL / "rendercv").glob("*.pdf"))],
+    }
+
+
+def detection(scanner: Any) -> dict[str, Any]:
+    """Posting/resume auto-detection: right and total per source, and overall."""
+    from gapscan.read.doctype import looks_like_posting
+
+    def right(path: Path, posting: bool) -> bool:
+        return looks_like_posting(scanner.read(path, posting=False).text) is posting
+
+    out: dict[str, Any] = {}
+    for source, docs in detection_sources().items():
+        if docs:
+            out[source] = [sum(right(p, k) for p, k in docs), len(docs)]
+    skillspan_path = EVAL / "skillspan-dev" / "dev_postings.jsonl"
+    if skillspan_path.exists():
+        with tempfile.TemporaryDirectory() as tmp:
+            ok = total = 0
+            for line in skillspan_path.read_text(encoding="utf-8").splitlines():
+                post = json.loads(line)
+                file = Path(tmp) / f"{post['doc_id']}.txt"
+                file.write_text(post["text"], encoding="utf-8")
+                ok, total = ok + right(file, True), total + 1
+            out["eval/skillspan-dev"] = [ok, total]
+    ok = sum(r for r, _ in out.values())
+    total = sum(n for _, n in out.values())
+    out["all"] = [ok, total]
+    return out
+
+
+def coverage_figures(scanner: Any) -> dict[str, Any]:
+    """Posting coverage (recognised / recognised + not recognised) per source of postings:
+    the mean, how many postings fall below the warning line, and the terms seen most."""
+    from gapscan.coverage import LOW_COVERAGE, posting_coverage
+
+    known = detection_sources()
+    sources = {
+        source: [path for path, posting in known[source] if posting]
+        for source in ("own corpus", "samples", "eval/postings-resume-matcher")
+    }
+    out: dict[str, Any] = {}
+    for source, paths in sources.items():
+        if not paths:
+            continue
+        ratios: list[float] = []
+        terms: Counter[str] = Counter()
+        for path in paths:
+            profile, _ = scanner.extract(path, kind="posting")
+            found = posting_coverage(profile, scanner.taxonomy)
+            ratios.append(found.coverage.ratio)
+            terms.update(u.text for u in found.not_recognised)
+        out[source] = {
+            "postings": len(ratios),
+            "mean": sum(ratios) / len(ratios),
+            "low": sum(r < LOW_COVERAGE for r in ratios),
+            "top_not_recognised": [f"{t} x{n}" for t, n in terms.most_common(TOP)],
+        }
+    return out
+
+
 def rendercv(scanner: Any) -> dict[str, Any] | str:
     folder = EVAL / "rendercv"
     pdfs = sorted(folder.glob("*.pdf")) if folder.exists() else []
@@ -360,6 +437,19 @@ def print_report(figures: dict[str, Any]) -> None:
             )
 
 
+def print_detection(figures: dict[str, list[int]]) -> None:
+    print("\nPosting/resume detection (extract's auto kind): right / documents")
+    for source, (ok, total) in figures.items():
+        print(f"  {source:<32}{ok:>4} / {total:<4} {pct(ok / total if total else None)}")
+
+
+def print_coverage(figures: dict[str, Any]) -> None:
+    print("\nPosting coverage: mean ratio, postings under the warning line, terms not recognised")
+    for source, f in figures.items():
+        print(f"  {source:<32}{f['postings']:>4} postings  mean {f['mean']:.3f}  low {f['low']}")
+        print("    " + "; ".join(f["top_not_recognised"]))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -372,12 +462,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "own": own_corpora(scanner, patterns),
         "skillspan": skillspan(scanner, patterns),
         "rendercv": rendercv(scanner),
+        "detection": detection(scanner),
+        "coverage": coverage_figures(scanner),
     }
     if args.json:
         json.dump(figures, sys.stdout, indent=1, sort_keys=True)
         print()
     else:
         print_report(figures)
+        print_detection(figures["detection"])
+        print_coverage(figures["coverage"])
     return 0
 
 

@@ -30,6 +30,7 @@ SectionKind = Literal[
     "responsibilities",
     "about",
     "benefits",
+    "application",
     "other",
 ]
 ReportStatus = Literal["assessed", "not_assessed"]

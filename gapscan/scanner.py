@@ -18,8 +18,9 @@ from .errors import InputError, UsageProblem
 from .gap import assess
 from .limits import DEFAULT_LIMITS, Limits
 from .profiles import posting_requirements, role_requirements
+from .read.doctype import looks_like_posting
 from .read.document import read_document
-from .read.sections import detect_sections, looks_like_posting
+from .read.sections import detect_sections
 from .records import Document, GapReport, Requirement, SkillProfile
 from .taxonomy import Taxonomy, load_taxonomy
 

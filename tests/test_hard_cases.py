@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from gapscan.profiles import posting_requirements
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
@@ -50,6 +51,7 @@ RESUME_CASES = [
     ),
     ("go-cheer", "State University, Norman (Go Sooners!)", set(), {"go-language"}),
     ("go-in-a-list", "Languages: Go, Rust!", {"go-language", "rust"}, set()),
+    ("go-after-a-bullet", "- Go, Python", {"go-language", "python"}, set()),
     ("certificate-issuer", "Certificate issued by The Linux Foundation", set(), {"linux"}),
     (
         "ckad-is-not-cka",
@@ -228,6 +230,38 @@ POSTING_CASES = [
         {"docker"},
         {"kubernetes"},
     ),
+    # the team's stack is a soft expectation wherever the sentence stands (IMPORTANCE_CASES)
+    ("stack-in-about-us", "About us\nOur stack runs on AWS (ECS, RDS).\nRequirements\n- Go",
+     {"aws"}, set()),  # fmt: skip
+    # a posting's headings in their own words end the section before them
+    ("unknown-heading-ends-intro", "Who we are\nAcme builds tools for banks.\n\nThe work\n"
+     "- Python and Kubernetes", {"python", "kubernetes"}, set()),  # fmt: skip
+    ("colon-heading-ends-intro", "Who we are\nAcme ships tools.\nWhat You Will Bring:\n"
+     "- Terraform", {"terraform"}, set()),  # fmt: skip
+    ("heading-after-list", "Who we are\nAcme builds tools.\n- Offices in Oslo\nThe Work\n"
+     "- Kafka", {"kafka"}, set()),  # fmt: skip
+    ("inline-benefits-heading", "We are hiring.\nBenefits: Spark Grants for all staff.", set(),
+     {"spark"}),  # fmt: skip
+    ("worded-benefits-heading", "Requirements\n- SQL\n\nWhat we offer you\nSpark Grants, "
+     "yearly.", {"sql"}, {"spark"}),  # fmt: skip
+    # benefits, application documents, a posting's details and titles ask for nothing
+    ("benefit-sentence", "Summary\nYou'll get employer-funded continuing education.\n"
+     "Requirements\n- SQL", {"sql"}, {"continuous-learning"}),  # fmt: skip
+    ("application-section", "Requirements\n- SQL\nApplication documents\n- CV\n"
+     "- Diploma (MSc/PhD)", {"sql"}, {"masters-degree", "phd"}),  # fmt: skip
+    ("application-sentence", "Please send your CV and your diploma (MSc/PhD).", set(),
+     {"masters-degree", "phd"}),  # fmt: skip
+    ("role-metadata", "Role: DevOps\nLocation: Berlin\nRequirements\n- Python", {"python"},
+     {"devops"}),  # fmt: skip
+    ("job-title-line", "Job title: Data Engineer\nRequirements\n- SQL", {"sql"},
+     {"data-engineering"}),  # fmt: skip
+    # a generic word after "X for" (or before "with X") says what X is for
+    ("for-orchestration", "Kubernetes for orchestration", {"kubernetes"},
+     {"workflow-orchestration"}),  # fmt: skip
+    ("orchestration-with", "Orchestration with Kubernetes or ECS", {"kubernetes"},
+     {"workflow-orchestration"}),  # fmt: skip
+    ("orchestration-itself", "Workflow orchestration with Airflow",
+     {"workflow-orchestration", "airflow"}, set()),  # fmt: skip
     (
         "benefits",
         "Requirements\n- SQL\nBenefits\n- Spark Grants and a learning budget",
@@ -266,12 +300,49 @@ IMPORTANCE_CASES = [
         "preferred",
     ),
     ("plain-requirement", "Requirements\n- Python and SQL", "sql", "required"),
+    ("stack-sentence", "Our stack runs on AWS and Kafka.\nRequirements\n- Go", "kafka",
+     "preferred"),  # fmt: skip
+    ("stack-then-demand", "Our stack is Go, and you must know Kafka.", "kafka", "required"),
+    ("worded-nice-to-have", "What would be great\n- Kafka", "kafka", "preferred"),
+    ("heading-right-after-title", "Bonus skills we love\n- Kafka", "kafka", "preferred"),
+    ("assets-heading", "Requirements\n- SQL\n\nAssets\n- Kafka", "kafka", "preferred"),
+    ("label-in-nice-to-have", "Nice to have\n- Go\nStreaming:\n- Kafka", "kafka", "preferred"),
+    ("inline-nice-to-have", "We build maps.\nBonus: Kafka.", "kafka", "preferred"),
+    ("markdown-nice-to-have", "**Nice to have**\n- Kafka", "kafka", "preferred"),
     (
         "deep-learning-framework",
         "Requirements\n- A deep learning framework such as TensorFlow, PyTorch, or JAX.",
         "tensorflow",
         "required",
     ),
+]
+
+
+REQUIREMENT_CASES = [
+    # (id, requirement lines, the requirements they make)
+    ("examples-of-a-general-term", "- Cloud platforms (e.g., AWS, GCP) are a plus.",
+     [(("aws", "cloud-computing", "gcp"), "preferred")]),  # fmt: skip
+    ("two-general-terms", "- Cloud platforms and distributed computing frameworks (e.g., AWS, "
+     "GCP, Hadoop, Spark)", [(("aws", "cloud-computing", "distributed-systems", "gcp", "hadoop",
+     "spark"), "required")]),  # fmt: skip
+    ("eg-without-comma", "- Cloud computing, e.g. AWS or GCP",
+     [(("aws", "cloud-computing", "gcp"), "required")]),  # fmt: skip
+    ("examples-of-a-modifier", "- A deep learning framework such as PyTorch or JAX",
+     [(("deep-learning", "jax", "pytorch"), "required")]),  # fmt: skip
+    ("examples-in-parentheses", "- Cloud platforms (AWS or Azure)",
+     [(("aws", "azure", "cloud-computing"), "required")]),  # fmt: skip
+    ("list-in-parentheses", "- Distributed compute (Spark, Hadoop)",
+     [(("distributed-systems", "hadoop", "spark"), "required")]),  # fmt: skip
+    ("general-term-asked-alone", "- Deep learning\n- A deep learning framework such as PyTorch "
+     "or JAX", [(("deep-learning",), "required"), (("jax", "pytorch"), "required")]),  # fmt: skip
+    ("example-asked-alone", "- PyTorch\n- A deep learning framework such as PyTorch or JAX",
+     [(("pytorch",), "required")]),  # fmt: skip
+    ("or-binds-tighter-than-and", "- Python and Spark or Ray",
+     [(("python",), "required"), (("ray", "spark"), "required")]),  # fmt: skip
+    ("comma-or", "- Spark, or Ray", [(("ray", "spark"), "required")]),
+    ("bullet-then-go", "- Go, C, or Rust", [(("c-language", "go-language", "rust"), "required")]),
+    ("list-then-or", "- SQL, Python and Spark or Ray",
+     [(("python",), "required"), (("ray", "spark"), "required"), (("sql",), "required")]),
 ]
 
 
@@ -325,3 +396,17 @@ def test_importance_case(
     profile, _ = scanner.extract(path, kind="posting")
     hit = profile.hit(skill)
     assert hit is not None and hit.importance == level
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [c[1:] for c in REQUIREMENT_CASES],
+    ids=[c[0] for c in REQUIREMENT_CASES],
+)
+def test_requirement_case(
+    scanner: Scanner, tmp_path: Path, body: str, expected: list[tuple[tuple[str, ...], str]]
+) -> None:
+    path = tmp_path / "posting.txt"
+    path.write_text(f"Senior Engineer\nRequirements\n{body}\n", encoding="utf-8")
+    profile, _ = scanner.extract(path, kind="posting")
+    assert [(r.skills, r.importance) for r in posting_requirements(profile)] == expected

@@ -158,8 +158,12 @@ def test_extra_blocks_render_when_present_and_a_coverage_warning_comes_first(
     data["experience"] = {"years": 6.5, "required_years": 8, "meets": False}
     data["education"] = [{"degree": "MSc", "field": "Computer science"}]
     data["constraints"] = {"location": "Seattle, WA", "remote": None}
-    data["not_recognised"] = ["Snowflake Cortex", "<b>Q#</b>"]
-    data["coverage"] = {"warning": "only 55% of the posting's terms are known", "known": 11}
+    data["not_recognised"] = [
+        {"text": "Snowflake Cortex", "evidence": "Snowflake Cortex"},
+        {"text": "<b>Q#</b>", "evidence": "<b>Q#</b>"},
+    ]
+    data["coverage"] = {"recognised": 11, "not_recognised": 9, "ratio": 0.55}
+    data["summary"]["warnings"] = ["only 55% of the posting's terms are known"]
     page = render_report(data, areas)
     assert section_ids(page) == [
         "answer", "areas", "plan", "gaps", "matched", "skills",

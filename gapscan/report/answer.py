@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..coverage import posting_coverage
 from ..records import GapReport, ScoreLine
 from ..taxonomy import Taxonomy
 
@@ -61,6 +62,9 @@ def answer(report: GapReport, taxonomy: Taxonomy) -> Answer:
     if report.status != "assessed" or report.score.value is None:
         reason = report.status_reason or "the resume could not be assessed"
         return Answer(None, f"Not assessed: {reason}", (), warnings)
+    found = posting_coverage(report.posting, taxonomy)
+    if found is not None and found.coverage.low:  # first: it puts the score in doubt
+        warnings = (found.coverage.warning(),) + warnings
     value = report.score.value
     band = band_of(value)
     lines = [line for line in report.score.lines if line.total]

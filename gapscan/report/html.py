@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 
+from ..coverage import LOW_COVERAGE
 from ..taxonomy import Taxonomy
 from .evidence import SNIPPET_CHARS
 
@@ -247,12 +248,28 @@ def safe_href(url: str | None) -> str | None:
 
 
 def coverage_warning(data: Mapping[str, Any]) -> str | None:
-    """The coverage block's warning, when a report carries one (shown at the very top)."""
+    """The warning that the score is unreliable for this posting (low coverage): the
+    summary's first warning then (``report.answer``); shown at the very top."""
     coverage = data.get("coverage")
-    if isinstance(coverage, Mapping):
-        warning = coverage.get("warning")
-        return str(warning) if warning else None
+    warnings = data["summary"]["warnings"]
+    if isinstance(coverage, Mapping) and coverage["ratio"] < LOW_COVERAGE and warnings:
+        return str(warnings[0])
     return None
+
+
+def _extra(key: str, block: Any) -> Any:
+    """What a block shows: the posting's terms not recognised as a plain list of them."""
+    if key == "not_recognised":
+        return [term["text"] for term in block]
+    return block
+
+
+def _shown_extra(key: str, data: Mapping[str, Any]) -> bool:
+    """A block is shown when it has something to say: coverage only beside terms that
+    were not recognised (a posting fully understood needs no such block)."""
+    if key == "coverage":
+        return bool(data.get("not_recognised")) and data.get("coverage") is not None
+    return bool(data.get(key))
 
 
 def report_view(data: Mapping[str, Any], areas: Mapping[str, str]) -> dict[str, Any]:
@@ -268,7 +285,11 @@ def report_view(data: Mapping[str, Any], areas: Mapping[str, str]) -> dict[str, 
         "gaps": _gap_rows(data, "missing") + _gap_rows(data, "partial"),
         "matched": _gap_rows(data, "matched"),
         "skills": skills_table(data),
-        "extras": [(key, title, data[key]) for key, title in EXTRA_BLOCKS if key in data],
+        "extras": [
+            (key, title, _extra(key, data[key]))
+            for key, title in EXTRA_BLOCKS
+            if _shown_extra(key, data)
+        ],
     }
 
 

@@ -12,13 +12,14 @@ from typing import Any
 import orjson
 
 from .. import __version__
+from ..coverage import posting_coverage
 from ..plan import plan_hours, step_asks
 from ..records import Gap, GapReport, Mention, PlanItem, Requirement, SkillHit, SkillProfile
 from ..taxonomy import Course, Taxonomy
 from .answer import answer
-from .evidence import Evidence, evidence, plan_reason_quoting
+from .evidence import Evidence, evidence, plan_reason_quoting, snippet
 
-SCHEMA_VERSION = "2.2.0"  # semver; history in docs/CHANGELOG-format.md
+SCHEMA_VERSION = "2.3.0"  # semver; history in docs/CHANGELOG-format.md
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -337,6 +338,19 @@ def _build_posting_part(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]
     return posting
 
 
+def coverage_dicts(report: GapReport, taxonomy: Taxonomy) -> tuple[list[Any], Any]:
+    """The report's ``not_recognised`` terms and ``coverage`` (None for a taxonomy role)."""
+    found = posting_coverage(report.posting, taxonomy)
+    if found is None:
+        return [], None
+    text = report.posting.document.text
+    terms = [
+        {"text": u.text, "evidence": snippet(text, u.start, u.end)} for u in found.not_recognised
+    ]
+    c = found.coverage
+    return terms, {"recognised": c.recognised, "not_recognised": c.not_recognised, "ratio": c.ratio}
+
+
 def report_dict(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
     """The single-scan JSON report.
 
@@ -348,6 +362,7 @@ def report_dict(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
     by_status: dict[str, list[dict[str, Any]]] = {"matched": [], "partial": [], "missing": []}
     for gap in report.gaps:
         by_status[gap.status].append(gap_dict(gap, report, taxonomy))
+    not_recognised, coverage = coverage_dicts(report, taxonomy)
     return {
         "schema_version": SCHEMA_VERSION,
         "gapscan_version": __version__,
@@ -358,6 +373,8 @@ def report_dict(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
         "resume": document_dict(report.resume, taxonomy, posting=False),
         "posting": posting,
         "score": score_dict(report),
+        "coverage": coverage,
+        "not_recognised": not_recognised,
         **by_status,
         "learning_plan": [plan_dict(item, report, taxonomy) for item in report.plan],
         "plan_hours": plan_hours_dict(report),

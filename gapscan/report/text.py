@@ -19,6 +19,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
+from ..coverage import posting_coverage
 from ..plan import plan_hours, step_asks
 from ..records import Gap, GapReport, PlanItem, SkillProfile
 from ..taxonomy import Course, Taxonomy
@@ -117,9 +118,14 @@ def _header_lines(
 def _answer_lines(
     report: GapReport, said: Answer, taxonomy: Taxonomy, st: _Style, shown: Shown
 ) -> list[str]:
-    """The score, the verdict, where to start (hours, first resource) and the warnings."""
+    """The score, the verdict, where to start (hours, first resource) and the warnings; a
+    warning that the score is unreliable for this posting (low coverage) comes first, and
+    the posting terms not recognised last."""
     band = _BAND_COLOR[said.band] if said.band else "yellow"
-    lines = [st(f"Score {report.score.value:g} / 100", "bold", band)]
+    found = posting_coverage(report.posting, taxonomy)
+    doubt = found.coverage.warning() if found is not None and found.coverage.low else None
+    lines = [] if doubt is None else [*_warning_lines(doubt, st, shown)]
+    lines.append(st(f"Score {report.score.value:g} / 100", "bold", band))
     lines.extend(_wrap(said.verdict, ""))
     lines.extend(_score_lines(report))
     items = {item.learn: item for item in report.plan}
@@ -131,8 +137,16 @@ def _answer_lines(
         head = f"{n}. {taxonomy.skill(skill).name}{hours}: {_first_resource(item, taxonomy)}"
         lines.extend(_wrap(head, "     ", "  "))
     for warning in said.warnings:
-        lines.extend(st(line, "yellow") for line in _wrap(f"Warning: {shown(warning)}", "  ", ""))
+        if warning != doubt:
+            lines.extend(_warning_lines(warning, st, shown))
+    if found is not None and found.not_recognised:
+        terms = ", ".join(shown(u.text) for u in found.not_recognised)
+        lines.extend(_wrap(f"Not recognised in the posting: {terms}", "  ", ""))
     return lines
+
+
+def _warning_lines(warning: str, st: _Style, shown: Shown) -> list[str]:
+    return [st(line, "bold", "yellow") for line in _wrap(f"Warning: {shown(warning)}", "  ", "")]
 
 
 def _first_resource(item: PlanItem, taxonomy: Taxonomy) -> str:

@@ -25,6 +25,7 @@ from .mentions import (
     claimed_by_ruler,
     context_table,
     make_mention,
+    purposes,
     ruler_matches,
     tfidf_context_ok,
     tfidf_units,
@@ -63,6 +64,7 @@ class SkillExtractor:
         self._stop_words = frozenset(nlp.Defaults.stop_words)
         self._context = context_table(taxonomy)
         self._certificates = frozenset(s.id for s in taxonomy.skills if s.type == "certification")
+        self._technical = frozenset(s.id for s in taxonomy.skills if s.type == "technical")
         self._ruler = cast(SkillRuler, nlp.get_pipe(FACTORY))
         self._glue = GlueSplitter(
             frozenset(f.lower() for s in taxonomy.skills for f in s.case_insensitive_forms),
@@ -147,7 +149,11 @@ class SkillExtractor:
         lists = [(s.start, s.end) for s in document.sections if s.kind == "skills"]
         found = ruler_matches(spans, tokens, text, self._context, lists)
         found += self._tfidf_matches(spans, text)
-        return [make_mention(document, posting, match, self._certificates) for match in found]
+        purpose = purposes(found, text, self._technical)
+        return [
+            make_mention(document, posting, match, self._certificates, purpose=k in purpose)
+            for k, match in enumerate(found)
+        ]
 
     def _parse(self, text: str) -> tuple[list[SpanInfo], Tokens]:
         """Tokenize and match, keeping plain values: spaCy's objects are costly to touch.

@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..addresses import EMAIL_RE, URL_RE
-from ..read.sections import heading_kind
+from ..read.headings import heading_kind
 from ..records import Document, Mention, Method
 from ..taxonomy import Taxonomy
 from .matcher import Unit
 from .ruler import LABEL, PHRASE_LABEL
-from .rules import importance, uncounted_reason
+from .rules import importance, names_a_job, uncounted_reason
 from .tokens import SpanInfo, Tokens
 
 _JOINERS = ("", "-", "/")
@@ -121,8 +121,11 @@ def context_ok(
 def word_before(tokens: Tokens, start: int) -> str:
     """The word before token ``start``, lower-cased, seen through a hyphen or colon glued to
     it: "cutting-edge AI" and "Group: C" are preceded by "cutting" and "group" as much as
-    "leading edge AI" and "Group C" are."""
+    "leading edge AI" and "Group C" are. A dash with a space after it is no word: "- Go"
+    opens a list item."""
     before = tokens.text_at(start - 1)
+    if before == "-" and tokens.space[start - 1]:
+        return ""  # a dash or a list item's bullet ("- Go, Rust"), no hyphen glued to the word
     if before in ("-", ":") and start > 1 and not tokens.space[start - 2]:
         return tokens.text_at(start - 2).lower()
     return before.lower()
@@ -289,10 +292,53 @@ def tfidf_context_ok(
     return True
 
 
+# one lower-case noun naming an activity: "orchestration", "monitoring", "analysis"
+_GENERIC_WORD = re.compile(r"[A-Za-z][a-z]+(?:tion|sion|ment|ing|ance|ence|ity|sis|ics|ure)")
+_FOR = re.compile(r"\s+for\s+")
+_BY_MEANS_OF = re.compile(r"\s+(?:with|via|using|through|on)\s+")
+PURPOSE = "says what the skill next to it is for"
+
+
+def purposes(found: Sequence[Match], text: str, technical: frozenset[str]) -> set[int]:
+    """Indices of matches that only say what a technical skill next to them does.
+
+    A generic word right after "X for" ("Kubernetes for orchestration") or before "with X"
+    ("orchestration with Kubernetes") describes X's purpose: it asks for X, not for the
+    field the word also names (workflow orchestration).
+    """
+    ends = {m.end: m for m in found if m.skill_id in technical}
+    starts = {m.start: m for m in found if m.skill_id in technical}
+    out: set[int] = set()
+    for k, m in enumerate(found):
+        if not _GENERIC_WORD.fullmatch(text, m.start, m.end):
+            continue
+        cut = text.rfind(" for ", max(0, m.start - 12), m.start)
+        if cut >= 0 and _FOR.fullmatch(text, cut, m.start):
+            before = ends.get(cut)
+            if before is not None and before.skill_id != m.skill_id:
+                out.add(k)
+                continue
+        means = _BY_MEANS_OF.match(text, m.end)
+        after = starts.get(means.end()) if means else None
+        if (
+            after is not None
+            and after.skill_id != m.skill_id
+            and not names_a_job(text, after.start, after.end)  # "... with data scientists"
+        ):
+            out.add(k)
+    return out
+
+
 def make_mention(
-    document: Document, posting: bool, match: Match, certificates: frozenset[str]
+    document: Document,
+    posting: bool,
+    match: Match,
+    certificates: frozenset[str],
+    *,
+    purpose: bool = False,
 ) -> Mention:
-    """A mention with its place, and whether (and how much) it counts."""
+    """A mention with its place, and whether (and how much) it counts; ``purpose`` marks a
+    word that says what the skill next to it is for (:func:`purposes`)."""
     text = document.text
     start, end = match.start, match.end
     found = document.section_at(start)
@@ -300,7 +346,8 @@ def make_mention(
     # certificate names end in job titles by right ("... Machine Learning Engineer")
     job_rule = match.skill_id not in certificates
     heading = found is not None and bool(found.heading) and text.find("\n", found.start) >= end
-    reason = uncounted_reason(
+    reason = PURPOSE if purpose else None
+    reason = reason or uncounted_reason(
         text, start, end, section, posting=posting, job_rule=job_rule, heading=heading
     )
     level = importance(text, start, end, section) if posting and reason is None else None

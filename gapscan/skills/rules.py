@@ -1,8 +1,11 @@
 """Pure rules that read a mention's surroundings: does it count, how much is it wanted.
 
 A mention does not count when it is negated ("no Kubernetes experience needed"), sits in a
-company description, the benefits or a posting's title line. In a posting, the section and
-cues in the same clause ("a plus", "familiarity with") decide required versus preferred.
+company description, the benefits, how to apply, a posting's title line or its details
+("Role: DevOps"). In a posting, the section and cues in the same clause ("a plus",
+"familiarity with") decide required versus preferred. A sentence about the team's tools
+("Our stack runs on AWS (ECS, RDS)") is an expectation, if a soft one: it counts as
+preferred wherever it stands, even in the company description.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from ..records import Importance
 UNCOUNTED_SECTIONS = {
     "about": "in the company description",
     "benefits": "in the benefits",
+    "application": "in how to apply",
     "title": "in the job title",
 }
 PREFERRED_SECTIONS = {"preferred"}
@@ -177,6 +181,53 @@ _COMPANY_SENTENCE = re.compile(
 COMPANY_SECTIONS = {"summary", "header", "other"}
 
 
+# "Our stack runs on AWS", "The tech stack: ...": what the team works with. Named as the
+# stack, not as any sentence on what the company uses ("We use PyTorch" may be the
+# company's business, as "We run on Kubernetes" may be its hosting)
+_STACK_OPENING = re.compile(
+    r"\W*(?:our|the|their)\s+(?:(?:current|core|main|tech(?:nical|nology)?|data|ml|"
+    r"engineering|software)\s+)*(?:stack|tooling|toolchain|tools|technologies)\b",
+    re.I,
+)
+# what turns a sentence about the stack into a demand on the candidate, before the mention
+_DEMAND = re.compile(
+    r"\b(?:you|your|candidates?|experience|must|required|proficien\w*|knowledge|familiar\w*)\b",
+    re.I,
+)
+# "Role: DevOps", "Department: Data Platform": a posting's details, on a line of their own
+_JOB_DETAILS = re.compile(
+    r"[ \t]*(?:job\s+|position\s+)?(?:role|position|title|department|team|function|category|"
+    r"division|discipline|family|location|employment\s+type|type|contract|level|seniority|"
+    r"reports\s+to|area)\s*:",
+    re.I,
+)
+# what to send: "Send your CV and Diploma (MSc/PhD)"
+_APPLY_VERBS = re.compile(
+    r"\b(?:send|submit|attach|enclose|upload|include|apply)\b(?!\s+(?:models?|code|features))",
+    re.I,
+)
+_APPLY_PAPERS = re.compile(
+    r"\b(?:cv|resumes?|r\u00e9sum\u00e9s?|cover\s+letters?|transcripts?|diplomas?|"
+    r"certificates?|portfolio|references|copies)\b",
+    re.I,
+)
+# what the employer gives: "employer-funded continuing education", "a learning budget"
+_BENEFIT_CUES = re.compile(
+    r"\b(?:(?:employer|company)[-\s](?:funded|paid|sponsored)|stipends?|allowances?|"
+    r"reimburs\w*|tuition|(?:learning|training|education|conference)\s+budgets?|"
+    r"we\s+(?:offer|provide)|perks?)\b",
+    re.I,
+)
+
+
+def stack_sentence(text: str, start: int, end: int) -> bool:
+    """True when the mention is in a sentence about the team's tools, before any demand on
+    the candidate: "Our stack runs on AWS (ECS, RDS)", "The tooling: dbt and Airflow"."""
+    left, _ = sentence_bounds(text, start, end)
+    opening = _STACK_OPENING.match(text, left, start)
+    return bool(opening) and not _DEMAND.search(text, left, start)
+
+
 def company_sentence(text: str, start: int, end: int) -> bool:
     """True when the sentence around the mention speaks of the company, not the candidate."""
     left, right = sentence_bounds(text, start, end)
@@ -269,18 +320,36 @@ def uncounted_reason(
     if not posting and section in TITLE_SECTIONS and not heading and in_title(text, start, end):
         return TITLE_SECTIONS[section]
     if posting:
-        if section in UNCOUNTED_SECTIONS:
-            return UNCOUNTED_SECTIONS[section]
-        if job_rule and names_a_job(text, start, end):
-            return "names a job or team, not a skill"
-        if section in COMPANY_SECTIONS and company_sentence(text, start, end):
-            return "in the company description"
+        reason = posting_reason(text, start, end, section, job_rule=job_rule)
+        if reason is not None:
+            return reason
     return negation_reason(text, start, end)
+
+
+def posting_reason(
+    text: str, start: int, end: int, section: str, *, job_rule: bool = True
+) -> str | None:
+    """Why a posting's mention asks for nothing (before negation), or None."""
+    stack = stack_sentence(text, start, end)
+    if section in UNCOUNTED_SECTIONS and not (section == "about" and stack):
+        return UNCOUNTED_SECTIONS[section]
+    if job_rule and names_a_job(text, start, end):
+        return "names a job or team, not a skill"
+    if _JOB_DETAILS.match(text, text.rfind("\n", 0, start) + 1, start):
+        return "in the job's details"
+    left, right = sentence_bounds(text, start, end)
+    if _APPLY_VERBS.search(text, left, right) and _APPLY_PAPERS.search(text, left, right):
+        return "in what to send with an application"
+    if _BENEFIT_CUES.search(text, left, right):
+        return "in the benefits"
+    if section in COMPANY_SECTIONS and not stack and company_sentence(text, start, end):
+        return "in the company description"
+    return None
 
 
 def importance(text: str, start: int, end: int, section: str) -> Importance:
     """Required or preferred, for a counted mention in a posting."""
-    if section in PREFERRED_SECTIONS:
+    if section in PREFERRED_SECTIONS or stack_sentence(text, start, end):
         return "preferred"
     left, right = sentence_bounds(text, start, end)
     if _PREFERRED_CUES.search(text, left, right):
