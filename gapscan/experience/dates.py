@@ -68,6 +68,7 @@ _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn":
 _NAMED_RE = re.compile(rf"(?P<name>{_MONTH}|{_SEASON})\b\.?,?[ \t]*(?P<year>\S+)", re.IGNORECASE)
 _NUMBER_BEFORE_RE = re.compile(r"\d[-–/.]$")
 _SEASON_START_RE = re.compile(rf"{_SEASON}\b", re.IGNORECASE)
+_DECIMAL_RE = re.compile(r"(?<![\d.])\d{1,2}\.\d\d(?!\d)")
 _NUMERIC_RE = re.compile(r"(?P<a>\d{1,4})[-/.][ \t]?(?P<b>\d{1,4})")
 
 
@@ -180,8 +181,9 @@ def _parse_token(token: str, as_of: date) -> tuple[int, int]:
 
 def _build(
     start_token: str, end_token: str | None, text: str, offsets: tuple[int, int], as_of: date
-) -> DateRange | IgnoredRange:
-    """A usable range or the reason it is not; end_token None means "to the present"."""
+) -> DateRange | IgnoredRange | None:
+    """A usable range or the reason it is not (None: not a date at all); end_token None means
+    "to the present"."""
     now = month_index(as_of)
     try:
         first, _ = _parse_token(start_token, as_of)
@@ -192,6 +194,8 @@ def _build(
             if end_first <= now < last:
                 last = now
     except _BadDate as error:
+        if _DECIMAL_RE.search(text):
+            return None  # "0.81 to 0.90": numbers with a decimal point, not dates
         return IgnoredRange(text, str(error), *offsets)
     if first > now:
         return IgnoredRange(text, "starts after the as-of date", *offsets)
@@ -206,7 +210,7 @@ def _build(
 def find_date_ranges(text: str, as_of: date, *, lone_dates: bool = False) -> DateScan:
     """Every date range in the text, in order. A season ("Summer 2020") is a range by itself;
     with ``lone_dates``, so is any other date that is not part of a range ("(2016)")."""
-    found: list[DateRange | IgnoredRange] = []
+    found: list[DateRange | IgnoredRange | None] = []
     covered_until = 0
     for match in _RANGE_RE.finditer(text):
         offsets = (match.start(), match.end())
@@ -218,18 +222,18 @@ def find_date_ranges(text: str, as_of: date, *, lone_dates: bool = False) -> Dat
         found.extend(_lone(text, covered_until, match.start(), as_of, lone_dates))
         covered_until = match.end()
     found.extend(_lone(text, covered_until, len(text), as_of, lone_dates))
-    found.sort(key=lambda item: item.start_offset)
+    dates = sorted((item for item in found if item is not None), key=lambda i: i.start_offset)
     return DateScan(
-        tuple(r for r in found if isinstance(r, DateRange)),
-        tuple(r for r in found if isinstance(r, IgnoredRange)),
+        tuple(r for r in dates if isinstance(r, DateRange)),
+        tuple(r for r in dates if isinstance(r, IgnoredRange)),
     )
 
 
 def _lone(
     text: str, start: int, end: int, as_of: date, every: bool
-) -> list[DateRange | IgnoredRange]:
+) -> list[DateRange | IgnoredRange | None]:
     """Single dates between two ranges: seasons always, other dates when asked for."""
-    out: list[DateRange | IgnoredRange] = []
+    out: list[DateRange | IgnoredRange | None] = []
     for match in _LONE_RE.finditer(text, start, end):
         token = match[0]
         if _NUMBER_BEFORE_RE.search(text, max(0, match.start() - 2), match.start()):

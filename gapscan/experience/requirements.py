@@ -243,6 +243,12 @@ _TOTAL_PHRASE_RE = re.compile(
     r"\s+)*(?:role|roles|position|positions|capacity|field|industry|environment|setting|job)$",
     re.IGNORECASE,
 )
+# "software or data roles", "engineering positions": the kinds of job held, so the years are
+# total experience (a resume's roles are not classified by kind).
+_ROLE_KINDS_RE = re.compile(
+    r"^[\w+#./-]+(?:\s+(?:or|and|and/or|/)?\s*[\w+#./-]+){0,4}\s+(?:roles|positions|jobs)$",
+    re.IGNORECASE,
+)
 _PAREN_YEARS_LEAD_RE = re.compile(
     r"\b(?:experience|expertise|proficiency|background)\s+(?:with|in|using|of)\s+(?P<phrase>[^()]+?)"
     r"\s*\(\s*$",
@@ -252,6 +258,7 @@ _PAREN_YEARS_LEAD_RE = re.compile(
 # window, so a 200 KB clause full of matches still takes linear time.
 _LOOK_BEHIND = 120
 _LOOK_AHEAD = 160
+_AT_LEAST_RE = re.compile(r"\b(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?)\s+$", re.I)
 _COMPANY_AGE_RE = re.compile(r"\b(?:for|over|past|last|in|within)\s+(?:the\s+)?(?:over\s+)?$", re.I)
 
 
@@ -265,7 +272,7 @@ def _skill_phrases(text: str) -> tuple[str, ...]:
     cut = _PHRASE_CUT_RE.search(text)
     phrase = text[: cut.start()] if cut else text
     phrase = _EXPERIENCE_WORD_RE.sub("", phrase).strip(" ,-–")
-    if not phrase or _TOTAL_PHRASE_RE.match(phrase):
+    if not phrase or _TOTAL_PHRASE_RE.match(phrase) or _ROLE_KINDS_RE.match(phrase):
         return ()
     first = phrase.split()[0]
     if first.lower().endswith("ing") and len(first) > 4:
@@ -297,7 +304,13 @@ def _experience_in(clause: Clause, importance: str) -> Iterator[ExperienceRequir
             skills = _skill_phrases(rest)
         elif after["exp"]:  # "3 years of experience", "… experience managing teams"
             skills = _skill_phrases(rest) if _GERUND_RE.match(rest) else ()
-        elif after["of"] or _BEFORE_EXPERIENCE_RE.match(rest):  # "5+ years of Python (experience)"
+        elif (
+            after["of"]  # "5+ years of Python"
+            or _BEFORE_EXPERIENCE_RE.match(rest)  # "5 years Python experience"
+            or (
+                _GERUND_RE.match(rest) and _AT_LEAST_RE.search(lead)
+            )  # "at least 4 years designing"
+        ):
             skills = _skill_phrases(rest)
         else:  # "for over 20 years": no experience asked for
             continue
@@ -431,7 +444,8 @@ _NAME_AFTER_RE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:of|for|in|&|-)?\s*{_NAME_WORD}){{0,7}})"
 )
 _LIST_AFTER_RE = re.compile(
-    r"\s*(?:\(|such as|e\.g\.,?|like|including|:)\s*(?P<list>[^.;)]{1,160})", re.IGNORECASE
+    r"\s*(?:\(|,?\s*(?:such as|e\.g\.,?|like|including)|:)\s*(?P<list>(?:[^.;)]|\.(?=\S)){1,160})",
+    re.IGNORECASE,
 )
 
 
@@ -473,7 +487,8 @@ def _certification_names(text: str) -> list[str]:
             after = _NAME_AFTER_RE.match(text, match.end())
             if after and after["name"]:
                 prefix = "" if text[match.end() :].lstrip().startswith("in ") else match[0] + " "
-                names.append(prefix + after["name"])
+                issuer = f"{before} " if prefix and before else ""  # "AWS Certified ..."
+                names.append(issuer + prefix + after["name"])
             continue
         listed = _LIST_AFTER_RE.match(text, match.end())
         items = (
@@ -490,7 +505,9 @@ def _certification_names(text: str) -> list[str]:
         after = _NAME_AFTER_RE.match(text, match.end())
         if after and after["name"] and text[match.end() :].lstrip().startswith("in "):
             names.append(after["name"])
-    return list(dict.fromkeys(names))
+    kept = list(dict.fromkeys(names))
+    # "certification, e.g. AWS Certified X": the list item and the "Certified" name are one
+    return [n for n in kept if not any(n != other and n in other for other in kept)]
 
 
 # --- knock-out constraints -----------------------------------------------------------------
