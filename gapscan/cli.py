@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -131,13 +132,17 @@ def _write(text: str, output: Path | None, color: bool) -> None:
 
 
 def _load(
-    taxonomy_path: Path | None, model: Path | None = None, limits: Limits = DEFAULT_LIMITS
+    taxonomy_path: Path | None,
+    model: Path | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    as_of: datetime | None = None,
 ) -> Scanner:
     from .scanner import Scanner
     from .taxonomy import load_taxonomy
 
+    day = as_of.date() if as_of else None
     try:
-        return Scanner(load_taxonomy(taxonomy_path), model=model, limits=limits)
+        return Scanner(load_taxonomy(taxonomy_path), model=model, limits=limits, as_of=day)
     except GapscanError as exc:
         raise GapscanClickError(exc) from None
 
@@ -170,6 +175,18 @@ def _limit_options(f: F) -> F:
         help="Stop when it takes longer (seconds; 0: no limit); exit code 4.",
     )(f)
     return _size_options(f)
+
+
+def _as_of_option(f: F) -> F:
+    return click.option(
+        "--as-of",
+        "as_of",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="The date a resume's 'Present' means (default: today); recorded in the report, "
+        "so a report with --as-of can be reproduced.",
+    )(f)
 
 
 def _model_option(f: F) -> F:
@@ -273,6 +290,7 @@ def cli() -> None:
 )
 @_model_option
 @click.option("--password", default=None, help="Password of an encrypted resume PDF.")
+@_as_of_option
 @_limit_options
 @_contract_options
 def scan(
@@ -285,6 +303,7 @@ def scan(
     role: str | None,
     model: Path | None,
     password: str | None,
+    as_of: datetime | None,
     max_pages: int,
     max_mb: float,
     timeout: float,
@@ -305,13 +324,14 @@ def scan(
         gapscan resume.pdf posting.txt
         gapscan resume.pdf posting.txt --format json -o report.json
         gapscan resume.pdf posting.txt --format json --redact
+        gapscan resume.pdf posting.txt --as-of 2026-12-01
         gapscan resume.pdf
     """
     from .report.redact import source_label
     from .report.serialize import dumps, report_dict
     from .report.text import render_report
 
-    scanner = _load(taxonomy_path, model, _limits(max_pages, max_mb, timeout))
+    scanner = _load(taxonomy_path, model, _limits(max_pages, max_mb, timeout), as_of)
     report = _limited(
         resume, timeout, lambda: scanner.scan(resume, posting, role=role, password=password)
     )
@@ -546,6 +566,7 @@ def model_build(out: Path, taxonomy_path: Path | None) -> None:
 )
 @_taxonomy_option
 @_model_option
+@_as_of_option
 @_size_options
 def batch(
     folder: Path,
@@ -560,15 +581,17 @@ def batch(
     scheduler: str | None,
     taxonomy_path: Path | None,
     model: Path | None,
+    as_of: datetime | None,
     max_pages: int,
     max_mb: float,
 ) -> None:
     """Scan every resume in FOLDER (recursively) against POSTING, in parallel.
 
     Writes one JSON report per resume to OUTPUT/resumes/, results.jsonl (one line per file),
-    summary.csv (candidates ranked by score) and cohort.json (how many candidates lack each
-    posting skill), then prints that summary. Resumes already reported for the same content,
-    posting, taxonomy and gapscan version are skipped unless --force.
+    summary.csv (candidates ranked by score, with total experience and a column per
+    constraint the posting states) and cohort.json (how many candidates lack each posting
+    skill), then prints that summary. Resumes already reported for the same content, posting,
+    taxonomy, gapscan version and --as-of date are skipped unless --force.
 
     Exit codes: 0 every file ok, 2 the run could not start (bad option, missing folder,
     unreadable posting or taxonomy), 3 finished, but some files failed, were skipped or
@@ -589,6 +612,7 @@ def batch(
         limits=_limits(max_pages, max_mb),
         memory_mb=max_memory,
         recycle_after=recycle_after,
+        as_of=(as_of.date() if as_of else date.today()).isoformat(),  # one date for all workers
     )
     options = BatchOptions(workers or os.cpu_count() or 1, time_limit, force, scheduler)
     show = not quiet and sys.stderr.isatty()

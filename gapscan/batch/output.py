@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from ..errors import OutputError
+from ..experience.requirements import CONSTRAINT_KINDS
 from ..records import Importance, Status
+from ..report.background import stated_text
 
 REPORTS_DIR = "resumes"
 FileStatus = Literal["ok", "not_assessed", "failed", "skipped"]
@@ -52,6 +54,8 @@ class Outcome:
     gaps: tuple[GapLine, ...] = ()
     duplicate_of: str | None = None
     reused: bool = False
+    experience_months: int | None = None  # total, overlaps merged
+    constraints: tuple[str, ...] = ()  # a cell per CONSTRAINT_KINDS: what the resume states
 
     @property
     def fine(self) -> bool:
@@ -185,7 +189,39 @@ def summarize(rel: str, name: str, data: dict[str, Any], *, reused: bool = False
         for gap in data[status]
     )
     score = data["score"]["value"]
-    return Outcome(rel, "ok", None, resume, name, score, counts, gaps, reused=reused)
+    months = data["experience"]["total_months"]
+    cells = constraint_cells(data["constraints"])
+    return Outcome(
+        rel,
+        "ok",
+        None,
+        resume,
+        name,
+        score,
+        counts,
+        gaps,
+        reused=reused,
+        experience_months=months,
+        constraints=cells,
+    )
+
+
+def constraint_cells(constraints: list[dict[str, Any]]) -> tuple[str, ...]:
+    """One cell per constraint kind, for a recruiter to filter on: what the resume states
+    ("US (citizen)"), "not stated" when the posting asks and the resume is silent, empty when
+    the posting states nothing of that kind."""
+    cells: dict[str, list[str]] = {}
+    for item in constraints:
+        kind = item["kind"]
+        said = cells.setdefault(kind, [])
+        for statement in item["resume"] or []:
+            shown = stated_text(statement["value"], statement["detail"], kind)
+            if shown not in said:
+                said.append(shown)
+    return tuple(
+        ("; ".join(cells[kind]) or "not stated") if kind in cells else ""
+        for kind in CONSTRAINT_KINDS
+    )
 
 
 def jsonl_record(o: Outcome) -> dict[str, Any]:

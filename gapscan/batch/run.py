@@ -66,7 +66,8 @@ def file_sha256(path: Path) -> str:
 
 
 def _reusable(target: Path, sha: str, ctx: BatchContext) -> dict[str, Any] | None:
-    """The report already written for this very content, posting, taxonomy and version."""
+    """The report already written for this very content, posting, taxonomy, version and
+    as-of date."""
     try:
         data: dict[str, Any] = json.loads(target.read_text(encoding="utf-8"))
         same = (
@@ -74,6 +75,7 @@ def _reusable(target: Path, sha: str, ctx: BatchContext) -> dict[str, Any] | Non
             and data["posting"]["sha256"] == ctx.posting_sha256
             and data["taxonomy"]["sha256"] == ctx.scanner.taxonomy.sha256
             and data["gapscan_version"] == __version__
+            and data["experience"]["as_of"] == ctx.scanner.as_of.isoformat()
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None

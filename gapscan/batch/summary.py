@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from .. import __version__
+from ..experience.requirements import CONSTRAINT_KINDS
 from ..records import Importance
 from ..report.serialize import SCHEMA_VERSION
 from .output import Outcome
@@ -21,7 +22,7 @@ CSV_COLUMNS = (
     "rank", "file", "status", "score",
     "required_matched", "required_partial", "required_missing",
     "preferred_matched", "preferred_partial", "preferred_missing",
-    "reason", "report",
+    "reason", "report", "experience_months", *CONSTRAINT_KINDS,
 )  # fmt: skip
 
 
@@ -50,9 +51,11 @@ def inert(cell: str) -> str:
 
 
 def summary_csv(outcomes: list[Outcome]) -> str:
-    """``summary.csv``: one row per file, ranked; rank only for assessed candidates.
+    """``summary.csv``: one row per file, ranked; rank only for assessed candidates. Then the
+    candidate's total experience in months and a column per constraint kind (what the resume
+    states, "not stated", or empty when the posting states nothing of the kind).
 
-    Every text cell (file, reason, report) is made inert against formula injection.
+    Every text cell (file, reason, report, constraints) is made inert against formula injection.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -63,7 +66,9 @@ def summary_csv(outcomes: list[Outcome]) -> str:
         score = "" if o.score is None else f"{o.score:g}"
         rank = number if o.status == "ok" else ""
         texts = [inert(o.rel), o.status, score, *counts, inert(reason), inert(o.report or "")]
-        writer.writerow([rank, *texts])
+        months = "" if o.experience_months is None else o.experience_months
+        cells = o.constraints or ("",) * len(CONSTRAINT_KINDS)
+        writer.writerow([rank, *texts, months, *(inert(c) for c in cells)])
     return buffer.getvalue()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from ..errors import GapscanError, InputError, OutputError
@@ -30,6 +31,7 @@ class BatchSpec:
     memory_mb: int = 0  # 0: no cap
     recycle_after: int = 500  # files per worker before a fresh fork replaces it
     fingerprint: str = ""  # posting and taxonomy hashes, set by ``prepare``
+    as_of: str | None = None  # YYYY-MM-DD, what "Present" means; None: today
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,8 @@ class BatchContext:
     def __init__(self, spec: BatchSpec) -> None:
         taxonomy = load_taxonomy(Path(spec.taxonomy) if spec.taxonomy else None)
         model = Path(spec.model) if spec.model else None
-        self.scanner = Scanner(taxonomy, model=model, limits=spec.limits)
+        as_of = date.fromisoformat(spec.as_of) if spec.as_of else None
+        self.scanner = Scanner(taxonomy, model=model, limits=spec.limits, as_of=as_of)
         self.scanner.extractor.warm()  # once here, not once per forked worker
         self.posting: PreparedPosting = self.scanner.prepare(spec.posting)
         self.out = Path(spec.out)

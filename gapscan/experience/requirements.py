@@ -638,9 +638,23 @@ def constraint_requirements(text: str) -> list[Constraint]:
     return out
 
 
-def _constraints_in(text: str) -> Iterator[tuple[str, str | int | None]]:
+_MORE_COUNTRIES_RE = re.compile(rf"\s*(?:,|/|\bor\b|\band\b)\s*(?:the\s+)?(?P<country>{_COUNTRY})")
+
+
+def _authorized_countries(text: str) -> Iterator[str]:
+    """The countries a work authorisation names: "in the US or Canada" is both."""
     for match in _AUTHORIZED_RE.finditer(text):
-        yield "work_authorization", _country(match["country"] or match["country2"])
+        yield _country(match["country"] or match["country2"])
+        if match["country"]:
+            more = _MORE_COUNTRIES_RE.match(text, match.end())
+            while more:
+                yield _country(more["country"])
+                more = _MORE_COUNTRIES_RE.match(text, more.end())
+
+
+def _constraints_in(text: str) -> Iterator[tuple[str, str | int | None]]:
+    for country in _authorized_countries(text):
+        yield "work_authorization", country
     sponsor = _SPONSOR_RE.search(text)
     if sponsor:
         negated = _NEGATION_RE.search(text)

@@ -9,9 +9,16 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
+from ..experience.verdicts import (
+    Background,
+    ConstraintVerdict,
+    EducationVerdict,
+    ExperienceVerdict,
+)
 from ..plan import plan_hours
-from ..records import Gap, GapReport, SkillProfile
+from ..records import Gap, GapReport, ScoreLine, SkillProfile
 from ..taxonomy import Course, Taxonomy
+from .background import NOT_STATED, stated_text
 from .evidence import evidence, plan_reason
 from .redact import PersonalDetails, redact_text, source_label
 
@@ -78,6 +85,10 @@ def render_report(
     lines.extend(_score_lines(report, st))
     for status in STATUSES:
         lines.extend(_gap_lines(report, status, taxonomy, st, shown))
+    if report.background is not None:
+        lines.extend(_experience_lines(report.background, taxonomy, st, shown))
+        lines.extend(_education_lines(report.background, st, shown))
+        lines.extend(_constraint_lines(report.background, st, shown))
     lines.extend(_plan_lines(report, taxonomy, st))
     return "\n".join(lines) + "\n"
 
@@ -85,11 +96,14 @@ def render_report(
 def _score_lines(report: GapReport, st: _Style) -> list[str]:
     score = report.score
     lines = [st(f"Score {score.value:g} / 100", "bold")]
-    for line in score.lines:
+    labelled: list[tuple[str, ScoreLine]] = [(line.importance, line) for line in score.lines]
+    labelled += [(f"years, {line.importance}", line) for line in score.experience]
+    width = max(len(label) for label, line in labelled if line.total) if score.experience else 9
+    for label, line in labelled:
         if not line.total:
             continue
         lines.append(
-            f"  {line.importance:<9} {line.matched:>2} matched {line.partial:>2} partial"
+            f"  {label:<{width}} {line.matched:>2} matched {line.partial:>2} partial"
             f" {line.missing:>2} missing of {line.total:<3}"
             f" {_num(line.points):>5} of {_num(line.max_points):<4}"
             f" points (x{_num(line.weight)})"
@@ -126,6 +140,123 @@ def _gap_lines(
             where = f"p.{ev.page}, " if ev.page else ""
             quoted = f'{label} ({where}{ev.section}): "{shown(ev.snippet)}"'
             lines.extend(_wrap(quoted, "      ", "    "))
+    return lines
+
+
+def _years(months: int) -> str:
+    """``11.6 years``: months as years to one decimal."""
+    return f"{_num(round(months / 12, 1))} years"
+
+
+_EXPERIENCE_VERDICT = {"met": "met", "short": "short", "not_shown": "not shown"}
+
+
+def _experience_head(verdict: ExperienceVerdict, taxonomy: Taxonomy) -> str:
+    req = verdict.requirement
+    years = (
+        f"{_num(req.min_years)}+"
+        if req.max_years is None
+        else (f"{_num(req.min_years)}-{_num(req.max_years)}")
+    )
+    subject = "in total"
+    if req.skills:
+        names = ", ".join(taxonomy.skill(s).name for s in verdict.skills)
+        subject = " and ".join(req.skills) + (f" ({names})" if names else "")
+    status = _EXPERIENCE_VERDICT[verdict.status]
+    if verdict.status == "short":
+        status = f"short by {_num(verdict.short_by_years or 0)} years"
+    held = (
+        f"{_years(verdict.months_held)} held" if verdict.months_held else "no dated role shows it"
+    )
+    stated = " (stated in the skills)" if verdict.stated else ""
+    return f"{status}: {years} years {subject} [{req.importance}]: {held}{stated}"
+
+
+def _experience_lines(
+    found: Background, taxonomy: Taxonomy, st: _Style, shown: Callable[[str], str]
+) -> list[str]:
+    """Years of experience: the resume's roles, then each requirement with its verdict."""
+    roles = len(found.roles)
+    head = (
+        f"Experience as of {found.as_of.isoformat()}: {_years(found.total_months)} "
+        f"({found.total_months} months) in {roles} role{'s' if roles != 1 else ''}, "
+        "overlaps counted once"
+    )
+    lines = ["", st(head, "bold")]
+    for role in found.roles:
+        span = f"{' '.join(role.dates.text.split())}, {role.months} months"
+        lines.extend(_wrap(f"{shown(role.heading) or '(no heading)'}: {span}", "      ", "  "))
+    for verdict in found.experience:
+        lines.extend(_wrap(_experience_head(verdict, taxonomy), "      ", "  "))
+        if verdict.roles and verdict.requirement.skills:
+            used = "; ".join(shown(r.heading) or "(no heading)" for r in verdict.roles)
+            lines.extend(_wrap(f"in: {used}", "      ", "    "))
+    for ignored in found.ignored:
+        note = f'dates not used: "{shown(ignored.text)}" ({ignored.reason})'
+        lines.extend(_wrap(note, "      ", "  "))
+    return lines
+
+
+_LEVEL = {"bachelor": "bachelor's", "master": "master's", "phd": "PhD"}
+_EDUCATION_VERDICT = {
+    "met": "met",
+    "field_to_check": "level met, field to check (the posting accepts a related field)",
+    "not_met": "not met",
+    "not_shown": "no degree shown",
+}
+
+
+def _degree_head(verdict: EducationVerdict) -> str:
+    req = verdict.requirement
+    level = f"{_LEVEL[req.level]} or higher" if req.level else "a degree"
+    fields = f" in {', '.join(req.fields)}" if req.fields else ""
+    equivalent = ", or equivalent experience" if req.or_equivalent else ""
+    status = _EDUCATION_VERDICT[verdict.status]
+    if verdict.met_by == "degree":
+        status = "met by the degree"
+    elif verdict.met_by == "equivalent_experience":
+        status = f"met by equivalent experience ({_years(verdict.equivalent_months or 0)})"
+    return f"{level}{fields}{equivalent} [{req.importance}]: {status}"
+
+
+def _education_lines(found: Background, st: _Style, shown: Callable[[str], str]) -> list[str]:
+    """Degrees and certifications: reported with their verdicts, no points of their own."""
+    if not (found.education or found.certifications):
+        return []
+    lines = ["", st("Education and certifications (no points of their own)", "bold")]
+    degree = found.degree
+    held = "none stated" if degree is None else f'"{shown(degree.text)}"'
+    lines.extend(_wrap(f"degree held: {held}", "      ", "  "))
+    for verdict in found.education:
+        lines.extend(_wrap(_degree_head(verdict), "      ", "  "))
+    for cert in found.certifications:
+        issuer = f" ({cert.issuer})" if cert.issuer else ""
+        status = f'held: "{shown(cert.held.text)}"' if cert.held else "not shown"
+        line = f"{shown(cert.requirement.name)}{issuer} [{cert.requirement.importance}]: {status}"
+        lines.extend(_wrap(f"certification {line}", "      ", "  "))
+    return lines
+
+
+def _constraint_lines(found: Background, st: _Style, shown: Callable[[str], str]) -> list[str]:
+    """Knock-out conditions: what the posting states beside what the resume states."""
+    if not found.constraints:
+        return []
+    lines = ["", st("Constraints (knock-outs, never part of the score)", "bold")]
+    grouped: dict[tuple[str, int], list[ConstraintVerdict]] = {}
+    for item in found.constraints:  # "US or Canada": the values one clause states together
+        grouped.setdefault((item.constraint.kind, item.constraint.start), []).append(item)
+    for items in grouped.values():
+        item, c = items[0], items[0].constraint
+        values = [stated_text(i.constraint.value, None, c.kind) for i in items]
+        value = "" if c.value is None else " " + " or ".join(values)
+        posting = f'{c.kind.replace("_", " ")}{value} [{c.importance}]: "{shown(c.text)}"'
+        lines.extend(_wrap(posting, "      ", "  "))
+        said = (
+            "; ".join(stated_text(s.value, s.detail, s.kind) for s in item.resume)
+            if item.resume
+            else NOT_STATED
+        )
+        lines.extend(_wrap(f"resume: {shown(said)}", "      ", "    "))
     return lines
 
 
