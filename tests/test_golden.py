@@ -16,7 +16,13 @@ from gapscan.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
-PAIR = ["samples/resumes/alex-rivera.pdf", "samples/postings/ai-architect.txt"]
+# --as-of: "Present" in the resume means the same month whenever the test runs
+PAIR = [
+    "samples/resumes/alex-rivera.pdf",
+    "samples/postings/ai-architect.txt",
+    "--as-of",
+    "2026-12-01",
+]
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,8 @@ OUTCOMES = [
     Outcome("bo.txt", "ok", None, "b" * 64, "resumes/bo.txt.json", 50.0, (1, 0, 1, 0, 1, 0),
             (GO, ML, K8S)),
     Outcome("ada.txt", "ok", None, "a" * 64, "resumes/ada.txt.json", 100.0, (2, 0, 0, 1, 0, 0),
-            (GO, K8S_OK, ML_OK)),
+            (GO, K8S_OK, ML_OK), experience_months=139,
+            constraints=("US (citizen)", "not stated", "", "", "", "", "", "-relocate", "")),
     Outcome("cy.md", "ok", None, "c" * 64, "resumes/cy.md.json", 50.0, (2, 0, 0, 0, 0, 1),
             (GO, K8S_OK, ML_MISSING)),
     Outcome("copy.txt", "skipped", None, "a" * 64, "resumes/ada.txt.json",
@@ -49,15 +50,24 @@ def test_ranked_by_score_then_status_then_file() -> None:
 def test_summary_csv() -> None:
     lines = summary_csv(OUTCOMES).splitlines()
     assert lines[0] == ",".join(CSV_COLUMNS)
+    none = "," * 10  # no experience months, no constraint cells
     assert lines[1:] == [
-        "1,ada.txt,ok,100,2,0,0,1,0,0,,resumes/ada.txt.json",
-        "2,bo.txt,ok,50,1,0,1,0,1,0,,resumes/bo.txt.json",
-        "3,cy.md,ok,50,2,0,0,0,0,1,,resumes/cy.md.json",
-        ",scan.pdf,not_assessed,,,,,,,,no text layer,resumes/scan.pdf.json",
-        ",broken.pdf,failed,,,,,,,,not a readable PDF,",
-        ",copy.txt,skipped,,,,,,,,same content as ada.txt,resumes/ada.txt.json",
-        ",pipe.txt,skipped,,,,,,,,\"a FIFO, not a regular file\",",
+        "1,ada.txt,ok,100,2,0,0,1,0,0,,resumes/ada.txt.json,139,US (citizen),not stated,,,,,,"
+        "'-relocate,",
+        "2,bo.txt,ok,50,1,0,1,0,1,0,,resumes/bo.txt.json" + none,
+        "3,cy.md,ok,50,2,0,0,0,0,1,,resumes/cy.md.json" + none,
+        ",scan.pdf,not_assessed,,,,,,,,no text layer,resumes/scan.pdf.json" + none,
+        ",broken.pdf,failed,,,,,,,,not a readable PDF," + none,
+        ",copy.txt,skipped,,,,,,,,same content as ada.txt,resumes/ada.txt.json" + none,
+        ",pipe.txt,skipped,,,,,,,,\"a FIFO, not a regular file\"," + none,
     ]
+
+
+def test_summary_csv_has_a_column_per_constraint_kind() -> None:
+    assert CSV_COLUMNS[-10:] == (
+        "experience_months", "work_authorization", "sponsorship", "clearance", "work_mode",
+        "location", "relocation", "travel", "language", "background_check",
+    )  # fmt: skip
 
 
 def test_counts_by_status() -> None:

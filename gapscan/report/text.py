@@ -176,13 +176,15 @@ def _experience_lines(
     found: Background, taxonomy: Taxonomy, st: _Style, shown: Callable[[str], str]
 ) -> list[str]:
     """Years of experience: the resume's roles, then each requirement with its verdict."""
+    if not (found.roles or found.experience or found.ignored):
+        return []
     roles = len(found.roles)
     head = (
         f"Experience as of {found.as_of.isoformat()}: {_years(found.total_months)} "
         f"({found.total_months} months) in {roles} role{'s' if roles != 1 else ''}, "
         "overlaps counted once"
     )
-    lines = ["", st(head, "bold")]
+    lines = ["", *(st(line, "bold") for line in _wrap(head, "  ", ""))]
     for role in found.roles:
         span = f"{' '.join(role.dates.text.split())}, {role.months} months"
         lines.extend(_wrap(f"{shown(role.heading) or '(no heading)'}: {span}", "      ", "  "))
