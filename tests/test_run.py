@@ -92,7 +92,8 @@ def test_a_report_for_the_same_content_is_reused_unless_forced(
     tasks, known = plan(walk(folder), context, force=False)
     assert [t.rel for t in tasks] == ["team/bo.txt"]
     assert known == [Outcome("ada.txt", "ok", None, written.sha256, "resumes/ada.txt.json",
-                             written.score, written.counts, written.gaps, reused=True)]  # fmt: skip
+                             written.score, written.counts, written.gaps, reused=True,
+                             experience_months=0, constraints=("",) * 9)]  # fmt: skip
     forced, known = plan(walk(folder), context, force=True)
     assert (forced, known) == (first, [])
 

@@ -160,8 +160,10 @@ def _experience_head(verdict: ExperienceVerdict, taxonomy: Taxonomy) -> str:
     )
     subject = "in total"
     if req.skills:
+        written = " and ".join(req.skills)
         names = ", ".join(taxonomy.skill(s).name for s in verdict.skills)
-        subject = " and ".join(req.skills) + (f" ({names})" if names else "")
+        same = names.lower() == ", ".join(req.skills).lower()
+        subject = written + (f" ({names})" if names and not same else "")
     status = _EXPERIENCE_VERDICT[verdict.status]
     if verdict.status == "short":
         status = f"short by {_num(verdict.short_by_years or 0)} years"
