@@ -4,7 +4,8 @@ Prints precision / recall / F1 of document-level skill sets (technical, soft, an
 certification+education apart), mention precision and required/preferred accuracy for the
 annotated corpus in benchmarks/data (gold: benchmarks/data/gold.json, see benchmarks/README.md),
 then SkillSpan dev mention precision/recall and RenderCV layout invariance from
-../shared/eval (skipped with a message when absent).
+../shared/eval (skipped with a message when absent), and last the experience, education,
+certification and constraint figures of benchmarks/experience.py.
 
     python benchmarks/accuracy.py [--json]
 """
@@ -368,16 +369,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     scanner = Scanner()
     patterns = taxonomy_patterns(scanner.taxonomy)
+    from experience import all_figures, print_figures  # benchmarks/experience.py
+
     figures = {
         "own": own_corpora(scanner, patterns),
         "skillspan": skillspan(scanner, patterns),
         "rendercv": rendercv(scanner),
+        "experience": all_figures(),
     }
     if args.json:
         json.dump(figures, sys.stdout, indent=1, sort_keys=True)
         print()
     else:
         print_report(figures)
+        print("\nExperience, education and constraints (benchmarks/experience.py)")
+        print_figures(figures["experience"])
     return 0
 
 

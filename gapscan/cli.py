@@ -369,6 +369,7 @@ def scan(
 @_output_options
 @_taxonomy_option
 @click.option("--password", default=None, help="Password of an encrypted PDF.")
+@_as_of_option
 @_limit_options
 @_contract_options
 def extract(
@@ -379,26 +380,30 @@ def extract(
     color: bool | None,
     taxonomy_path: Path | None,
     password: str | None,
+    as_of: datetime | None,
     max_pages: int,
     max_mb: float,
     timeout: float,
     redact: bool,
     run_metadata: bool,
 ) -> None:
-    """List the skills found in one document, with the evidence for each.
+    """List the skills found in one document, with the evidence for each; for a resume,
+    also its dated roles and total experience (--as-of: what "Present" means).
 
     \b
     Examples:
         gapscan extract resume.pdf --format jsonresume --redact
+        gapscan extract resume.pdf --format json --as-of 2026-12-01
         gapscan extract posting.txt --format json
     """
     from .report.serialize import dumps, profile_dict
     from .report.text import render_profile
 
-    scanner = _load(taxonomy_path, limits=_limits(max_pages, max_mb, timeout))
+    scanner = _load(taxonomy_path, limits=_limits(max_pages, max_mb, timeout), as_of=as_of)
     profile, posting = _limited(
         path, timeout, lambda: scanner.extract(path, kind=kind, password=password)
     )
+    experience = None if posting else scanner.experience(profile)
     redaction = _redaction(None if posting else profile.document, redact)
     use_color = _use_color(color, output)
     if fmt == "text":
@@ -408,10 +413,11 @@ def extract(
             posting=posting,
             color=use_color,
             redaction=redaction,
+            experience=experience,
         )
         _write(text, output, use_color)
         return
-    data = profile_dict(profile, scanner.taxonomy, posting=posting)
+    data = profile_dict(profile, scanner.taxonomy, posting=posting, experience=experience)
     data = _shaped(data, redaction, run_metadata)
     if fmt in ("jsonresume", "definedterms"):
         from .report.interop import defined_terms, json_resume

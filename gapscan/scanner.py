@@ -171,6 +171,12 @@ class Scanner:
             profile, posting.profile, posting.requirements, self.taxonomy, posting.label, found
         )
 
+    def experience(self, resume: SkillProfile) -> Background:
+        """A resume's roles and total experience alone (``gapscan extract``)."""
+        empty = Document("", "role", "", "")
+        nothing = PreparedPosting(SkillProfile(empty, ()), (), "")
+        return self.background(resume, nothing)
+
     def background(self, resume: SkillProfile, posting: PreparedPosting) -> Background:
         """The resume's roles and years, degree and statements against what the posting asks
         beyond skills."""

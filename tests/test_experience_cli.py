@@ -161,3 +161,21 @@ def test_batch_reuses_a_report_only_for_the_same_as_of(
     assert plan(walk(folder), context, force=False)[0] == []  # same date: reused
     _, later = task.prepare(spec("2027-01-01"))
     assert [t.rel for t in plan(walk(folder), later, force=False)[0]] == ["bo.txt"]
+
+
+def test_extract_of_a_resume_carries_its_roles_as_of_the_date(
+    tiny_path: Path, files: tuple[Path, Path]
+) -> None:
+    resume, posting = files
+    code, out, err = run(
+        "extract", resume, "--taxonomy", tiny_path, "--format", "json", "--as-of", "2026-12-01"
+    )
+    assert (code, err) == (0, "")
+    experience = json.loads(out)["experience"]
+    assert (experience["as_of"], experience["total_months"], experience["requirements"]) == (
+        "2026-12-01",
+        72,
+        [],
+    )
+    code, out, _ = run("extract", posting, "--taxonomy", tiny_path, "--format", "json")
+    assert code == 0 and "experience" not in json.loads(out)

@@ -105,15 +105,24 @@ def document_dict(profile: SkillProfile, taxonomy: Taxonomy, *, posting: bool) -
     }
 
 
-def profile_dict(profile: SkillProfile, taxonomy: Taxonomy, *, posting: bool) -> dict[str, Any]:
-    """What ``gapscan extract`` prints."""
-    return {
+def profile_dict(
+    profile: SkillProfile,
+    taxonomy: Taxonomy,
+    *,
+    posting: bool,
+    experience: Background | None = None,
+) -> dict[str, Any]:
+    """What ``gapscan extract`` prints; for a resume, its roles when ``experience`` is given."""
+    data = {
         "schema_version": SCHEMA_VERSION,
         "gapscan_version": __version__,
         "taxonomy": taxonomy_info(taxonomy),
         "kind": "posting" if posting else "resume",
         **document_dict(profile, taxonomy, posting=posting),
     }
+    if experience is not None and not posting:
+        data["experience"] = experience_dict(experience)
+    return data
 
 
 def evidence_dict(found: Evidence) -> dict[str, Any]:

@@ -327,8 +327,10 @@ def render_profile(
     posting: bool,
     color: bool = False,
     redaction: PersonalDetails | None = None,
+    experience: Background | None = None,
 ) -> str:
-    """``gapscan extract`` as text: one line a skill, with its first evidence.
+    """``gapscan extract`` as text: one line a skill, with its first evidence; then a
+    resume's roles when ``experience`` is given.
 
     ``redaction`` (``--redact``) scrubs the document's strings; a resume's path becomes its
     digest label.
@@ -354,4 +356,6 @@ def render_profile(
                 "  ",
             )
         )
+    if experience is not None:
+        lines.extend(_experience_lines(experience, taxonomy, st, shown))
     return "\n".join(lines) + "\n"
