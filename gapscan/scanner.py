@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -40,6 +41,11 @@ class PreparedPosting:
     requirements: tuple[Requirement, ...]
     label: str
     beyond_skills: PostingRequirements = field(default=PostingRequirements((), (), (), ()))
+
+    @cached_property
+    def mentions(self) -> list[Span]:
+        """Where the posting names each counted skill (once per posting, not per resume)."""
+        return _mentions(self.profile)
 
 
 # Posting sections that state no requirement of the candidate ("in business for 25 years").
@@ -186,7 +192,7 @@ class Scanner:
             _mentions(resume),
             posting.profile.document.text,
             posting.beyond_skills,
-            _mentions(posting.profile),
+            posting.mentions,
             self.as_of,
         )
 

@@ -9,8 +9,10 @@ states no work authorisation gets None for it, never a default.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TypeVar
 
 __all__ = [
@@ -153,8 +155,16 @@ _ABBREVIATION_RE = re.compile(
 )
 
 
-def clauses(text: str) -> list[Clause]:
-    """Lines, sentences and ``;`` clauses, without splitting "B.S. in" or "e.g. Python"."""
+def clauses(text: str) -> tuple[Clause, ...]:
+    """Lines, sentences and ``;`` clauses, without splitting "B.S. in" or "e.g. Python".
+
+    Cached for the last few texts: a resume's clauses are read for its statements, its degree
+    and its certifications."""
+    return _clauses(text)
+
+
+@lru_cache(maxsize=4)
+def _clauses(text: str) -> tuple[Clause, ...]:
     out: list[Clause] = []
     start = 0
     for match in _CLAUSE_END_RE.finditer(text):
@@ -165,15 +175,16 @@ def clauses(text: str) -> list[Clause]:
         out.extend(_clause(text, start, match.end()))
         start = match.end()
     out.extend(_clause(text, start, len(text)))
-    return out
+    return tuple(out)
 
 
 def _clause(text: str, start: int, end: int) -> list[Clause]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return [Clause(text[start:end], start, end)] if start < end else []
+    """The stretch without its surrounding white space (str.strip's, which is isspace's)."""
+    body = text[start:end]
+    kept = body.lstrip()
+    start += len(body) - len(kept)
+    kept = kept.rstrip()
+    return [Clause(kept, start, start + len(kept))] if kept else []
 
 
 _PREFERRED_RE = re.compile(
@@ -772,11 +783,44 @@ _LANGUAGE_LEVEL_RE = re.compile(
 )
 
 
+# The words without which no clause states anything _statements_in reads: each of its
+# triggers needs a word that is one of _STATE_WORDS ("work in", "on-site", "in the office",
+# a language) or starts with one of _STATE_STEMS ("citizenship", "relocation"). Checking a
+# resume's lowered words first spares most clauses a dozen case-insensitive searches, which
+# Python's re runs slowly: most resumes state none of it.
+_STATE_WORDS = frozenset(
+    ("work", "green", "security", "home", "distributed", "site", "onsite", "office", "person",
+     "based", "dbs", "employment", "credit", *(language.lower() for language in _LANGUAGES))
+)  # fmt: skip
+_STATE_STEMS = (
+    "citizen", "national", "residen", "sponsor", "clearance", "cleared", "vetting", "vetted",
+    "relocat", "travel", "hybrid", "remote", "wfh", "location", "address", "background",
+    "criminal", "drug",
+)  # fmt: skip
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+
+
+def _trigger_words(text: str) -> set[str]:
+    """The text's lowered words that are or start like a statement's (most resumes: none)."""
+    words = sorted(set(_LOWER_WORD_RE.findall(text.lower())))
+    hits = set(_STATE_WORDS.intersection(words))
+    for stem in _STATE_STEMS:
+        at = bisect_left(words, stem)
+        while at < len(words) and words[at].startswith(stem):
+            hits.add(words[at])
+            at += 1
+    return hits
+
+
 def resume_constraints(text: str) -> dict[str, tuple[ResumeStatement, ...] | None]:
     """What a resume states for each constraint kind, keyed by every kind in CONSTRAINT_KINDS;
     None where the resume says nothing about it (never a guess)."""
     found: dict[str, list[ResumeStatement]] = {}
-    for clause in clauses(text):
+    hits = _trigger_words(text)
+    for clause in clauses(text) if hits else ():
+        lowered = clause.text.lower()
+        if not any(word in lowered for word in hits):
+            continue
         for kind, value, detail in _statements_in(clause.text):
             statement = ResumeStatement(kind, value, detail, *_source(clause))
             if statement not in found.setdefault(kind, []):

@@ -189,13 +189,15 @@ def _roles(
 
 def _stated(text: str, sections: Sequence[Span], mentions: Iterable[Span]) -> dict[str, int]:
     """Durations a skills line states beside a skill ("Python (5 years)"), the largest per skill."""
-    skill_spans = [s for s in sections if s.key == "skills"]
     out: dict[str, int] = {}
-    for mention in mentions:
-        if any(s.start <= mention.start < s.end for s in skill_spans):
-            months = stated_skill_months(text, mention.end)
-            if months:
-                out[mention.key] = max(out.get(mention.key, 0), months)
+    for section in sections:
+        if section.key != "skills":
+            continue
+        for mention in mentions:
+            if section.start <= mention.start < section.end:
+                months = stated_skill_months(text, mention.end)
+                if months:
+                    out[mention.key] = max(out.get(mention.key, 0), months)
     return out
 
 
@@ -327,22 +329,40 @@ def _issuer(name: str) -> tuple[str | None, re.Pattern[str] | None]:
     return None, None
 
 
-def _certification_verdict(
-    requirement: CertificationRequirement, resume_clauses: Sequence[Clause]
-) -> CertificationVerdict:
-    """Held when one resume clause has every word of the name (issuer words aside) and the
-    same issuer: "AWS Certified Solutions Architect - Associate" holds "AWS Solutions Architect
-    certification"; "Google Professional Machine Learning Engineer" does not hold an AWS one."""
-    issuer, pattern = _issuer(requirement.name)
-    name = pattern.sub(" ", requirement.name) if pattern else requirement.name
-    words = {w.lower() for w in _WORD_RE.findall(name)} - _GENERIC_CERT_WORDS
-    if not words and pattern is None:
-        return CertificationVerdict(requirement, issuer, None)
-    for clause in resume_clauses:
-        found = {w.lower() for w in _WORD_RE.findall(clause.text)}
-        if words <= found and (pattern is None or pattern.search(clause.text)):
-            return CertificationVerdict(requirement, issuer, clause)
-    return CertificationVerdict(requirement, issuer, None)
+def _certifications(
+    text: str, wanted: Sequence[CertificationRequirement]
+) -> tuple[CertificationVerdict, ...]:
+    """Each certification: held when one resume clause has every word of its name (issuer
+    words aside) and the same issuer. "AWS Certified Solutions Architect - Associate" holds
+    "AWS Solutions Architect certification"; a Google certification of that title does not.
+    Clauses are read word by word only when the whole text has every word of a name."""
+    if not wanted:
+        return ()
+    in_text = frozenset(_WORD_RE.findall(text.lower()))
+    names = []
+    for requirement in wanted:
+        issuer, pattern = _issuer(requirement.name)
+        name = pattern.sub(" ", requirement.name) if pattern else requirement.name
+        words = frozenset(_WORD_RE.findall(name.lower())) - _GENERIC_CERT_WORDS
+        names.append((requirement, issuer, pattern, words))
+    possible = any((words or pattern) and words <= in_text for _, _, pattern, words in names)
+    lowered = [(c, c.text.lower()) for c in clauses(text)] if possible else []
+    out: list[CertificationVerdict] = []
+    for requirement, issuer, pattern, words in names:
+        held = None
+        if words or pattern is not None:
+            held = next(
+                (
+                    clause
+                    for clause, low in lowered
+                    if all(w in low for w in words)  # a quick look before the words proper
+                    and words <= frozenset(_WORD_RE.findall(low))
+                    and (pattern is None or pattern.search(clause.text))
+                ),
+                None,
+            )
+        out.append(CertificationVerdict(requirement, issuer, held))
+    return tuple(out)
 
 
 def _constraints(
@@ -385,27 +405,29 @@ def background(
         )
         for r in posting.experience
     )
-    education_text = _section_text(resume_text, resume_sections, "education")
-    degree = highest_degree(education_text)
+    degree = _degree(resume_text, resume_sections)
     totals = [round(r.min_years * 12) for r in posting.experience if not r.skills]
     equivalent = max(totals, default=EQUIVALENT_MONTHS)
     education = tuple(_education_verdict(r, degree, total, equivalent) for r in posting.education)
-    resume_clauses = clauses(resume_text)
-    certifications = tuple(
-        _certification_verdict(r, resume_clauses) for r in posting.certifications
-    )
+    certifications = _certifications(resume_text, posting.certifications)
     constraints = _constraints(posting.constraints, resume_constraints(resume_text))
     return Background(
         as_of, total, roles, ignored, experience, degree, education, certifications, constraints
     )
 
 
-def _section_text(text: str, sections: Sequence[Span], kind: str) -> str:
-    """The text of the sections of a kind, elsewhere blanked (offsets kept); all of the text
-    when there is no such section."""
-    if not any(s.key == kind for s in sections):
-        return text
-    return blank_sections(text, sections, {s.key for s in sections} - {kind})
+def _degree(text: str, sections: Sequence[Span]) -> Degree | None:
+    """The highest degree of the education sections (of the whole text when there is none),
+    with offsets into the whole text."""
+    parts = [s for s in sections if s.key == "education"] or [Span("", 0, len(text))]
+    best: Degree | None = None
+    for part in parts:
+        found = highest_degree(text[part.start : part.end])
+        if found is not None and (
+            best is None or DEGREE_LEVELS.index(found.level) > DEGREE_LEVELS.index(best.level)
+        ):
+            best = replace(found, start=found.start + part.start, end=found.end + part.start)
+    return best
 
 
 def blank_sections(text: str, sections: Sequence[Span], kinds: Iterable[str]) -> str:
