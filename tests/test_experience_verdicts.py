@@ -207,3 +207,13 @@ def test_about_us_years_are_not_a_requirement_when_blanked() -> None:
 )  # fmt: skip
 def test_years_status_boundaries(held: int, required: int, expected: tuple[str, str]) -> None:
     assert years_status(held, required) == expected
+
+
+def test_the_section_heading_is_not_a_role_heading_but_a_dated_heading_line_is_read() -> None:
+    found = _scan("Nothing asked.")
+    assert all("Experience" not in r.heading for r in found.roles)
+    inline = "Bo\nExperience: Acme, 2019 - 2021\n"
+    roles = background(
+        inline, [Span("experience", 3, len(inline))], [], "", parse_posting(""), [], AS_OF
+    ).roles
+    assert [(r.heading, r.months) for r in roles] == [("Experience: Acme", 36)]

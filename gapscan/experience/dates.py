@@ -62,7 +62,9 @@ _RANGE_LOWER_RE = re.compile(_RANGE_RE.pattern)  # for lowered text (see _lowere
 # Where dates can be: every date has a digit, and a range runs on to at most the next line. So
 # the lines with a digit, each with the line after it (runs of them merge), are all that is
 # searched; a window ends where its line does, which the patterns read as they read "\n".
-_DIGIT_LINES_RE = re.compile(r"(?:[^\n]*\d[^\n]*(?:\n|$))+[^\n]*")
+# Anchored at line starts and with no digit before the first, so that it stays linear on a
+# long line without one.
+_DIGIT_LINES_RE = re.compile(r"^(?:[^\n\d]*\d[^\n]*(?:\n|\Z))+[^\n]*", re.MULTILINE)
 _LONE_LOWER_RE = re.compile(_TOKEN)
 
 _MONTH_NUMBER = {

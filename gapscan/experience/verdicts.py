@@ -163,9 +163,11 @@ def _shifted(role: Role, offset: int) -> Role:
 
 
 def _heading_end(text: str, section: Span) -> int:
-    """Where a section's body starts: after its heading line."""
+    """Where a section's body starts: after its heading line ("EXPERIENCE"), unless that line
+    has a digit, and so may hold a role's dates too ("Experience: Acme, 2019 - 2021")."""
     newline = text.find("\n", section.start, section.end)
-    return section.end if newline < 0 else newline + 1
+    end = section.end if newline < 0 else newline + 1
+    return section.start if any(c.isdigit() for c in text[section.start : end]) else end
 
 
 def _roles(
