@@ -4,9 +4,10 @@ Prints precision / recall / F1 of document-level skill sets (technical, soft, an
 certification+education apart), mention precision and required/preferred accuracy for the
 annotated corpus in benchmarks/data (gold: benchmarks/data/gold.json, see benchmarks/README.md),
 then SkillSpan dev mention precision/recall and RenderCV layout invariance from
-../shared/eval (skipped with a message when absent), and how many documents of every
+../shared/eval (skipped with a message when absent), how many documents of every
 source (our corpus, the samples, each ../shared/eval folder) ``extract`` reads as the kind
-they are, and the postings' coverage (the share of their terms gapscan recognised).
+they are, the postings' coverage (the share of their terms gapscan recognised), and last the
+experience, education, certification and constraint figures of benchmarks/experience.py.
 
     python benchmarks/accuracy.py [--json]
 """
@@ -458,12 +459,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     scanner = Scanner()
     patterns = taxonomy_patterns(scanner.taxonomy)
+    from experience import all_figures, print_figures  # benchmarks/experience.py
+
     figures = {
         "own": own_corpora(scanner, patterns),
         "skillspan": skillspan(scanner, patterns),
         "rendercv": rendercv(scanner),
         "detection": detection(scanner),
         "coverage": coverage_figures(scanner),
+        "experience": all_figures(),
     }
     if args.json:
         json.dump(figures, sys.stdout, indent=1, sort_keys=True)
@@ -472,6 +476,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_report(figures)
         print_detection(figures["detection"])
         print_coverage(figures["coverage"])
+        print("\nExperience, education and constraints (benchmarks/experience.py)")
+        print_figures(figures["experience"])
     return 0
 
 

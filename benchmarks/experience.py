@@ -144,23 +144,32 @@ def report(title: str, figures: dict[str, Any]) -> None:
               f"({k['predicted']} found, {k['gold']} gold)")  # fmt: skip
 
 
+def all_figures(show_errors: bool = False) -> dict[str, Any]:
+    """Every figure of both sets (``benchmarks/accuracy.py`` prints them too)."""
+    return {
+        title: {
+            "resumes": resume_figures(resumes, show_errors),
+            "postings": posting_figures(postings, show_errors),
+        }
+        for title, (resumes, postings) in SETS.items()
+    }
+
+
+def print_figures(figures: dict[str, Any]) -> None:
+    for title, numbers in figures.items():
+        report(title, numbers)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--errors", action="store_true", help="list every miss first")
     args = parser.parse_args()
-    figures = {
-        title: {
-            "resumes": resume_figures(resumes, args.errors),
-            "postings": posting_figures(postings, args.errors),
-        }
-        for title, (resumes, postings) in SETS.items()
-    }
+    figures = all_figures(args.errors)
     if args.json:
         print(json.dumps(figures, indent=2, sort_keys=True))
         return
-    for title, numbers in figures.items():
-        report(title, numbers)
+    print_figures(figures)
 
 
 if __name__ == "__main__":

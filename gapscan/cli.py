@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -131,13 +132,17 @@ def _write(text: str, output: Path | None, color: bool) -> None:
 
 
 def _load(
-    taxonomy_path: Path | None, model: Path | None = None, limits: Limits = DEFAULT_LIMITS
+    taxonomy_path: Path | None,
+    model: Path | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    as_of: datetime | None = None,
 ) -> Scanner:
     from .scanner import Scanner
     from .taxonomy import load_taxonomy
 
+    day = as_of.date() if as_of else None
     try:
-        return Scanner(load_taxonomy(taxonomy_path), model=model, limits=limits)
+        return Scanner(load_taxonomy(taxonomy_path), model=model, limits=limits, as_of=day)
     except GapscanError as exc:
         raise GapscanClickError(exc) from None
 
@@ -170,6 +175,18 @@ def _limit_options(f: F) -> F:
         help="Stop when it takes longer (seconds; 0: no limit); exit code 4.",
     )(f)
     return _size_options(f)
+
+
+def _as_of_option(f: F) -> F:
+    return click.option(
+        "--as-of",
+        "as_of",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="The date a resume's 'Present' means (default: today); recorded in the report, "
+        "so a report with --as-of can be reproduced.",
+    )(f)
 
 
 def _model_option(f: F) -> F:
@@ -279,6 +296,7 @@ def cli() -> None:
     is_flag=True,
     help="Text report: every plan item's resources and every match's resume evidence.",
 )
+@_as_of_option
 @_limit_options
 @_contract_options
 def scan(
@@ -292,6 +310,7 @@ def scan(
     model: Path | None,
     password: str | None,
     verbose: bool,
+    as_of: datetime | None,
     max_pages: int,
     max_mb: float,
     timeout: float,
@@ -313,6 +332,7 @@ def scan(
         gapscan resume.pdf posting.txt --format json -o report.json
         gapscan resume.pdf posting.txt --format html -o report.html
         gapscan resume.pdf posting.txt --format json --redact
+        gapscan resume.pdf posting.txt --as-of 2026-12-01
         gapscan resume.pdf
     """
     from .report.html import area_names
@@ -321,7 +341,7 @@ def scan(
     from .report.serialize import dumps, report_dict
     from .report.text import render_report
 
-    scanner = _load(taxonomy_path, model, _limits(max_pages, max_mb, timeout))
+    scanner = _load(taxonomy_path, model, _limits(max_pages, max_mb, timeout), as_of)
     report = _limited(
         resume, timeout, lambda: scanner.scan(resume, posting, role=role, password=password)
     )
@@ -362,6 +382,7 @@ def scan(
 @_output_options
 @_taxonomy_option
 @click.option("--password", default=None, help="Password of an encrypted PDF.")
+@_as_of_option
 @_limit_options
 @_contract_options
 def extract(
@@ -372,26 +393,30 @@ def extract(
     color: bool | None,
     taxonomy_path: Path | None,
     password: str | None,
+    as_of: datetime | None,
     max_pages: int,
     max_mb: float,
     timeout: float,
     redact: bool,
     run_metadata: bool,
 ) -> None:
-    """List the skills found in one document, with the evidence for each.
+    """List the skills found in one document, with the evidence for each; for a resume,
+    also its dated roles and total experience (--as-of: what "Present" means).
 
     \b
     Examples:
         gapscan extract resume.pdf --format jsonresume --redact
+        gapscan extract resume.pdf --format json --as-of 2026-12-01
         gapscan extract posting.txt --format json
     """
     from .report.serialize import dumps, profile_dict
     from .report.text import render_profile
 
-    scanner = _load(taxonomy_path, limits=_limits(max_pages, max_mb, timeout))
+    scanner = _load(taxonomy_path, limits=_limits(max_pages, max_mb, timeout), as_of=as_of)
     profile, posting = _limited(
         path, timeout, lambda: scanner.extract(path, kind=kind, password=password)
     )
+    experience = None if posting else scanner.experience(profile)
     redaction = _redaction(None if posting else profile.document, redact)
     use_color = _use_color(color, output)
     if fmt == "text":
@@ -401,10 +426,11 @@ def extract(
             posting=posting,
             color=use_color,
             redaction=redaction,
+            experience=experience,
         )
         _write(text, output, use_color)
         return
-    data = profile_dict(profile, scanner.taxonomy, posting=posting)
+    data = profile_dict(profile, scanner.taxonomy, posting=posting, experience=experience)
     data = _shaped(data, redaction, run_metadata)
     if fmt in ("jsonresume", "definedterms"):
         from .report.interop import defined_terms, json_resume
@@ -657,6 +683,7 @@ def model_build(out: Path, taxonomy_path: Path | None) -> None:
 )
 @_taxonomy_option
 @_model_option
+@_as_of_option
 @_size_options
 def batch(
     folder: Path,
@@ -674,17 +701,19 @@ def batch(
     redact: bool,
     taxonomy_path: Path | None,
     model: Path | None,
+    as_of: datetime | None,
     max_pages: int,
     max_mb: float,
 ) -> None:
     """Scan every resume in FOLDER (recursively) against POSTING, in parallel.
 
     Writes one JSON report per resume to OUTPUT/resumes/ (and its HTML page beside it),
-    results.jsonl (one line per file), summary.csv (candidates ranked by score), cohort.json
-    (how many candidates lack each posting skill) and index.html (the ranking, a heatmap of
-    candidates against requirements, and the "train or hire" chart), then prints that
-    summary. Resumes already reported for the same content, posting, taxonomy and gapscan
-    version are skipped unless --force.
+    results.jsonl (one line per file), summary.csv (candidates ranked by score, with total
+    experience and a column per constraint the posting states), cohort.json (how many
+    candidates lack each posting skill) and index.html (the ranking, a heatmap of candidates
+    against requirements, and the "train or hire" chart), then prints that summary. Resumes
+    already reported for the same content, posting, taxonomy, gapscan version and --as-of
+    date are skipped unless --force.
 
     Exit codes: 0 every file ok, 2 the run could not start (bad option, missing folder,
     unreadable posting or taxonomy, OUTPUT in use by another batch, a symlink in OUTPUT),
@@ -710,6 +739,7 @@ def batch(
         recycle_after=recycle_after,
         pages=pages,
         redact=redact,
+        as_of=(as_of.date() if as_of else date.today()).isoformat(),  # one date for all workers
     )
     options = BatchOptions(workers or os.cpu_count() or 1, time_limit, force, scheduler, wait)
     show = not quiet and sys.stderr.isatty()

@@ -3,10 +3,17 @@
 Score = 100 * points / max_points. Each requirement is worth its weight (required 2,
 preferred 1); it earns the full weight when matched (by the skill or a kind of it: Apache
 Airflow for workflow orchestration), ``PARTIAL_CREDIT`` of it when a broader or related skill
-stands in, nothing when missing. The report carries every number in that sum.
+stands in, nothing when missing. A years-of-experience requirement counts the same way:
+matched when met, partial when short but shown for at least half the minimum years, missing
+otherwise. Degrees, certifications and knock-out constraints add no points of their own (a
+degree or certification the taxonomy knows is already a skill requirement). The report
+carries every number in that sum.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .plan import learning_plan
 from .records import (
@@ -19,8 +26,12 @@ from .records import (
     Score,
     ScoreLine,
     SkillProfile,
+    Status,
 )
 from .taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    from .experience.verdicts import Background, ExperienceVerdict
 
 WEIGHTS: dict[Importance, float] = {"required": 2.0, "preferred": 1.0}
 PARTIAL_CREDIT = 0.5
@@ -50,26 +61,45 @@ def classify(requirement: Requirement, have: frozenset[str], taxonomy: Taxonomy)
     return Gap(requirement, "missing", None, 0.0, weight)
 
 
-def score(gaps: tuple[Gap, ...]) -> Score:
+def experience_credit(verdict: ExperienceVerdict) -> tuple[Importance, float, float]:
+    """(importance, credit, weight) of a years-of-experience requirement, by a skill's rules."""
+    level: Importance = "preferred" if verdict.requirement.importance == "preferred" else "required"
+    share = {"matched": 1.0, "partial": PARTIAL_CREDIT, "missing": 0.0}[verdict.score_status]
+    return level, WEIGHTS[level] * share, WEIGHTS[level]
+
+
+def _lines(rows: Sequence[tuple[Importance, Status, float, float]]) -> tuple[ScoreLine, ...]:
+    """One line per importance level from (importance, status, credit, weight) rows."""
     lines = []
     for level in ("required", "preferred"):
-        these = [g for g in gaps if g.requirement.importance == level]
+        these = [r for r in rows if r[0] == level]
         lines.append(
             ScoreLine(
                 importance=level,
                 weight=WEIGHTS[level],
                 total=len(these),
-                matched=sum(g.status == "matched" for g in these),
-                partial=sum(g.status == "partial" for g in these),
-                missing=sum(g.status == "missing" for g in these),
-                points=sum(g.credit for g in these),
-                max_points=sum(g.weight for g in these),
+                matched=sum(r[1] == "matched" for r in these),
+                partial=sum(r[1] == "partial" for r in these),
+                missing=sum(r[1] == "missing" for r in these),
+                points=sum(r[2] for r in these),
+                max_points=sum(r[3] for r in these),
             )
         )
-    result = Score(None, tuple(lines), PARTIAL_CREDIT)
+    return tuple(lines)
+
+
+def score(gaps: tuple[Gap, ...], experience: Sequence[ExperienceVerdict] = ()) -> Score:
+    skill_rows = [(g.requirement.importance, g.status, g.credit, g.weight) for g in gaps]
+    years_rows: list[tuple[Importance, Status, float, float]] = []
+    for verdict in experience:
+        level, credit, weight = experience_credit(verdict)
+        years_rows.append((level, verdict.score_status, credit, weight))
+    years = _lines(years_rows) if years_rows else ()
+    result = Score(None, _lines(skill_rows), PARTIAL_CREDIT, years)
     if result.max_points == 0:
         return result
-    return Score(round(100 * result.points / result.max_points, 1), tuple(lines), PARTIAL_CREDIT)
+    value = round(100 * result.points / result.max_points, 1)
+    return Score(value, result.lines, PARTIAL_CREDIT, years)
 
 
 def assess(
@@ -78,6 +108,7 @@ def assess(
     requirements: tuple[Requirement, ...],
     taxonomy: Taxonomy,
     posting_label: str,
+    background: Background | None = None,
 ) -> GapReport:
     """The whole gap report; a resume without readable text is not assessed, never 0%."""
     status: ReportStatus = "assessed"
@@ -91,7 +122,9 @@ def assess(
         reason = "no skill from the taxonomy was found in the posting"
     if status != "assessed":
         empty = score(())
-        return GapReport(resume, posting, posting_label, requirements, (), empty, status, reason)
+        return GapReport(
+            resume, posting, posting_label, requirements, (), empty, status, reason, (), background
+        )
     have = resume.counted_ids()
     gaps = tuple(classify(r, have, taxonomy) for r in requirements)
     return GapReport(
@@ -100,8 +133,9 @@ def assess(
         posting_label,
         requirements,
         gaps,
-        score(gaps),
+        score(gaps, background.experience if background else ()),
         status,
         reason,
         learning_plan(gaps, have, taxonomy),
+        background,
     )

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .experience.verdicts import Background
 
 Importance = Literal["required", "preferred"]
 Status = Literal["matched", "partial", "missing"]
@@ -211,17 +214,21 @@ class ScoreLine:
 
 @dataclass(frozen=True)
 class Score:
+    """The score and its parts: ``lines`` for skill requirements, ``experience`` for years of
+    experience requirements (the same weights and partial credit)."""
+
     value: float | None
     lines: tuple[ScoreLine, ...]
     partial_credit: float
+    experience: tuple[ScoreLine, ...] = ()
 
     @property
     def points(self) -> float:
-        return sum(line.points for line in self.lines)
+        return sum(line.points for line in (*self.lines, *self.experience))
 
     @property
     def max_points(self) -> float:
-        return sum(line.max_points for line in self.lines)
+        return sum(line.max_points for line in (*self.lines, *self.experience))
 
 
 @dataclass(frozen=True)
@@ -237,6 +244,7 @@ class GapReport:
     status: ReportStatus
     status_reason: str | None
     plan: tuple[PlanItem, ...] = ()
+    background: Background | None = None  # experience, education, constraints
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,15 @@ found, turned into requirements) and every resume is then assessed against it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .errors import InputError, UsageProblem
+from .experience.requirements import PostingRequirements, parse_posting
+from .experience.verdicts import Background, Span, background, blank_sections
 from .gap import assess
 from .limits import DEFAULT_LIMITS, Limits
 from .profiles import posting_requirements, role_requirements
@@ -37,6 +41,36 @@ class PreparedPosting:
     profile: SkillProfile
     requirements: tuple[Requirement, ...]
     label: str
+    beyond_skills: PostingRequirements = field(default=PostingRequirements((), (), (), ()))
+
+    @cached_property
+    def mentions(self) -> list[Span]:
+        """Where the posting names each counted skill (once per posting, not per resume)."""
+        return _mentions(self.profile)
+
+
+# Posting sections that state no requirement of the candidate ("in business for 25 years").
+_NOT_REQUIREMENTS = ("about", "benefits")
+
+
+def _sections(document: Document) -> list[Span]:
+    return [Span(s.kind, s.start, s.end) for s in document.sections]
+
+
+def _mentions(profile: SkillProfile) -> list[Span]:
+    """Where each counted skill is named."""
+    return [
+        Span(hit.skill_id, m.start, m.end)
+        for hit in profile.skills
+        for m in hit.mentions
+        if m.counted
+    ]
+
+
+def beyond_skills(document: Document) -> PostingRequirements:
+    """A posting's experience, education, certification and constraint requirements."""
+    text = blank_sections(document.text, _sections(document), _NOT_REQUIREMENTS)
+    return parse_posting(text)
 
 
 def _with_text(path: Path | str, document: Document, *, against: bool) -> Document:
@@ -70,10 +104,12 @@ class Scanner:
         *,
         model: Path | None = None,
         limits: Limits = DEFAULT_LIMITS,
+        as_of: date | None = None,
     ) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
         self.limits = limits
         self.model = model
+        self.as_of = as_of or date.today()  # "Present" in a resume; recorded in every report
         self._extractor: SkillExtractor | None = None
 
     @property
@@ -138,12 +174,35 @@ class Scanner:
     def prepared(self, document: Document) -> PreparedPosting:
         """A posting that has been read, with its skills found and turned into requirements."""
         profile = self.extractor.extract(document, posting=True)
-        return PreparedPosting(profile, posting_requirements(profile), document.source)
+        requirements = posting_requirements(profile)
+        return PreparedPosting(profile, requirements, document.source, beyond_skills(document))
 
     def assess(self, resume: Document, posting: PreparedPosting) -> GapReport:
         """How a resume that has been read meets a prepared posting."""
         profile = self.extractor.extract(resume)
-        return assess(profile, posting.profile, posting.requirements, self.taxonomy, posting.label)
+        found = self.background(profile, posting)
+        return assess(
+            profile, posting.profile, posting.requirements, self.taxonomy, posting.label, found
+        )
+
+    def experience(self, resume: SkillProfile) -> Background:
+        """A resume's roles and total experience alone (``gapscan extract``)."""
+        empty = Document("", "role", "", "")
+        nothing = PreparedPosting(SkillProfile(empty, ()), (), "")
+        return self.background(resume, nothing)
+
+    def background(self, resume: SkillProfile, posting: PreparedPosting) -> Background:
+        """The resume's roles and years, degree and statements against what the posting asks
+        beyond skills."""
+        return background(
+            resume.document.text,
+            _sections(resume.document),
+            _mentions(resume),
+            posting.profile.document.text,
+            posting.beyond_skills,
+            posting.mentions,
+            self.as_of,
+        )
 
     def scan(
         self,

@@ -6,6 +6,7 @@ import copy
 import os
 import sys
 from collections.abc import Callable, Iterator
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -100,12 +101,16 @@ def shared_cli_scanner(scanner: Scanner, monkeypatch: pytest.MonkeyPatch) -> Non
     _ = scanner.extractor  # built once, before the copies share it
 
     def load(
-        taxonomy_path: Path | None, model: Path | None = None, limits: Limits = DEFAULT_LIMITS
+        taxonomy_path: Path | None,
+        model: Path | None = None,
+        limits: Limits = DEFAULT_LIMITS,
+        as_of: datetime | None = None,
     ) -> Scanner:
         if taxonomy_path is not None or model is not None:
-            return build(taxonomy_path, model, limits)
-        reused = copy.copy(scanner)  # the same pipeline, with this command's limits
+            return build(taxonomy_path, model, limits, as_of)
+        reused = copy.copy(scanner)  # the same pipeline, with this command's limits and date
         reused.limits = limits
+        reused.as_of = as_of.date() if as_of else date.today()
         return reused
 
     monkeypatch.setattr(gapscan.cli, "_load", load)

@@ -31,17 +31,17 @@ MARIA = (
     "(Maria Garcia, maria.garcia@example.com, +1 (206) 555-0143).\n"
 )
 JUN = (
-    "Jun Park",
-    "jun.park@mail.example.org  020 7946 0958  www.junpark.dev",
+    "Joon Park",
+    "joon.park@mail.example.org  020 7946 0958  www.joonpark.dev",
     "Skills",
     "C and machine learning",
 )
 # What was planted: the names (as whole words), e-mails, phones and URLs of four candidates,
 # one of them the sample PDF's Alex Rivera.
-PLANTED_WORDS = ("maria", "garcia", "jun", "park", "alex", "rivera", "zoe", "smith")
+PLANTED_WORDS = ("maria", "garcia", "joon", "park", "alex", "rivera", "zoe", "smith")
 PLANTED_LITERALS = (
     "maria.garcia@example.com", "555-0143", "github.com/mgarcia-dev",
-    "jun.park@mail.example.org", "7946 0958", "junpark.dev",
+    "joon.park@mail.example.org", "7946 0958", "joonpark.dev",
     "alex.rivera@example.com", "555-0182", "example.com/in/alex-rivera",
 )  # fmt: skip
 
@@ -60,7 +60,7 @@ def hr_folder(tmp_path: Path) -> Path:
     (root / "applicants").mkdir(parents=True)
     (root / "maria-garcia.txt").write_text(MARIA, encoding="utf-8")
     (root / "copy-of-maria.txt").write_text(MARIA, encoding="utf-8")  # identical bytes
-    (root / "applicants" / "Jun_Park_CV.docx").write_bytes(docx(JUN))
+    (root / "applicants" / "Joon_Park_CV.docx").write_bytes(docx(JUN))
     shutil.copy(ROOT / "samples" / "resumes" / "alex-rivera.pdf", root / "alex-rivera.pdf")
     (root / "Zoe_Smith.pdf").write_bytes(b"%PDF-1.7 broken")  # fails: only its name is known
     (tmp_path / "job.txt").write_text(POSTING, encoding="utf-8")
@@ -81,7 +81,7 @@ def test_redacted_batch_leaves_no_name_email_phone_or_url_in_any_output(
     run("batch", hr_folder, job, "-o", plain, "--taxonomy", tiny_path, "--workers", "1")
     # the same batch without --redact shows them: the search below can find what was planted
     found = planted_in("\n".join([*outputs(plain), *outputs(plain).values()]))
-    assert set(found) >= {*PLANTED_WORDS, "github.com/mgarcia-dev", "7946 0958", "junpark.dev"}
+    assert set(found) >= {*PLANTED_WORDS, "github.com/mgarcia-dev", "7946 0958", "joonpark.dev"}
 
     code, out, err = run(
         "batch", hr_folder, job, "-o", blind, "--taxonomy", tiny_path, "--workers", "1", "--redact"
@@ -89,7 +89,7 @@ def test_redacted_batch_leaves_no_name_email_phone_or_url_in_any_output(
     assert code == 3  # Zoe_Smith.pdf failed
     written = outputs(blind)
     ids = [f"resumes/cand-{file_sha256(hr_folder / rel)[:10]}"
-           for rel in ("maria-garcia.txt", "applicants/Jun_Park_CV.docx", "alex-rivera.pdf")]
+           for rel in ("maria-garcia.txt", "applicants/Joon_Park_CV.docx", "alex-rivera.pdf")]
     assert sorted(written) == sorted([
         ".gapscan-index.json", ".gapscan.lock", "cohort.json", "index.html", "results.jsonl",
         "summary.csv", *(f"{i}.json" for i in ids), *(f"{i}.html" for i in ids),
@@ -143,7 +143,7 @@ def test_near_duplicates_are_flagged_never_merged(
         "jun.docx": "",
     }
     assert {f: r["candidate"] for f, r in rows.items()} == {
-        "maria.txt": "Maria Garcia", "maria-2024.docx": "Maria Garcia", "jun.docx": "Jun Park",
+        "maria.txt": "Maria Garcia", "maria-2024.docx": "Maria Garcia", "jun.docx": "Joon Park",
     }  # fmt: skip
     assert rows["jun.docx"]["missing_required_skills"] == "Kubernetes"
     cohort = json.loads((out / "cohort.json").read_text())

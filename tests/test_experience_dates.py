@@ -159,3 +159,8 @@ def test_large_input_is_linear(text: str) -> None:
     started = time.perf_counter()
     find_date_ranges(text, AS_OF, lone_dates=True)
     assert time.perf_counter() - started < 2.0
+
+
+def test_decimal_numbers_are_not_dates_at_all() -> None:
+    scan = find_date_ranges("- Lifted F1 from 0.81 to 0.90 on the test set\n", AS_OF)
+    assert (scan.ranges, scan.ignored) == ((), ())

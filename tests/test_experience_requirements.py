@@ -293,3 +293,43 @@ def test_large_input_is_linear(text: str) -> None:
     resume_constraints(text)
     highest_degree(text)
     assert time.perf_counter() - started < 10.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("8+ years in software or data roles", [(8, None, (), "required")]),
+        ("8+ years in software or data roles, including at least 4 years designing ML systems.",
+         [(8, None, (), "required"), (4, None, ("designing ML systems",), "required")]),
+        ("A minimum of 3 years building data pipelines", [(3, None, ("building data pipelines",),
+                                                           "required")]),
+        ("We have been building bridges for 20 years designing them.", []),
+    ],
+    ids=["role-kinds-are-total", "at-least-gerund", "minimum-gerund", "company-age-gerund"],
+)  # fmt: skip
+def test_experience_kinds_of_role_and_gerunds(text: str, expected: list[object]) -> None:
+    assert years(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A cloud certification, e.g. AWS Certified Machine Learning - Specialty or Google "
+         "Professional Machine Learning Engineer.",
+         ["AWS Certified Machine Learning - Specialty",
+          "Google Professional Machine Learning Engineer"]),
+        ("AWS Certified Developer preferred.", ["AWS Certified Developer"]),
+    ],
+    ids=["comma-eg-list", "issuer-before-certified"],
+)  # fmt: skip
+def test_certification_names_keep_their_issuer(text: str, expected: list[str]) -> None:
+    assert [c.name for c in certification_requirements(text)] == expected
+
+
+def test_work_authorization_names_every_country_listed() -> None:
+    found = constraint_requirements("Authorized to work in the United States, the UK or Canada.")
+    assert [(c.kind, c.value) for c in found] == [
+        ("work_authorization", "US"),
+        ("work_authorization", "UK"),
+        ("work_authorization", "Canada"),
+    ]

@@ -146,8 +146,30 @@ def test_summarize_an_assessed_report(
             GapLine(("kubernetes",), "Kubernetes", "required", "missing"),
         ),
         reused=True,
+        experience_months=0,
+        constraints=("",) * 9,
     )
     assert outcome.fine
+
+
+def test_summarize_keeps_experience_and_what_the_resume_states_per_constraint(
+    tiny: Taxonomy, tiny_scanner: Scanner, tmp_path: Path
+) -> None:
+    resume, posting = tmp_path / "bo.txt", tmp_path / "job.txt"
+    resume.write_text(
+        "Bo\nUS citizen; open to relocation.\nExperience\nGo Developer, Acme\n"
+        "Jan 2020 - Dec 2021\n- Built services in Golang\n",
+        encoding="utf-8",
+    )
+    posting.write_text(
+        "Go Developer\nRequirements\n- 3+ years with Go\n"
+        "- Must be authorized to work in the US.\n- Travel up to 25% required.\n",
+        encoding="utf-8",
+    )
+    data = report_dict(tiny_scanner.scan(resume, posting), tiny)
+    outcome = summarize("bo.txt", "resumes/bo.txt.json", data)
+    assert outcome.experience_months == 24
+    assert outcome.constraints == ("US (citizen)", "", "", "", "", "", "not stated", "", "")
 
 
 def test_summarize_a_report_not_assessed(

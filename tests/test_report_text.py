@@ -54,24 +54,18 @@ ANSWER = (
     "\n"
 )
 AREAS = (
-    "Coverage by skill area\n"
-    "  Languages                             1 matched  0 partial  1 missing\n"
-    "  Machine learning                      0 matched  1 partial  0 missing\n"
+    "Coverage by skill area (matched / partial / missing)\n"
+    "  Languages        1/0/1   Machine learning 0/1/0\n"
     "\n"
 )
 
 
-def test_a_report_starts_with_the_answer(
-    here: Path, tiny: Taxonomy, tiny_scanner: Scanner
-) -> None:
+def test_a_report_starts_with_the_answer(here: Path, tiny: Taxonomy, tiny_scanner: Scanner) -> None:
     report = tiny_scanner.scan("sam-lee.txt", "posting.txt")
     assert render_report(report, tiny) == (
-        ANSWER
-        + "Learning plan (2 items): no item has an estimate of study time yet\n"
+        ANSWER + "Learning plan (2 items): no item has an estimate of study time yet\n"
         "  1. Kubernetes; 2. Machine learning\n"
-        "\n"
-        + AREAS
-        + "Matched (1)\n"
+        "\n" + AREAS + "Matched (1)\n"
         "  Go\n"
         "\n"
         "--verbose adds each plan item's steps and resources and each match's evidence.\n"
@@ -83,8 +77,7 @@ def test_verbose_shows_resources_and_evidence(
 ) -> None:
     report = tiny_scanner.scan("sam-lee.txt", "posting.txt")
     assert render_report(report, tiny, verbose=True) == (
-        ANSWER
-        + "Learning plan (2 items): no item has an estimate of study time yet\n"
+        ANSWER + "Learning plan (2 items): no item has an estimate of study time yet\n"
         "  1. Kubernetes (required, missing)\n"
         '     why: the posting requires it ("Kubernetes") and your resume does not show\n'
         "     it\n"
@@ -95,9 +88,7 @@ def test_verbose_shows_resources_and_evidence(
         "     roadmap: 1. Learn\n"
         "     step 1 asks: Study the basics, then practise them.\n"
         "     learn with: P: ML course (course)\n"
-        "\n"
-        + AREAS
-        + "Matched (1)\n"
+        "\n" + AREAS + "Matched (1)\n"
         "  C or Go [required]\n"
         '    resume (skills): "Sam Lee sam.lee@example.com Skills Golang, deep neural\n'
         '      networks"\n'
@@ -111,9 +102,7 @@ def _tiny_variant(tiny_path: Path, tmp_path: Path, after: str, added: str) -> Ta
     return load_taxonomy(tmp_path / "variant.toml")
 
 
-def test_a_prerequisite_says_what_it_is_needed_for(
-    here: Path, tiny_path: Path
-) -> None:
+def test_a_prerequisite_says_what_it_is_needed_for(here: Path, tiny_path: Path) -> None:
     taxonomy = _tiny_variant(tiny_path, here, 'aliases = ["k8s"]', 'requires = ["go-language"]')
     (here / "c-only.txt").write_text("Sam\nSkills\nC and deep neural networks\n")
     text = render_report(Scanner(taxonomy).scan("c-only.txt", "posting.txt"), taxonomy)
@@ -150,7 +139,7 @@ def test_nothing_to_learn_when_all_is_matched(
     ]  # fmt: skip
     headings = [line for line in lines if line and not line.startswith(" ")]
     assert headings[3:] == [
-        "Gaps: none", "Learning plan", "Coverage by skill area", "Matched (3)",
+        "Gaps: none", "Learning plan", "Coverage by skill area (matched / partial / missing)", "Matched (3)",
         "--verbose adds each plan item's steps and resources and each match's evidence.",
     ]  # fmt: skip
     assert "  Nothing to learn: every requirement is matched." in lines
@@ -167,9 +156,7 @@ def test_a_report_not_assessed(here: Path, tiny: Taxonomy, tiny_scanner: Scanner
     )
 
 
-def test_warnings_are_part_of_the_answer(
-    here: Path, tiny: Taxonomy, tiny_scanner: Scanner
-) -> None:
+def test_warnings_are_part_of_the_answer(here: Path, tiny: Taxonomy, tiny_scanner: Scanner) -> None:
     report = tiny_scanner.scan("sam-lee.txt", "posting.txt")
     posting = replace(report.posting.document, warnings=("the posting looks cut short",))
     warned = replace(report, posting=replace(report.posting, document=posting))

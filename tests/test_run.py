@@ -95,7 +95,8 @@ def test_a_report_for_the_same_content_is_reused_unless_forced(
     assert [t.rel for t in tasks] == ["team/bo.txt"]
     assert known == [Outcome("ada.txt", "ok", None, written.sha256, "resumes/ada.txt.json",
                              written.score, written.counts, written.gaps, reused=True,
-                             candidate="Ada", signature=written.signature)]  # fmt: skip
+                             candidate="Ada", signature=written.signature,
+                             experience_months=0, constraints=("",) * 9)]  # fmt: skip
     forced, known = plan(walk(folder), context, force=True, earlier=earlier)
     assert (forced, known) == (first, [])
     # without what the earlier run's results.jsonl said of it, the resume is scanned again

@@ -129,7 +129,8 @@ def test_report_carries_versions_and_digests(sample_reports: dict[str, dict[str,
 def test_score_recomputes_from_the_breakdown(sample_reports: dict[str, dict[str, Any]]) -> None:
     for report in sample_reports.values():
         b = report["score"]["breakdown"]
-        lines = [b["required"], b["preferred"]]
+        years = b["experience"]
+        lines = [b["required"], b["preferred"], years["required"], years["preferred"]]
         for line in lines:
             credit = line["matched"] + b["partial_credit"] * line["partial"]
             assert line["points"] == credit * line["weight"]

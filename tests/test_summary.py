@@ -34,7 +34,8 @@ OUTCOMES = [
     Outcome("bo.txt", "ok", None, "b" * 64, "resumes/bo.txt.json", 50.0, (1, 0, 1, 0, 1, 0),
             (GO, ML, K8S), candidate="Bo Li"),
     Outcome("ada.txt", "ok", None, "a" * 64, "resumes/ada.txt.json", 100.0, (2, 0, 0, 1, 0, 0),
-            (GO, K8S_OK, ML_OK), candidate="Ada Byron"),
+            (GO, K8S_OK, ML_OK), candidate="Ada Byron", experience_months=139,
+            constraints=("US (citizen)", "not stated", "", "", "", "", "", "-relocate", "")),
     Outcome("cy.md", "ok", None, "c" * 64, "resumes/cy.md.json", 50.0, (2, 0, 0, 0, 0, 1),
             (GO, K8S_OK, ML_MISSING)),
     Outcome("copy.txt", "skipped", None, "a" * 64, "resumes/ada.txt.json",
@@ -55,15 +56,17 @@ def test_ranked_by_score_then_status_then_file() -> None:
 def test_summary_csv() -> None:
     lines = summary_csv(OUTCOMES).splitlines()
     assert lines[0] == ",".join(CSV_COLUMNS)
+    none = "," * 10  # no experience months, no constraint cells
     assert lines[1:] == [
-        "1,ada.txt,Ada Byron,ok,100,2,0,0,1,0,0,,,,resumes/ada.txt.json",
-        "2,bo.txt,Bo Li,ok,50,1,0,1,0,1,0,Kubernetes,,,resumes/bo.txt.json",
-        "3,cy.md,,ok,50,2,0,0,0,0,1,,,,resumes/cy.md.json",
-        ",scan.pdf,,not_assessed,,,,,,,,,,no text layer,resumes/scan.pdf.json",
-        ",broken.pdf,,failed,,,,,,,,,,not a readable PDF,",
+        "1,ada.txt,Ada Byron,ok,100,2,0,0,1,0,0,,,,resumes/ada.txt.json,139,US (citizen),"
+        "not stated,,,,,,'-relocate,",
+        "2,bo.txt,Bo Li,ok,50,1,0,1,0,1,0,Kubernetes,,,resumes/bo.txt.json" + none,
+        "3,cy.md,,ok,50,2,0,0,0,0,1,,,,resumes/cy.md.json" + none,
+        ",scan.pdf,,not_assessed,,,,,,,,,,no text layer,resumes/scan.pdf.json" + none,
+        ",broken.pdf,,failed,,,,,,,,,,not a readable PDF," + none,
         ",copy.txt,Ada Byron,skipped,,,,,,,,,identical to ada.txt,same content as ada.txt,"
-        "resumes/ada.txt.json",
-        ",pipe.txt,,skipped,,,,,,,,,,\"a FIFO, not a regular file\",",
+        "resumes/ada.txt.json" + none,
+        ",pipe.txt,,skipped,,,,,,,,,,\"a FIFO, not a regular file\"," + none,
     ]
 
 
@@ -97,6 +100,13 @@ def test_summary_csv_redacted_names_files_by_candidate_id() -> None:
     assert (copy["file"], copy["duplicates"], copy["reason"]) == (
         "copy.txt", "identical to cand-aaaaaaaaaa", "same content as [name].txt",
     )  # fmt: skip  ("copy" is never a name)
+
+
+def test_summary_csv_has_a_column_per_constraint_kind() -> None:
+    assert CSV_COLUMNS[-10:] == (
+        "experience_months", "work_authorization", "sponsorship", "clearance", "work_mode",
+        "location", "relocation", "travel", "language", "background_check",
+    )  # fmt: skip
 
 
 def test_counts_by_status() -> None:

@@ -20,8 +20,8 @@ from .identity import shown_file
 from .output import INDEX, GapLine, Outcome, from_jsonl_signature
 
 __all__ = ["INDEX", "Indexed", "index_text", "load_index", "stamp"]
-_FORMAT = 2  # 2: candidate, signature and the redaction in the fingerprint
-Fingerprint = tuple[str, str, str, bool]  # posting, taxonomy (sha256), version, redacted
+_FORMAT = 3  # 2: candidate, signature, redaction; 3: experience, constraints, as-of
+Fingerprint = tuple[str, str, str, bool, str]  # posting, taxonomy, version, redacted, as-of
 Stamp = tuple[int, int]  # size, modification time in nanoseconds
 
 
@@ -61,6 +61,8 @@ def index_text(
             "reason": o.reason, "score": o.score, "counts": list(o.counts),
             "gaps": [lines.setdefault(g, len(lines)) for g in o.gaps],
             "candidate": o.candidate,
+            "experience_months": o.experience_months,
+            "constraints": list(o.constraints),
             "signature": None if o.signature is None else base64.b64encode(o.signature).decode(),
         }  # fmt: skip
     data = {
@@ -95,6 +97,8 @@ def load_index(out: Path, fingerprint: Fingerprint) -> dict[str, Indexed]:
                     reused=True,
                     candidate=e["candidate"],
                     signature=from_jsonl_signature(e["signature"]),
+                    experience_months=e["experience_months"],
+                    constraints=tuple(e["constraints"]),
                 ),
             )  # fmt: skip
             for name, e in data["reports"].items()

@@ -24,7 +24,9 @@ from types import TracebackType
 from typing import IO, Any, Literal, NamedTuple
 
 from ..errors import OutputError, UsageProblem, display_path
+from ..experience.requirements import CONSTRAINT_KINDS
 from ..records import Importance, Status
+from ..report.background import stated_text
 from .identity import shown_file
 
 REPORTS_DIR = "resumes"
@@ -67,6 +69,8 @@ class Outcome:
     reused: bool = False
     candidate: str | None = None  # the name, or the stable id under --redact
     signature: bytes | None = None  # of the text, for near duplicates (near_duplicates.py)
+    experience_months: int | None = None  # total, overlaps merged
+    constraints: tuple[str, ...] = ()  # a cell per CONSTRAINT_KINDS: what the resume states
 
     @property
     def fine(self) -> bool:
@@ -302,7 +306,39 @@ def summarize(rel: str, name: str, data: dict[str, Any], *, reused: bool = False
         for gap in data[status]
     )
     score = data["score"]["value"]
-    return Outcome(rel, "ok", None, resume, name, score, counts, gaps, reused=reused)
+    months = data["experience"]["total_months"]
+    cells = constraint_cells(data["constraints"])
+    return Outcome(
+        rel,
+        "ok",
+        None,
+        resume,
+        name,
+        score,
+        counts,
+        gaps,
+        reused=reused,
+        experience_months=months,
+        constraints=cells,
+    )
+
+
+def constraint_cells(constraints: list[dict[str, Any]]) -> tuple[str, ...]:
+    """One cell per constraint kind, for a recruiter to filter on: what the resume states
+    ("US (citizen)"), "not stated" when the posting asks and the resume is silent, empty when
+    the posting states nothing of that kind."""
+    cells: dict[str, list[str]] = {}
+    for item in constraints:
+        kind = item["kind"]
+        said = cells.setdefault(kind, [])
+        for statement in item["resume"] or []:
+            shown = stated_text(statement["value"], statement["detail"], kind)
+            if shown not in said:
+                said.append(shown)
+    return tuple(
+        ("; ".join(cells[kind]) or "not stated") if kind in cells else ""
+        for kind in CONSTRAINT_KINDS
+    )
 
 
 def remove_report(target: Path) -> None:

@@ -82,12 +82,14 @@ def file_sha256(path: Path) -> str:
 
 
 def fingerprint(ctx: BatchContext, redact: bool) -> Fingerprint:
-    """What a report must have been made for to be reused: posting, taxonomy, version, and
-    redacted or not (a run with --redact never reuses a report that names the candidate).
+    """What a report must have been made for to be reused: posting, taxonomy, version,
+    redacted or not (a run with --redact never reuses a report that names the candidate),
+    and the as-of date that "Present" meant.
 
     The index is kept for one fingerprint; :func:`_made_for` reads a report's.
     """
-    return ctx.posting_sha256, ctx.scanner.taxonomy.sha256, __version__, redact
+    as_of = ctx.scanner.as_of.isoformat()
+    return ctx.posting_sha256, ctx.scanner.taxonomy.sha256, __version__, redact, as_of
 
 
 def _made_for(data: dict[str, Any]) -> Fingerprint:
@@ -96,12 +98,13 @@ def _made_for(data: dict[str, Any]) -> Fingerprint:
         data["taxonomy"]["sha256"],
         data["gapscan_version"],
         data.get("redacted", False) is True,
+        str((data.get("experience") or {}).get("as_of")),
     )
 
 
 def _reusable(target: Path, sha: str, ctx: BatchContext, redact: bool) -> dict[str, Any] | None:
-    """The report already written for this very content, posting, taxonomy and version,
-    redacted or not as this run asks."""
+    """The report already written for this very content, posting, taxonomy, version and
+    as-of date, redacted or not as this run asks."""
     try:
         data: dict[str, Any] = json.loads(target.read_text(encoding="utf-8"))
         same = data["resume"]["sha256"] == sha and _made_for(data) == fingerprint(ctx, redact)

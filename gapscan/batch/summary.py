@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from .. import __version__
+from ..experience.requirements import CONSTRAINT_KINDS
 from ..records import Importance
 from ..report.serialize import SCHEMA_VERSION, with_header_field
 from .identity import reference, shown_file
@@ -24,7 +25,8 @@ CSV_COLUMNS = (
     "rank", "file", "candidate", "status", "score",
     "required_matched", "required_partial", "required_missing",
     "preferred_matched", "preferred_partial", "preferred_missing",
-    "missing_required_skills", "duplicates", "reason", "report",
+    "missing_required_skills", "duplicates", "reason", "report", "experience_months",
+    *CONSTRAINT_KINDS,
 )  # fmt: skip
 SKILL_SEPARATOR = "; "
 
@@ -83,7 +85,9 @@ def summary_csv(
 ) -> str:
     """``summary.csv``: one row per file, ranked; rank only for assessed candidates.
 
-    ``near`` gives each near-duplicate file the others like it. Every text cell is made
+    ``near`` gives each near-duplicate file the others like it. Then the candidate's total
+    experience in months and a column per constraint kind (what the resume states, "not
+    stated", or empty when the posting states nothing of the kind). Every text cell is made
     inert against formula injection.
     """
     near = near or {}
@@ -97,10 +101,12 @@ def summary_csv(
         reason = o.reason or (f"same content as {original}" if original else "")
         score = "" if o.score is None else f"{o.score:g}"
         rank = number if o.status == "ok" else ""
+        months = "" if o.experience_months is None else o.experience_months
+        cells = o.constraints or ("",) * len(CONSTRAINT_KINDS)
         texts = [
             shown_file(o.rel, redact=redact), o.candidate or "", o.status, score, *counts,
             SKILL_SEPARATOR.join(missing_required(o)), duplicates_cell(o, near, by_rel, redact),
-            reason, o.report or "",
+            reason, o.report or "", months, *cells,
         ]  # fmt: skip
         writer.writerow([rank, *(inert(t) if isinstance(t, str) else t for t in texts)])
     return buffer.getvalue()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from ..errors import GapscanError, InputError, OutputError
@@ -46,6 +47,7 @@ class BatchSpec:
     pages: bool = True  # write each report's HTML page next to its JSON
     fingerprint: str = ""  # posting and taxonomy hashes, set by ``prepare``
     redact: bool = False  # blind screening: reports and outputs without personal details
+    as_of: str | None = None  # YYYY-MM-DD, what "Present" means; None: today
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,8 @@ class BatchContext:
     def __init__(self, spec: BatchSpec) -> None:
         taxonomy = load_taxonomy(Path(spec.taxonomy) if spec.taxonomy else None)
         model = Path(spec.model) if spec.model else None
-        self.scanner = Scanner(taxonomy, model=model, limits=spec.limits)
+        as_of = date.fromisoformat(spec.as_of) if spec.as_of else None
+        self.scanner = Scanner(taxonomy, model=model, limits=spec.limits, as_of=as_of)
         self.posting_document = self.scanner.read_posting(spec.posting)
         self.areas = area_names(taxonomy)
         self.out = Path(spec.out)

@@ -58,6 +58,14 @@ _RANGE_RE = re.compile(
     re.IGNORECASE,
 )
 _LONE_RE = re.compile(_TOKEN, re.IGNORECASE)
+_RANGE_LOWER_RE = re.compile(_RANGE_RE.pattern)  # for lowered text (see _lowered)
+# Where dates can be: every date has a digit, and a range runs on to at most the next line. So
+# the lines with a digit, each with the line after it (runs of them merge), are all that is
+# searched; a window ends where its line does, which the patterns read as they read "\n".
+# Anchored at line starts and with no digit before the first, so that it stays linear on a
+# long line without one.
+_DIGIT_LINES_RE = re.compile(r"^(?:[^\n\d]*\d[^\n]*(?:\n|\Z))+[^\n]*", re.MULTILINE)
+_LONE_LOWER_RE = re.compile(_TOKEN)
 
 _MONTH_NUMBER = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -68,6 +76,7 @@ _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn":
 _NAMED_RE = re.compile(rf"(?P<name>{_MONTH}|{_SEASON})\b\.?,?[ \t]*(?P<year>\S+)", re.IGNORECASE)
 _NUMBER_BEFORE_RE = re.compile(r"\d[-–/.]$")
 _SEASON_START_RE = re.compile(rf"{_SEASON}\b", re.IGNORECASE)
+_DECIMAL_RE = re.compile(r"(?<![\d.])\d{1,2}\.\d\d(?!\d)")
 _NUMERIC_RE = re.compile(r"(?P<a>\d{1,4})[-/.][ \t]?(?P<b>\d{1,4})")
 
 
@@ -180,8 +189,9 @@ def _parse_token(token: str, as_of: date) -> tuple[int, int]:
 
 def _build(
     start_token: str, end_token: str | None, text: str, offsets: tuple[int, int], as_of: date
-) -> DateRange | IgnoredRange:
-    """A usable range or the reason it is not; end_token None means "to the present"."""
+) -> DateRange | IgnoredRange | None:
+    """A usable range or the reason it is not (None: not a date at all); end_token None means
+    "to the present"."""
     now = month_index(as_of)
     try:
         first, _ = _parse_token(start_token, as_of)
@@ -192,6 +202,8 @@ def _build(
             if end_first <= now < last:
                 last = now
     except _BadDate as error:
+        if _DECIMAL_RE.search(text):
+            return None  # "0.81 to 0.90": numbers with a decimal point, not dates
         return IgnoredRange(text, str(error), *offsets)
     if first > now:
         return IgnoredRange(text, "starts after the as-of date", *offsets)
@@ -206,32 +218,55 @@ def _build(
 def find_date_ranges(text: str, as_of: date, *, lone_dates: bool = False) -> DateScan:
     """Every date range in the text, in order. A season ("Summer 2020") is a range by itself;
     with ``lone_dates``, so is any other date that is not part of a range ("(2016)")."""
-    found: list[DateRange | IgnoredRange] = []
+    found: list[DateRange | IgnoredRange | None] = []
     covered_until = 0
-    for match in _RANGE_RE.finditer(text):
+    seen, ranges_re, lone_re = _lowered(text)
+    windows = [(m.start(), m.end()) for m in _DIGIT_LINES_RE.finditer(text)]
+    matches = (m for start, end in windows for m in ranges_re.finditer(seen, start, end))
+    for match in matches:
         offsets = (match.start(), match.end())
+        written = text[match.start() : match.end()]
         if match["since"]:
-            found.append(_build(match["from"], None, match[0], offsets, as_of))
+            found.append(_build(match["from"], None, written, offsets, as_of))
         else:
             end = None if match["current"] else match["end"]
-            found.append(_build(match["start"], end, match[0], offsets, as_of))
-        found.extend(_lone(text, covered_until, match.start(), as_of, lone_dates))
+            found.append(_build(match["start"], end, written, offsets, as_of))
+        found.extend(
+            _lone(text, seen, lone_re, windows, covered_until, match.start(), as_of, lone_dates)
+        )
         covered_until = match.end()
-    found.extend(_lone(text, covered_until, len(text), as_of, lone_dates))
-    found.sort(key=lambda item: item.start_offset)
+    found.extend(_lone(text, seen, lone_re, windows, covered_until, len(text), as_of, lone_dates))
+    dates = sorted((item for item in found if item is not None), key=lambda i: i.start_offset)
     return DateScan(
-        tuple(r for r in found if isinstance(r, DateRange)),
-        tuple(r for r in found if isinstance(r, IgnoredRange)),
+        tuple(r for r in dates if isinstance(r, DateRange)),
+        tuple(r for r in dates if isinstance(r, IgnoredRange)),
     )
 
 
+def _lowered(text: str) -> tuple[str, re.Pattern[str], re.Pattern[str]]:
+    """The text to match and the patterns for it. Python's re runs case-insensitive
+    alternations several times slower; the patterns are written in lowercase, so the lowered
+    text gives the same spans, as lower() keeps every length but that of U+0130."""
+    if "\u0130" in text:
+        return text, _RANGE_RE, _LONE_RE
+    return text.lower(), _RANGE_LOWER_RE, _LONE_LOWER_RE
+
+
 def _lone(
-    text: str, start: int, end: int, as_of: date, every: bool
-) -> list[DateRange | IgnoredRange]:
+    text: str,
+    seen: str,
+    lone_re: re.Pattern[str],
+    windows: list[tuple[int, int]],
+    start: int,
+    end: int,
+    as_of: date,
+    every: bool,
+) -> list[DateRange | IgnoredRange | None]:
     """Single dates between two ranges: seasons always, other dates when asked for."""
-    out: list[DateRange | IgnoredRange] = []
-    for match in _LONE_RE.finditer(text, start, end):
-        token = match[0]
+    out: list[DateRange | IgnoredRange | None] = []
+    spans = ((max(a, start), min(b, end)) for a, b in windows if a < end and b > start)
+    for match in (m for a, b in spans for m in lone_re.finditer(seen, a, b)):
+        token = text[match.start() : match.end()]
         if _NUMBER_BEFORE_RE.search(text, max(0, match.start() - 2), match.start()):
             continue  # "ISO 9001-2015": part of a number, not a date
         if every or _SEASON_START_RE.match(token):

@@ -9,8 +9,10 @@ states no work authorisation gets None for it, never a default.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TypeVar
 
 __all__ = [
@@ -153,8 +155,16 @@ _ABBREVIATION_RE = re.compile(
 )
 
 
-def clauses(text: str) -> list[Clause]:
-    """Lines, sentences and ``;`` clauses, without splitting "B.S. in" or "e.g. Python"."""
+def clauses(text: str) -> tuple[Clause, ...]:
+    """Lines, sentences and ``;`` clauses, without splitting "B.S. in" or "e.g. Python".
+
+    Cached for the last few texts: a resume's clauses are read for its statements, its degree
+    and its certifications."""
+    return _clauses(text)
+
+
+@lru_cache(maxsize=4)
+def _clauses(text: str) -> tuple[Clause, ...]:
     out: list[Clause] = []
     start = 0
     for match in _CLAUSE_END_RE.finditer(text):
@@ -165,15 +175,16 @@ def clauses(text: str) -> list[Clause]:
         out.extend(_clause(text, start, match.end()))
         start = match.end()
     out.extend(_clause(text, start, len(text)))
-    return out
+    return tuple(out)
 
 
 def _clause(text: str, start: int, end: int) -> list[Clause]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return [Clause(text[start:end], start, end)] if start < end else []
+    """The stretch without its surrounding white space (str.strip's, which is isspace's)."""
+    body = text[start:end]
+    kept = body.lstrip()
+    start += len(body) - len(kept)
+    kept = kept.rstrip()
+    return [Clause(kept, start, start + len(kept))] if kept else []
 
 
 _PREFERRED_RE = re.compile(
@@ -243,6 +254,12 @@ _TOTAL_PHRASE_RE = re.compile(
     r"\s+)*(?:role|roles|position|positions|capacity|field|industry|environment|setting|job)$",
     re.IGNORECASE,
 )
+# "software or data roles", "engineering positions": the kinds of job held, so the years are
+# total experience (a resume's roles are not classified by kind).
+_ROLE_KINDS_RE = re.compile(
+    r"^[\w+#./-]+(?:\s+(?:or|and|and/or|/)?\s*[\w+#./-]+){0,4}\s+(?:roles|positions|jobs)$",
+    re.IGNORECASE,
+)
 _PAREN_YEARS_LEAD_RE = re.compile(
     r"\b(?:experience|expertise|proficiency|background)\s+(?:with|in|using|of)\s+(?P<phrase>[^()]+?)"
     r"\s*\(\s*$",
@@ -252,6 +269,7 @@ _PAREN_YEARS_LEAD_RE = re.compile(
 # window, so a 200 KB clause full of matches still takes linear time.
 _LOOK_BEHIND = 120
 _LOOK_AHEAD = 160
+_AT_LEAST_RE = re.compile(r"\b(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?)\s+$", re.I)
 _COMPANY_AGE_RE = re.compile(r"\b(?:for|over|past|last|in|within)\s+(?:the\s+)?(?:over\s+)?$", re.I)
 
 
@@ -265,7 +283,7 @@ def _skill_phrases(text: str) -> tuple[str, ...]:
     cut = _PHRASE_CUT_RE.search(text)
     phrase = text[: cut.start()] if cut else text
     phrase = _EXPERIENCE_WORD_RE.sub("", phrase).strip(" ,-–")
-    if not phrase or _TOTAL_PHRASE_RE.match(phrase):
+    if not phrase or _TOTAL_PHRASE_RE.match(phrase) or _ROLE_KINDS_RE.match(phrase):
         return ()
     first = phrase.split()[0]
     if first.lower().endswith("ing") and len(first) > 4:
@@ -297,7 +315,13 @@ def _experience_in(clause: Clause, importance: str) -> Iterator[ExperienceRequir
             skills = _skill_phrases(rest)
         elif after["exp"]:  # "3 years of experience", "… experience managing teams"
             skills = _skill_phrases(rest) if _GERUND_RE.match(rest) else ()
-        elif after["of"] or _BEFORE_EXPERIENCE_RE.match(rest):  # "5+ years of Python (experience)"
+        elif (
+            after["of"]  # "5+ years of Python"
+            or _BEFORE_EXPERIENCE_RE.match(rest)  # "5 years Python experience"
+            or (
+                _GERUND_RE.match(rest) and _AT_LEAST_RE.search(lead)
+            )  # "at least 4 years designing"
+        ):
             skills = _skill_phrases(rest)
         else:  # "for over 20 years": no experience asked for
             continue
@@ -431,7 +455,8 @@ _NAME_AFTER_RE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:of|for|in|&|-)?\s*{_NAME_WORD}){{0,7}})"
 )
 _LIST_AFTER_RE = re.compile(
-    r"\s*(?:\(|such as|e\.g\.,?|like|including|:)\s*(?P<list>[^.;)]{1,160})", re.IGNORECASE
+    r"\s*(?:\(|,?\s*(?:such as|e\.g\.,?|like|including)|:)\s*(?P<list>(?:[^.;)]|\.(?=\S)){1,160})",
+    re.IGNORECASE,
 )
 
 
@@ -473,7 +498,8 @@ def _certification_names(text: str) -> list[str]:
             after = _NAME_AFTER_RE.match(text, match.end())
             if after and after["name"]:
                 prefix = "" if text[match.end() :].lstrip().startswith("in ") else match[0] + " "
-                names.append(prefix + after["name"])
+                issuer = f"{before} " if prefix and before else ""  # "AWS Certified ..."
+                names.append(issuer + prefix + after["name"])
             continue
         listed = _LIST_AFTER_RE.match(text, match.end())
         items = (
@@ -490,7 +516,9 @@ def _certification_names(text: str) -> list[str]:
         after = _NAME_AFTER_RE.match(text, match.end())
         if after and after["name"] and text[match.end() :].lstrip().startswith("in "):
             names.append(after["name"])
-    return list(dict.fromkeys(names))
+    kept = list(dict.fromkeys(names))
+    # "certification, e.g. AWS Certified X": the list item and the "Certified" name are one
+    return [n for n in kept if not any(n != other and n in other for other in kept)]
 
 
 # --- knock-out constraints -----------------------------------------------------------------
@@ -621,9 +649,23 @@ def constraint_requirements(text: str) -> list[Constraint]:
     return out
 
 
-def _constraints_in(text: str) -> Iterator[tuple[str, str | int | None]]:
+_MORE_COUNTRIES_RE = re.compile(rf"\s*(?:,|/|\bor\b|\band\b)\s*(?:the\s+)?(?P<country>{_COUNTRY})")
+
+
+def _authorized_countries(text: str) -> Iterator[str]:
+    """The countries a work authorisation names: "in the US or Canada" is both."""
     for match in _AUTHORIZED_RE.finditer(text):
-        yield "work_authorization", _country(match["country"] or match["country2"])
+        yield _country(match["country"] or match["country2"])
+        if match["country"]:
+            more = _MORE_COUNTRIES_RE.match(text, match.end())
+            while more:
+                yield _country(more["country"])
+                more = _MORE_COUNTRIES_RE.match(text, more.end())
+
+
+def _constraints_in(text: str) -> Iterator[tuple[str, str | int | None]]:
+    for country in _authorized_countries(text):
+        yield "work_authorization", country
     sponsor = _SPONSOR_RE.search(text)
     if sponsor:
         negated = _NEGATION_RE.search(text)
@@ -741,11 +783,44 @@ _LANGUAGE_LEVEL_RE = re.compile(
 )
 
 
+# The words without which no clause states anything _statements_in reads: each of its
+# triggers needs a word that is one of _STATE_WORDS ("work in", "on-site", "in the office",
+# a language) or starts with one of _STATE_STEMS ("citizenship", "relocation"). Checking a
+# resume's lowered words first spares most clauses a dozen case-insensitive searches, which
+# Python's re runs slowly: most resumes state none of it.
+_STATE_WORDS = frozenset(
+    ("work", "green", "security", "home", "distributed", "site", "onsite", "office", "person",
+     "based", "dbs", "employment", "credit", *(language.lower() for language in _LANGUAGES))
+)  # fmt: skip
+_STATE_STEMS = (
+    "citizen", "national", "residen", "sponsor", "clearance", "cleared", "vetting", "vetted",
+    "relocat", "travel", "hybrid", "remote", "wfh", "location", "address", "background",
+    "criminal", "drug",
+)  # fmt: skip
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+
+
+def _trigger_words(text: str) -> set[str]:
+    """The text's lowered words that are or start like a statement's (most resumes: none)."""
+    words = sorted(set(_LOWER_WORD_RE.findall(text.lower())))
+    hits = set(_STATE_WORDS.intersection(words))
+    for stem in _STATE_STEMS:
+        at = bisect_left(words, stem)
+        while at < len(words) and words[at].startswith(stem):
+            hits.add(words[at])
+            at += 1
+    return hits
+
+
 def resume_constraints(text: str) -> dict[str, tuple[ResumeStatement, ...] | None]:
     """What a resume states for each constraint kind, keyed by every kind in CONSTRAINT_KINDS;
     None where the resume says nothing about it (never a guess)."""
     found: dict[str, list[ResumeStatement]] = {}
-    for clause in clauses(text):
+    hits = _trigger_words(text)
+    for clause in clauses(text) if hits else ():
+        lowered = clause.text.lower()
+        if not any(word in lowered for word in hits):
+            continue
         for kind, value, detail in _statements_in(clause.text):
             statement = ResumeStatement(kind, value, detail, *_source(clause))
             if statement not in found.setdefault(kind, []):

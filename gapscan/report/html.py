@@ -266,7 +266,10 @@ def _extra(key: str, block: Any) -> Any:
 
 def _shown_extra(key: str, data: Mapping[str, Any]) -> bool:
     """A block is shown when it has something to say: coverage only beside terms that
-    were not recognised (a posting fully understood needs no such block)."""
+    were not recognised (a posting fully understood needs no such block), and nothing
+    about a resume that was not assessed (no text: no roles, no statements)."""
+    if data["status"] != "assessed":
+        return False
     if key == "coverage":
         return bool(data.get("not_recognised")) and data.get("coverage") is not None
     return bool(data.get(key))

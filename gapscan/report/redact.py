@@ -197,6 +197,14 @@ _FIXED_KEYS = frozenset(
         "section",
         "why",
         "run",
+        "as_of",
+        "verdict",
+        "met_by",
+        "level",
+        "fields",
+        "issuer",
+        "value",
+        "detail",
     }
 )
 
@@ -449,9 +457,14 @@ def redact(data: dict[str, Any], details: PersonalDetails) -> dict[str, Any]:
     """A redacted copy of a report or extract dict, marked ``"redacted": true``.
 
     The resume's ``source`` becomes its digest label (a posting's path keeps only what is not
-    personal); every other string from a document is scrubbed.
+    personal); every other string from a document is scrubbed. What the resume states for a
+    constraint keeps its facts (``value``, ``detail``) and loses the line it was read from
+    (``text``: null), which may carry an address or other personal detail.
     """
     out: dict[str, Any] = _walk(data, details)
+    for constraint in out.get("constraints", []):
+        for statement in constraint["resume"] or []:
+            statement["text"] = None  # the fact stays; the line it came from may say more
     resume = out.get("resume")
     if not isinstance(resume, dict) and out.get("kind") == "resume":
         resume = out

@@ -13,13 +13,25 @@ import orjson
 
 from .. import __version__
 from ..coverage import posting_coverage
+from ..experience.verdicts import Background
+from ..gap import WEIGHTS
 from ..plan import plan_hours, step_asks
-from ..records import Gap, GapReport, Mention, PlanItem, Requirement, SkillHit, SkillProfile
+from ..records import (
+    Gap,
+    GapReport,
+    Mention,
+    PlanItem,
+    Requirement,
+    ScoreLine,
+    SkillHit,
+    SkillProfile,
+)
 from ..taxonomy import Course, Taxonomy
 from .answer import answer
+from .background import constraints_list, education_dict, experience_dict
 from .evidence import Evidence, evidence, plan_reason_quoting, snippet
 
-SCHEMA_VERSION = "2.3.0"  # semver; history in docs/CHANGELOG-format.md
+SCHEMA_VERSION = "2.2.0"  # semver; history in docs/CHANGELOG-format.md
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -95,15 +107,24 @@ def document_dict(profile: SkillProfile, taxonomy: Taxonomy, *, posting: bool) -
     }
 
 
-def profile_dict(profile: SkillProfile, taxonomy: Taxonomy, *, posting: bool) -> dict[str, Any]:
-    """What ``gapscan extract`` prints."""
-    return {
+def profile_dict(
+    profile: SkillProfile,
+    taxonomy: Taxonomy,
+    *,
+    posting: bool,
+    experience: Background | None = None,
+) -> dict[str, Any]:
+    """What ``gapscan extract`` prints; for a resume, its roles when ``experience`` is given."""
+    data = {
         "schema_version": SCHEMA_VERSION,
         "gapscan_version": __version__,
         "taxonomy": taxonomy_info(taxonomy),
         "kind": "posting" if posting else "resume",
         **document_dict(profile, taxonomy, posting=posting),
     }
+    if experience is not None and not posting:
+        data["experience"] = experience_dict(experience)
+    return data
 
 
 def evidence_dict(found: Evidence) -> dict[str, Any]:
@@ -252,16 +273,47 @@ def score_dict(report: GapReport) -> dict[str, Any]:
         "max_points": s.max_points,
     }
     for line in s.lines:
-        breakdown[line.importance] = {
-            "weight": line.weight,
-            "total": line.total,
-            "matched": line.matched,
-            "partial": line.partial,
-            "missing": line.missing,
-            "points": line.points,
-            "max_points": line.max_points,
-        }
+        breakdown[line.importance] = score_line_dict(line)
+    years = {line.importance: score_line_dict(line) for line in s.experience}
+    breakdown["experience"] = {
+        level: years.get(level, score_line_dict(ScoreLine(level, WEIGHTS[level], 0, 0, 0, 0, 0, 0)))
+        for level in ("required", "preferred")
+    }
     return {"value": s.value, "breakdown": breakdown}
+
+
+def score_line_dict(line: ScoreLine) -> dict[str, Any]:
+    return {
+        "weight": line.weight,
+        "total": line.total,
+        "matched": line.matched,
+        "partial": line.partial,
+        "missing": line.missing,
+        "points": line.points,
+        "max_points": line.max_points,
+    }
+
+
+def background_dicts(found: Background | None) -> dict[str, Any]:
+    """The ``experience``, ``education`` and ``constraints`` keys (empty without a scan's
+    background: a report assembled from its parts)."""
+    if found is None:
+        return {
+            "experience": {
+                "as_of": None,
+                "total_months": 0,
+                "roles": [],
+                "ignored_dates": [],
+                "requirements": [],
+            },
+            "education": {"degree": None, "requirements": [], "certifications": []},
+            "constraints": [],
+        }
+    return {
+        "experience": experience_dict(found),
+        "education": education_dict(found),
+        "constraints": constraints_list(found),
+    }
 
 
 class _TaxonomyMemo:
@@ -375,6 +427,7 @@ def report_dict(report: GapReport, taxonomy: Taxonomy) -> dict[str, Any]:
         "score": score_dict(report),
         "coverage": coverage,
         "not_recognised": not_recognised,
+        **background_dicts(report.background),
         **by_status,
         "learning_plan": [plan_dict(item, report, taxonomy) for item in report.plan],
         "plan_hours": plan_hours_dict(report),

@@ -20,11 +20,18 @@ import textwrap
 from collections.abc import Callable
 
 from ..coverage import posting_coverage
+from ..experience.verdicts import (
+    Background,
+    ConstraintVerdict,
+    EducationVerdict,
+    ExperienceVerdict,
+)
 from ..plan import plan_hours, step_asks
-from ..records import Gap, GapReport, PlanItem, SkillProfile
+from ..records import Gap, GapReport, PlanItem, ScoreLine, SkillProfile
 from ..taxonomy import Course, Taxonomy
 from .answer import Answer, answer
 from .areas import area_coverage
+from .background import NOT_STATED, stated_text
 from .evidence import evidence, plan_reason, via_words
 from .redact import PersonalDetails, redact_text, source_label
 
@@ -91,12 +98,14 @@ def render_report(
     blocks = (
         _answer_lines(report, answer(report, taxonomy), taxonomy, st, shown),
         _gap_lines(report, taxonomy, st, shown),
+        _background_lines(report, taxonomy, st, shown, verbose),
         _plan_lines(report, taxonomy, st, verbose),
         _area_lines(report, taxonomy, st),
         _matched_lines(report, taxonomy, st, shown, verbose),
     )
     for block in blocks:
-        lines.extend(["", *block])
+        if block:
+            lines.extend(["", *block])
     if not verbose:
         lines.extend(["", st(_MORE, "dim")])
     return "\n".join(lines) + "\n"
@@ -318,14 +327,16 @@ def _resource(course: Course) -> str:
 
 
 def _area_lines(report: GapReport, taxonomy: Taxonomy, st: _Style) -> list[str]:
-    """One line a skill area the posting asks for: its requirements matched, partial, missing."""
-    lines = [st("Coverage by skill area", "bold")]
+    """The skill areas the posting asks for, two to a line, each with its requirements
+    matched / partial / missing."""
+    lines = [st("Coverage by skill area (matched / partial / missing)", "bold")]
     named = sorted((taxonomy.area(a.area).name, a) for a in area_coverage(report, taxonomy))
-    for name, area in named:
-        lines.append(
-            f"  {name:<36}{area.matched:>3} matched{area.partial:>3} partial"
-            f"{area.missing:>3} missing"
-        )
+    width = max((len(name) for name, _ in named), default=0)
+    cells = [f"{name:<{width}} {a.matched}/{a.partial}/{a.missing:<2}" for name, a in named]
+    pair = 2 + len(cells[0]) * 2 + 2 if cells else 0
+    step = 2 if pair <= WIDTH else 1  # two to a line when they fit in the width
+    for i in range(0, len(cells), step):
+        lines.append(("  " + "  ".join(cells[i : i + step])).rstrip())
     return lines
 
 
@@ -365,12 +376,16 @@ def _matched_name(gap: Gap, taxonomy: Taxonomy) -> str:
 def _score_lines(report: GapReport) -> list[str]:
     """How the score adds up: counts and points by importance, and the formula."""
     score = report.score
+    labelled: list[tuple[str, ScoreLine]] = [(line.importance, line) for line in score.lines]
+    short = {"required": "years req.", "preferred": "years pref."}
+    labelled += [(short[line.importance], line) for line in score.experience]
+    width = max(len(label) for label, line in labelled if line.total) if score.experience else 9
     lines = []
-    for line in score.lines:
+    for label, line in labelled:
         if not line.total:
             continue
         lines.append(
-            f"  {line.importance:<9} {line.matched:>2} matched {line.partial:>2} partial"
+            f"  {label:<{width}} {line.matched:>2} matched {line.partial:>2} partial"
             f" {line.missing:>2} missing of {line.total:<3}"
             f" {_num(line.points):>5} of {_num(line.max_points):<4}"
             f" points (x{_num(line.weight)})"
@@ -382,6 +397,152 @@ def _score_lines(report: GapReport) -> list[str]:
     return lines
 
 
+def _background_lines(
+    report: GapReport, taxonomy: Taxonomy, st: _Style, shown: Callable[[str], str], verbose: bool
+) -> list[str]:
+    """What the posting asks beyond skills: years, degrees and certifications, knock-outs;
+    ``verbose`` adds the roles, and the resume's and the posting's words for each."""
+    found = report.background
+    if found is None:
+        return []
+    lines = [
+        *_experience_lines(found, taxonomy, st, shown, verbose),
+        *_education_lines(found, st, shown, verbose),
+        *_constraint_lines(found, st, shown, verbose),
+    ]
+    return lines[1:] if lines else []  # each block opens with a blank line
+
+
+def _years(months: int) -> str:
+    """``11.6 years``: months as years to one decimal."""
+    return f"{_num(round(months / 12, 1))} years"
+
+
+_EXPERIENCE_VERDICT = {"met": "met", "short": "short", "not_shown": "not shown"}
+
+
+def _experience_head(verdict: ExperienceVerdict, taxonomy: Taxonomy) -> str:
+    req = verdict.requirement
+    years = (
+        f"{_num(req.min_years)}+"
+        if req.max_years is None
+        else (f"{_num(req.min_years)}-{_num(req.max_years)}")
+    )
+    subject = "in total"
+    if req.skills:
+        written = " and ".join(req.skills)
+        names = ", ".join(taxonomy.skill(s).name for s in verdict.skills)
+        same = names.lower() == ", ".join(req.skills).lower()
+        subject = written + (f" ({names})" if names and not same else "")
+    status = _EXPERIENCE_VERDICT[verdict.status]
+    if verdict.status == "short":
+        status = f"short by {_num(verdict.short_by_years or 0)} years"
+    held = (
+        f"{_years(verdict.months_held)} held" if verdict.months_held else "no dated role shows it"
+    )
+    stated = " (stated in the skills)" if verdict.stated else ""
+    return f"{status}: {years} years {subject} [{req.importance}]: {held}{stated}"
+
+
+def _experience_lines(
+    found: Background, taxonomy: Taxonomy, st: _Style, shown: Callable[[str], str], verbose: bool
+) -> list[str]:
+    """Years of experience: the resume's roles, then each requirement with its verdict."""
+    if not (found.roles or found.experience or found.ignored):
+        return []
+    roles = len(found.roles)
+    head = (
+        f"Experience as of {found.as_of.isoformat()}: {_years(found.total_months)} "
+        f"({found.total_months} months) in {roles} role{'s' if roles != 1 else ''}"
+    )
+    lines = ["", *(st(line, "bold") for line in _wrap(head, "  ", ""))]
+    for role in found.roles if verbose else ():
+        span = f"{' '.join(role.dates.text.split())}, {role.months} months"
+        lines.extend(_wrap(f"{shown(role.heading) or '(no heading)'}: {span}", "      ", "  "))
+    for verdict in found.experience:
+        lines.extend(_wrap(_experience_head(verdict, taxonomy), "      ", "  "))
+        if verbose and verdict.roles and verdict.requirement.skills:
+            used = "; ".join(shown(r.heading) or "(no heading)" for r in verdict.roles)
+            lines.extend(_wrap(f"in: {used}", "      ", "    "))
+    for ignored in found.ignored:
+        note = f'dates not used: "{shown(ignored.text)}" ({ignored.reason})'
+        lines.extend(_wrap(note, "      ", "  "))
+    return lines
+
+
+_LEVEL = {"bachelor": "bachelor's", "master": "master's", "phd": "PhD"}
+_EDUCATION_VERDICT = {
+    "met": "met",
+    "field_to_check": "level met, field to check (the posting accepts a related field)",
+    "not_met": "not met",
+    "not_shown": "no degree shown",
+}
+
+
+def _degree_head(verdict: EducationVerdict) -> str:
+    req = verdict.requirement
+    level = f"{_LEVEL[req.level]} or higher" if req.level else "a degree"
+    fields = f" in {', '.join(req.fields)}" if req.fields else ""
+    equivalent = ", or equivalent experience" if req.or_equivalent else ""
+    status = _EDUCATION_VERDICT[verdict.status]
+    if verdict.met_by == "degree":
+        status = "met by the degree"
+    elif verdict.met_by == "equivalent_experience":
+        status = f"met by equivalent experience ({_years(verdict.equivalent_months or 0)})"
+    return f"{level}{fields}{equivalent} [{req.importance}]: {status}"
+
+
+def _education_lines(
+    found: Background, st: _Style, shown: Callable[[str], str], verbose: bool
+) -> list[str]:
+    """Degrees and certifications: reported with their verdicts, no points of their own."""
+    if not (found.education or found.certifications):
+        return []
+    lines = ["", st("Education and certifications (no points of their own)", "bold")]
+    degree = found.degree
+    held = "none stated" if degree is None else f'"{shown(degree.text)}"'
+    lines.extend(_wrap(f"degree held: {held}", "      ", "  "))
+    for verdict in found.education:
+        lines.extend(_wrap(_degree_head(verdict), "      ", "  "))
+    for cert in found.certifications:
+        issuer = f" ({cert.issuer})" if cert.issuer else ""
+        if cert.held is None:
+            status = "not shown"
+        else:
+            status = f'held: "{shown(cert.held.text)}"' if verbose else "held"
+        line = f"{shown(cert.requirement.name)}{issuer} [{cert.requirement.importance}]: {status}"
+        lines.extend(_wrap(f"certification {line}", "      ", "  "))
+    return lines
+
+
+def _constraint_lines(
+    found: Background, st: _Style, shown: Callable[[str], str], verbose: bool
+) -> list[str]:
+    """Knock-out conditions: what the posting states beside what the resume states."""
+    if not found.constraints:
+        return []
+    lines = ["", st("Constraints (knock-outs, never part of the score)", "bold")]
+    grouped: dict[tuple[str, int], list[ConstraintVerdict]] = {}
+    for item in found.constraints:  # "US or Canada": the values one clause states together
+        grouped.setdefault((item.constraint.kind, item.constraint.start), []).append(item)
+    for items in grouped.values():
+        item, c = items[0], items[0].constraint
+        values = [stated_text(i.constraint.value, None, c.kind) for i in items]
+        value = "" if c.value is None else " " + " or ".join(values)
+        asked = f'{c.kind.replace("_", " ")}{value} [{c.importance}]'
+        said = (
+            "; ".join(stated_text(s.value, s.detail, s.kind) for s in item.resume)
+            if item.resume
+            else NOT_STATED
+        )
+        if not verbose:  # one line: what is asked, what the resume states
+            lines.extend(_wrap(f"{asked}; resume: {shown(said)}", "      ", "  "))
+            continue
+        lines.extend(_wrap(f'{asked}: "{shown(c.text)}"', "      ", "  "))
+        lines.extend(_wrap(f"resume: {shown(said)}", "      ", "    "))
+    return lines
+
+
 def render_profile(
     profile: SkillProfile,
     *,
@@ -389,8 +550,10 @@ def render_profile(
     posting: bool,
     color: bool = False,
     redaction: PersonalDetails | None = None,
+    experience: Background | None = None,
 ) -> str:
-    """``gapscan extract`` as text: one line a skill, with its first evidence.
+    """``gapscan extract`` as text: one line a skill, with its first evidence; then a
+    resume's roles when ``experience`` is given.
 
     ``redaction`` (``--redact``) scrubs the document's strings; a resume's path becomes its
     digest label.
@@ -416,4 +579,6 @@ def render_profile(
                 "  ",
             )
         )
+    if experience is not None:
+        lines.extend(_experience_lines(experience, taxonomy, st, shown, verbose=True))
     return "\n".join(lines) + "\n"
