@@ -138,6 +138,13 @@ def docx_bomb(megabytes: int = 48) -> bytes:
     return buffer.getvalue()
 
 
+def nested_docx(depth: int = 8000) -> bytes:
+    """A DOCX of ``depth`` paragraphs each nested in the one before (about 1 KB zipped)."""
+    body = "<w:p><w:r><w:t>Go</w:t></w:r>" * depth + "</w:p>" * depth
+    head = f'<?xml version="1.0"?><w:document xmlns:w="{W_NS}"><w:body>'
+    return docx(xml=f"{head}{body}</w:body></w:document>".encode())
+
+
 def entity_docx() -> bytes:
     lol = b'<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
     return docx(xml=b'<?xml version="1.0"?>' + lol + b"<d>&b;</d>")
@@ -223,6 +230,7 @@ FILES: dict[str, Callable[[], bytes]] = {
     "pdf-heavy.pdf": lambda: raw_pdf(text_ops(b"Go Kubernetes " * 8, 100_000)),
     "docx-bomb.docx": docx_bomb,
     "docx-entities.docx": entity_docx,
+    "docx-nested.docx": nested_docx,
     "bad.json": lambda: b'{"basics": {"name": "Sam"',
     "deep.json": _deep_json,
     "other.json": lambda: b'{"hello": "world"}',

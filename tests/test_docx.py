@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from make_hostile import W_NS, docx
+from make_hostile import W_NS, docx, nested_docx
 
 from gapscan.errors import InputError
 from gapscan.read.docx import read_docx
@@ -65,3 +65,20 @@ def test_markup_within_the_limit_is_read() -> None:
     body = "<w:p><w:r><w:t>Go</w:t></w:r></w:p>" + " " * 1_900_000
     data = zip_of("word/document.xml", part(body))
     assert read_docx(P, data, 100_000) == "Go"
+
+
+def test_a_nested_paragraph_is_a_line_of_its_own() -> None:
+    """A text box's paragraph inside a paragraph: its text is read once, after its host's."""
+    body = (
+        "<w:p><w:r><w:t>Skills:</w:t></w:r><w:r><w:txbxContent>"
+        "<w:p><w:r><w:t>Kubernetes</w:t></w:r></w:p>"
+        "</w:txbxContent></w:r><w:r><w:t> Go</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Next</w:t></w:r></w:p>"
+    )
+    assert read_docx(P, docx(xml=part(body)), 1000) == "Skills: Go\nKubernetes\nNext"
+
+
+def test_thousands_of_nested_paragraphs_are_read() -> None:
+    """8,000 levels (issue 15: 16 s when each paragraph re-walked its subtree; timed in
+    benchmarks/hostile_reading.py): every paragraph once, one a line."""
+    assert read_docx(P, nested_docx(8000), 100_000) == "\n".join(["Go"] * 8000)
