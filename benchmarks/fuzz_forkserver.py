@@ -105,10 +105,34 @@ def _wait(pid: int, seconds: float) -> tuple[int, bool]:
     return os.waitstatus_to_exitcode(status), timed_out
 
 
+def keep_extractors() -> None:
+    """Make gapscan's extractor loader keep what it loaded, per taxonomy and cache folder.
+
+    Loading the spaCy pipeline and matcher from gapscan's cache takes about 3 s of every
+    command; loaded once in the server, it is there in every child. Each child starts from
+    the same loaded state (the server itself never reads a fuzz input), as a fresh process
+    would after loading it.
+    """
+    from gapscan.skills import cache
+
+    loaded: dict[tuple[str, str], Any] = {}
+    load = cache.load_or_build
+
+    def load_once(taxonomy: Any, root: Path | None) -> Any:
+        key = (taxonomy.sha256, str(root))
+        if key not in loaded:
+            loaded[key] = load(taxonomy, root)
+        return loaded[key]
+
+    cache.load_or_build = load_once  # type: ignore[assignment]
+
+
 def warm_up(commands: list[list[str]]) -> None:
     """Run ``commands`` here once, output discarded, so that the modules they import and the
-    pipeline they build are ready in every forked child."""
+    pipeline they load are ready in every forked child."""
     from gapscan.cli import cli
+
+    keep_extractors()
 
     saved = [os.dup(1), os.dup(2)]
     sink = os.open(os.devnull, os.O_WRONLY)
