@@ -20,6 +20,7 @@ import sys
 
 from ..errors import over_time
 from ..limits import address_space_cap, cap_address_space
+from .columns import page_text
 
 CHILD_MEMORY = 2 * 1024**3  # the child's address space, unless this process has less
 # The child's own time limit runs this much past its reader's, so that the reader, which
@@ -77,7 +78,10 @@ def pdf_pages(data: bytes, password: str | None, max_pages: int, max_chars: int)
                         f"holds over {max_chars:,} characters of text, over the limit; "
                         "is it really a resume or a posting?"
                     )
-                texts.append(textpage.get_text_range())
+                try:
+                    texts.append(page_text(textpage))
+                except pdfium.PdfiumError:  # no text rectangles on a damaged page
+                    texts.append(textpage.get_text_range())
             finally:
                 textpage.close()
                 page.close()
