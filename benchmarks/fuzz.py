@@ -298,7 +298,7 @@ def own_frame(stderr: str) -> str:
 def known_keys(keep: Path) -> set[str]:
     """The failure keys already kept in ``keep`` by earlier runs (their ``key:`` lines)."""
     keys = set()
-    for note in keep.glob("*.txt"):
+    for note in keep.glob("*.note.txt"):
         for line in note.read_text(errors="replace").splitlines():
             if line.startswith("key: "):
                 keys.add(line[5:])
@@ -306,9 +306,11 @@ def known_keys(keep: Path) -> set[str]:
 
 
 def keep_finding(case: Case, failure: Outcome, data: bytes, keep: Path, settings: Settings) -> Path:
-    """Save the reproducer and a note beside it: the command, exit code, last stderr lines."""
+    """Save the reproducer and a note beside it (``STEM.note.txt``): the command, exit
+    code, last stderr lines."""
     keep.mkdir(parents=True, exist_ok=True)
-    stem = f"{failure.cls}-{failure.exc_type or 'none'}-{case.format}-{case.seed}_{case.index}"
+    kind = f"{failure.cls}-{failure.exc_type or 'none'}-{case.format}-{failure.command}"
+    stem = f"{kind}-{case.seed}_{case.index}"
     stem = re.sub(r"[^\w.-]", "_", stem)
     path = keep / f"{stem}{EXTENSIONS[case.format]}"
     path.write_bytes(data)
@@ -326,7 +328,7 @@ def keep_finding(case: Case, failure: Outcome, data: bytes, keep: Path, settings
         f"last gapscan frame: {own_frame(failure.stderr)}\n"
         f"stderr (last lines):\n{tail}\n"
     )
-    path.with_suffix(".txt").write_text(note)
+    keep.joinpath(f"{stem}.note.txt").write_text(note)  # beside a text input, not over it
     return path
 
 
