@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from pathlib import Path
 
@@ -38,6 +39,16 @@ def zip_of(name: str, content: bytes) -> bytes:
     return buffer.getvalue()
 
 
+def directory_moved(data: bytes, by: int) -> bytes:
+    """The zip with its end record saying the central directory starts ``by`` bytes later:
+    ``zipfile`` then seeks before the file's start (fuzz input 401:126)."""
+    damaged = bytearray(data)
+    end = damaged.rfind(b"PK\x05\x06")
+    (offset,) = struct.unpack_from("<I", damaged, end + 16)
+    struct.pack_into("<I", damaged, end + 16, offset + by)
+    return bytes(damaged)
+
+
 @pytest.mark.parametrize(
     ("data", "cause"),
     [
@@ -52,8 +63,13 @@ def zip_of(name: str, content: bytes) -> bytes:
          "the DOCX declares XML entities (Word never does); refusing to read it"),
         (zip_of("word/document.xml", part(" " * 3_000_000)),
          "the DOCX expands to 3 MB of text markup (a zip bomb?); refusing to read it"),
+        (docx(xml=b'<?xml version="1.0" encoding="UTF-9"?><w:document/>'),
+         "not a readable DOCX (its XML is damaged); re-save it from Word"),
+        (directory_moved(docx(), 5000),
+         "not a readable DOCX (the zip archive is damaged); re-save it from Word"),
     ],
-    ids=["not-word", "bad-zip", "truncated", "bad-xml", "entities", "over-20-bytes-a-char"],
+    ids=["not-word", "bad-zip", "truncated", "bad-xml", "entities", "over-20-bytes-a-char",
+         "unknown-encoding", "directory-offset-too-far"],
 )  # fmt: skip
 def test_refused(data: bytes, cause: str) -> None:
     with pytest.raises(InputError) as info:

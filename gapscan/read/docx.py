@@ -33,7 +33,7 @@ def read_docx(p: Path, data: bytes, max_chars: int) -> str:
         raise InputError(p, "the DOCX declares XML entities (Word never does); refusing to read it")
     try:
         paragraphs = _paragraphs(xml)
-    except ElementTree.ParseError:
+    except (ElementTree.ParseError, LookupError):  # LookupError: an unknown declared encoding
         raise InputError(p, _DAMAGED.format("its XML is damaged")) from None
     return "\n".join(paragraphs).strip("\n")
 
@@ -67,7 +67,14 @@ def _document_xml(p: Path, data: bytes, limit: int) -> bytes:
         raise InputError(p, _DAMAGED.format("its compressed text is corrupt")) from None
     except UnicodeDecodeError:
         raise InputError(p, _DAMAGED.format("a file name in it is not valid UTF-8")) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        OSError,
+        EOFError,
+        ValueError,  # "negative seek value": offsets in the zip directory that point before it
+    ):
         raise InputError(p, _DAMAGED.format("the zip archive is damaged")) from None
 
 
