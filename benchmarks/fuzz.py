@@ -20,25 +20,26 @@ import dataclasses
 import functools
 import json
 import os
+import queue
 import random
 import re
-import resource
 import signal
 import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from fuzz_forkserver import ForkServer, lower_address_space  # noqa: E402
 from fuzz_mutations import BY_FORMAT  # noqa: E402
 from fuzz_seeds import EXTENSIONS, SEEDS  # noqa: E402
-from gapscan_cli import SAMPLE_POSTING, gapscan_command  # noqa: E402
+from gapscan_cli import ROOT, SAMPLE_POSTING, gapscan_command  # noqa: E402
 
 FORMATS = ("pdf", "docx", "html", "text", "json")
 CLASSES = ("ok", "clean", "traceback", "hang", "memory", "malformed")
@@ -110,6 +111,7 @@ class Settings:
     commands: tuple[str, ...]
     workdir: Path
     posting: Path = SAMPLE_POSTING
+    servers: queue.Queue[ForkServer] | None = None  # --fork-server: one per job
 
 
 @dataclass(frozen=True)
@@ -133,25 +135,16 @@ class Outcome:
         return (self.cls, self.exc_type, f"{fmt}/{self.command}")
 
 
-def argv_for(command: str, path: Path, settings: Settings) -> list[str]:
-    """The gapscan command line for ``command`` (extract, or scan with the file as resume)."""
+def gapscan_args(command: str, path: Path, posting: Path = SAMPLE_POSTING) -> list[str]:
+    """gapscan's arguments for ``command`` (extract, or scan with the file as resume)."""
     if command == "extract":
-        return [*gapscan_command(), "extract", str(path), "--format", "json"]
-    return [*gapscan_command(), str(path), str(settings.posting), "--format", "json"]
+        return ["extract", str(path), "--format", "json"]
+    return [str(path), str(posting), "--format", "json"]
 
 
-def lower_address_space(megabytes: int) -> Callable[[], None]:
-    """A ``preexec_fn`` capping RLIMIT_AS at ``megabytes``; it only ever lowers the limit."""
-    cap = megabytes << 20
-
-    def limit() -> None:
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        new = cap if soft == resource.RLIM_INFINITY else min(soft, cap)
-        if hard != resource.RLIM_INFINITY:
-            new = min(new, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (new, hard))
-
-    return limit
+def argv_for(command: str, path: Path, settings: Settings) -> list[str]:
+    """The whole gapscan command line for ``command``."""
+    return [*gapscan_command(), *gapscan_args(command, path, settings.posting)]
 
 
 def child_env() -> dict[str, str]:
@@ -165,6 +158,19 @@ def child_env() -> dict[str, str]:
 def run_command(command: str, path: Path, settings: Settings) -> Outcome:
     """Run one command in its own session, kill the whole group at the limit, and class it."""
     start = time.monotonic()
+    if settings.servers is not None:
+        server = settings.servers.get()
+        try:
+            code, timed_out, out, err = server.run(
+                gapscan_args(command, path, settings.posting),
+                settings.workdir,
+                settings.memory_mb,
+                settings.time_limit,
+            )
+        finally:
+            settings.servers.put(server)
+        outcome = classify(command, code, out, err.decode("utf-8", "replace"), timed_out)
+        return dataclasses.replace(outcome, seconds=time.monotonic() - start)
     proc = subprocess.Popen(
         argv_for(command, path, settings),
         stdin=subprocess.DEVNULL,
@@ -292,7 +298,7 @@ def own_frame(stderr: str) -> str:
 def known_keys(keep: Path) -> set[str]:
     """The failure keys already kept in ``keep`` by earlier runs (their ``key:`` lines)."""
     keys = set()
-    for note in keep.glob("*.txt"):
+    for note in keep.glob("*.note.txt"):
         for line in note.read_text(errors="replace").splitlines():
             if line.startswith("key: "):
                 keys.add(line[5:])
@@ -300,9 +306,11 @@ def known_keys(keep: Path) -> set[str]:
 
 
 def keep_finding(case: Case, failure: Outcome, data: bytes, keep: Path, settings: Settings) -> Path:
-    """Save the reproducer and a note beside it: the command, exit code, last stderr lines."""
+    """Save the reproducer and a note beside it (``STEM.note.txt``): the command, exit
+    code, last stderr lines."""
     keep.mkdir(parents=True, exist_ok=True)
-    stem = f"{failure.cls}-{failure.exc_type or 'none'}-{case.format}-{case.seed}_{case.index}"
+    kind = f"{failure.cls}-{failure.exc_type or 'none'}-{case.format}-{failure.command}"
+    stem = f"{kind}-{case.seed}_{case.index}"
     stem = re.sub(r"[^\w.-]", "_", stem)
     path = keep / f"{stem}{EXTENSIONS[case.format]}"
     path.write_bytes(data)
@@ -320,7 +328,7 @@ def keep_finding(case: Case, failure: Outcome, data: bytes, keep: Path, settings
         f"last gapscan frame: {own_frame(failure.stderr)}\n"
         f"stderr (last lines):\n{tail}\n"
     )
-    path.with_suffix(".txt").write_text(note)
+    keep.joinpath(f"{stem}.note.txt").write_text(note)  # beside a text input, not over it
     return path
 
 
@@ -408,6 +416,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--formats", default=",".join(FORMATS), help="comma-separated")
     parser.add_argument("--commands", default="extract,scan", help="extract and/or scan")
     parser.add_argument("--jobs", type=int, default=1, help="inputs run at once")
+    parser.add_argument(
+        "--fork-server",
+        action="store_true",
+        help="import gapscan once per job and fork each command from it (much faster)",
+    )
     parser.add_argument("--time-limit", type=float, default=90.0, help="seconds per command")
     parser.add_argument("--memory-mb", type=int, default=3072, help="RLIMIT_AS of each child")
     parser.add_argument("--shrink-tries", type=int, default=40, help="runs per shrink")
@@ -448,15 +461,32 @@ def run(args: argparse.Namespace, settings: Settings) -> Tally:
     return tally
 
 
+def fork_servers(jobs: int) -> queue.Queue[ForkServer]:
+    """One warmed-up fork server per job (see ``fuzz_forkserver``)."""
+    resume = ROOT / "samples" / "resumes" / "alex-rivera.pdf"
+    warm = [gapscan_args("extract", resume), gapscan_args("scan", resume)]
+    servers: queue.Queue[ForkServer] = queue.Queue()
+    for _ in range(jobs):
+        servers.put(ForkServer(child_env(), warm))
+    return servers
+
+
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
+    servers = fork_servers(args.jobs) if args.fork_server else None
     with tempfile.TemporaryDirectory(prefix="gapscan-fuzz-") as tmp:
-        settings = Settings(args.time_limit, args.memory_mb, args.commands, Path(tmp))
-        if args.replay:
-            replay(args, settings)
-            return
-        start = time.monotonic()
-        tally = run(args, settings)
+        settings = Settings(
+            args.time_limit, args.memory_mb, args.commands, Path(tmp), servers=servers
+        )
+        try:
+            if args.replay:
+                replay(args, settings)
+                return
+            start = time.monotonic()
+            tally = run(args, settings)
+        finally:
+            while servers is not None and not servers.empty():
+                servers.get().close()
     print_table(tally, args.formats)
     print_findings(tally)
     done = sum(tally.counts.values())

@@ -102,6 +102,46 @@ def text_ops(line: bytes, repeat: int) -> bytes:
     return b"BT /F1 10 Tf 72 700 Td " + b"(%s) Tj 0 -12 Td " % line * repeat + b"ET"
 
 
+# Two columns with ligatures (bytes 1 and 2 are the glyphs fi and fl) and words hyphenated
+# at line ends, drawn row by row: left line, the right line beside it, the next row.
+TWO_COLUMNS = (
+    ("Skills", "Experience"),
+    ("Databases: Postgre-", "Platform engineer, Acme 2019-2024"),
+    ("SQL and Redis, query pro\x01ling", "Built CI/CD pipelines for forty"),
+    ("Languages: Python, Java-", "services and ran Kubernetes"),
+    ("Script, Go and Bash", "clusters on AWS; wrote the con-"),
+    ("Machine learning with Tensor-", "\x01guration tooling in Go."),
+    ("Flow and PyTorch", "Data engineer, Globex 2016-2019"),
+    ("Work\x02ows: Airflow and dbt", "Designed batch jobs in Spark"),
+    ("Certi\x01cations: CKA", "and kept the reporting e\x02eet fast."),
+)
+
+
+def two_column_pdf(rows: tuple[tuple[str, str], ...] = TWO_COLUMNS) -> bytes:
+    """A one-page resume: a centred name above two columns drawn row by row, so that
+    PDFium's order of the text interleaves the columns."""
+
+    def show(x: int, y: int, size: int, text: str) -> bytes:
+        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        return b"BT /F1 %d Tf %d %d Td (%s) Tj ET" % (size, x, y, escaped.encode("latin-1"))
+
+    ops = [show(240, 740, 16, "Jordan Example")]
+    for row, (left, right) in enumerate(rows):
+        ops += [show(54, 700 - 14 * row, 10, left), show(320, 700 - 14 * row, 10, right)]
+    content = b"\n".join(ops)
+    return pdf_of(
+        [
+            b"<</Type/Catalog/Pages 2 0 R>>",
+            b"<</Type/Pages/Kids[5 0 R]/Count 1>>",
+            b"<</Length %d>>stream\n%s\nendstream" % (len(content), content),
+            b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding<</Type/Encoding"
+            b"/BaseEncoding/WinAnsiEncoding/Differences[1/fi 2/fl]>>>>",
+            b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]"
+            b"/Resources<</Font<</F1 4 0 R>>>>/Contents 3 0 R>>",
+        ]
+    )
+
+
 def zero_page_pdf() -> bytes:
     return raw_pdf(b"", pages=0)
 
@@ -136,6 +176,13 @@ def docx_bomb(megabytes: int = 48) -> bytes:
             part.write(block)
         part.write(b"</w:t></w:r></w:p></w:body></w:document>")
     return buffer.getvalue()
+
+
+def nested_docx(depth: int = 8000) -> bytes:
+    """A DOCX of ``depth`` paragraphs each nested in the one before (about 1 KB zipped)."""
+    body = "<w:p><w:r><w:t>Go</w:t></w:r>" * depth + "</w:p>" * depth
+    head = f'<?xml version="1.0"?><w:document xmlns:w="{W_NS}"><w:body>'
+    return docx(xml=f"{head}{body}</w:body></w:document>".encode())
 
 
 def entity_docx() -> bytes:
@@ -221,8 +268,10 @@ FILES: dict[str, Callable[[], bytes]] = {
     "too-many-pages.pdf": lambda: blank_pdf(60),
     "pdf-bomb.pdf": lambda: raw_pdf(b"0 0 m " * 12_000_000),
     "pdf-heavy.pdf": lambda: raw_pdf(text_ops(b"Go Kubernetes " * 8, 100_000)),
+    "two-columns.pdf": two_column_pdf,
     "docx-bomb.docx": docx_bomb,
     "docx-entities.docx": entity_docx,
+    "docx-nested.docx": nested_docx,
     "bad.json": lambda: b'{"basics": {"name": "Sam"',
     "deep.json": _deep_json,
     "other.json": lambda: b'{"hello": "world"}',

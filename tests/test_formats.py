@@ -120,6 +120,12 @@ def test_running_headers_and_footers_stay_on_page_one_only() -> None:
     assert drop_running_lines(pages[:1]) == pages[:1]
 
 
+def test_a_short_page_is_never_emptied() -> None:
+    """Its two lines were at the edges of more than half the pages, so both went."""
+    pages = ["Sam Example\nSkills\nGo", "Kubernetes\nTerraform", "Kubernetes\nTerraform"]
+    assert drop_running_lines(pages) == pages
+
+
 def test_icon_glyphs_and_unmapped_glyphs_are_dropped(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     raw = ["\uf0e0 sam@example.com \U000f0001\nSkills (cid:3)\nGo and Kubernetes on clusters"]
     monkeypatch.setattr("gapscan.read.pdf.pdf_pages", lambda *a: raw)

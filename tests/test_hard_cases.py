@@ -6,7 +6,9 @@ Postings get a title line and a "Requirements" heading unless the case brings it
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from types import FrameType
 
 import pytest
 
@@ -14,8 +16,12 @@ from gapscan.profiles import posting_requirements
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
-    ("architecture-proposals", "Wrote the architecture proposals for our first LLM features.",
-     {"solution-architecture"}, set()),  # fmt: skip
+    (
+        "architecture-proposals",
+        "Wrote the architecture proposals for our first LLM features.",
+        {"solution-architecture"},
+        set(),
+    ),  # fmt: skip
     # (id, text, present, absent)
     ("go-the-game", "Other: Go player (amateur 2 dan)", set(), {"go-language"}),
     (
@@ -167,48 +173,120 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
-    ("partner-with", "You will partner with finance and marketing every day.",
-     {"collaboration"}, set()),  # fmt: skip
-    ("own-end-to-end", "Own features end to end, from data pipelines to serving.",
-     {"ownership"}, set()),  # fmt: skip
-    ("monitoring-dashboards", "Set up Datadog dashboards and latency dashboards.", set(),
-     {"data-visualization"}),  # fmt: skip
-    ("bi-dashboards", "Build dashboards for sales and customer success.",
-     {"data-visualization"}, set()),  # fmt: skip
+    (
+        "partner-with",
+        "You will partner with finance and marketing every day.",
+        {"collaboration"},
+        set(),
+    ),  # fmt: skip
+    (
+        "own-end-to-end",
+        "Own features end to end, from data pipelines to serving.",
+        {"ownership"},
+        set(),
+    ),  # fmt: skip
+    (
+        "monitoring-dashboards",
+        "Set up Datadog dashboards and latency dashboards.",
+        set(),
+        {"data-visualization"},
+    ),  # fmt: skip
+    (
+        "bi-dashboards",
+        "Build dashboards for sales and customer success.",
+        {"data-visualization"},
+        set(),
+    ),  # fmt: skip
     # a field named as the people in it asks for nothing; the same words as a skill do
-    ("field-as-team", "Work with data engineering to shape the data pipelines.",
-     {"data-pipelines"}, {"data-engineering"}),  # fmt: skip
-    ("fields-as-teams", "You will sit between research, platform engineering and compliance.",
-     set(), {"research", "devops"}),  # fmt: skip
-    ("field-tools-count", "You will work with data engineering tools such as dbt.",
-     {"data-engineering", "dbt"}, set()),  # fmt: skip
-    ("field-experience-counts", "Experience in data engineering and MLOps.",
-     {"data-engineering", "mlops"}, set()),  # fmt: skip
+    (
+        "field-as-team",
+        "Work with data engineering to shape the data pipelines.",
+        {"data-pipelines"},
+        {"data-engineering"},
+    ),  # fmt: skip
+    (
+        "fields-as-teams",
+        "You will sit between research, platform engineering and compliance.",
+        set(),
+        {"research", "devops"},
+    ),  # fmt: skip
+    (
+        "field-tools-count",
+        "You will work with data engineering tools such as dbt.",
+        {"data-engineering", "dbt"},
+        set(),
+    ),  # fmt: skip
+    (
+        "field-experience-counts",
+        "Experience in data engineering and MLOps.",
+        {"data-engineering", "mlops"},
+        set(),
+    ),  # fmt: skip
     # what architect postings ask of the architect, as they write it
     ("scalable-systems", "Design scalable systems for millions of users.", {"scalability"}, set()),
-    ("high-availability-ha", "Experience building fault-tolerant, highly available services.",
-     {"reliability"}, set()),  # fmt: skip
-    ("stakeholders-bare", "Partner with stakeholders across product and legal.",
-     {"stakeholder-management"}, set()),  # fmt: skip
-    ("business-requirements", "Translate business requirements into technical designs.",
-     {"business-acumen"}, set()),  # fmt: skip
-    ("collaborate-verb", "You will collaborate with data scientists daily.", {"collaboration"},
-     set()),  # fmt: skip
+    (
+        "high-availability-ha",
+        "Experience building fault-tolerant, highly available services.",
+        {"reliability"},
+        set(),
+    ),  # fmt: skip
+    (
+        "stakeholders-bare",
+        "Partner with stakeholders across product and legal.",
+        {"stakeholder-management"},
+        set(),
+    ),  # fmt: skip
+    (
+        "business-requirements",
+        "Translate business requirements into technical designs.",
+        {"business-acumen"},
+        set(),
+    ),  # fmt: skip
+    (
+        "collaborate-verb",
+        "You will collaborate with data scientists daily.",
+        {"collaboration"},
+        set(),
+    ),  # fmt: skip
     ("ownership", "Take ownership of the platform end to end.", {"ownership"}, set()),
-    ("decision-making", "Strong technical decision-making under uncertainty.",
-     {"decision-making"}, set()),  # fmt: skip
+    (
+        "decision-making",
+        "Strong technical decision-making under uncertainty.",
+        {"decision-making"},
+        set(),
+    ),  # fmt: skip
     ("pre-sales", "Support pre-sales with customer workshops.", {"customer-facing"}, set()),
-    ("proofs-of-concept", "Build proofs of concept (PoCs) with new models.", {"prototyping"},
-     set()),  # fmt: skip
-    ("prioritize", "Prioritize competing requests from several teams.", {"prioritization"},
-     set()),  # fmt: skip
+    (
+        "proofs-of-concept",
+        "Build proofs of concept (PoCs) with new models.",
+        {"prototyping"},
+        set(),
+    ),  # fmt: skip
+    (
+        "prioritize",
+        "Prioritize competing requests from several teams.",
+        {"prioritization"},
+        set(),
+    ),  # fmt: skip
     ("saas", "Experience with multi-tenant SaaS platforms.", {"saas"}, set()),
-    ("train-models", "Hands-on experience training machine learning models.",
-     {"model-training"}, set()),  # fmt: skip
-    ("security-clearance-is-no-skill", "Active security clearance required.", set(),
-     {"cybersecurity"}),  # fmt: skip
-    ("customer-facing-product", "You will own our customer-facing chatbot.", set(),
-     {"customer-facing"}),  # fmt: skip
+    (
+        "train-models",
+        "Hands-on experience training machine learning models.",
+        {"model-training"},
+        set(),
+    ),  # fmt: skip
+    (
+        "security-clearance-is-no-skill",
+        "Active security clearance required.",
+        set(),
+        {"cybersecurity"},
+    ),  # fmt: skip
+    (
+        "customer-facing-product",
+        "You will own our customer-facing chatbot.",
+        set(),
+        {"customer-facing"},
+    ),  # fmt: skip
     ("dont-expect", "We don't expect Rust or Go experience.", set(), {"rust", "go-language"}),
     ("not-used-here", "Note: C and C++ are not used here.", set(), {"c-language", "cpp"}),
     (
@@ -231,37 +309,93 @@ POSTING_CASES = [
         {"kubernetes"},
     ),
     # the team's stack is a soft expectation wherever the sentence stands (IMPORTANCE_CASES)
-    ("stack-in-about-us", "About us\nOur stack runs on AWS (ECS, RDS).\nRequirements\n- Go",
-     {"aws"}, set()),  # fmt: skip
+    (
+        "stack-in-about-us",
+        "About us\nOur stack runs on AWS (ECS, RDS).\nRequirements\n- Go",
+        {"aws"},
+        set(),
+    ),  # fmt: skip
     # a posting's headings in their own words end the section before them
-    ("unknown-heading-ends-intro", "Who we are\nAcme builds tools for banks.\n\nThe work\n"
-     "- Python and Kubernetes", {"python", "kubernetes"}, set()),  # fmt: skip
-    ("colon-heading-ends-intro", "Who we are\nAcme ships tools.\nWhat You Will Bring:\n"
-     "- Terraform", {"terraform"}, set()),  # fmt: skip
-    ("heading-after-list", "Who we are\nAcme builds tools.\n- Offices in Oslo\nThe Work\n"
-     "- Kafka", {"kafka"}, set()),  # fmt: skip
-    ("inline-benefits-heading", "We are hiring.\nBenefits: Spark Grants for all staff.", set(),
-     {"spark"}),  # fmt: skip
-    ("worded-benefits-heading", "Requirements\n- SQL\n\nWhat we offer you\nSpark Grants, "
-     "yearly.", {"sql"}, {"spark"}),  # fmt: skip
+    (
+        "unknown-heading-ends-intro",
+        "Who we are\nAcme builds tools for banks.\n\nThe work\n- Python and Kubernetes",
+        {"python", "kubernetes"},
+        set(),
+    ),  # fmt: skip
+    (
+        "colon-heading-ends-intro",
+        "Who we are\nAcme ships tools.\nWhat You Will Bring:\n- Terraform",
+        {"terraform"},
+        set(),
+    ),  # fmt: skip
+    (
+        "heading-after-list",
+        "Who we are\nAcme builds tools.\n- Offices in Oslo\nThe Work\n- Kafka",
+        {"kafka"},
+        set(),
+    ),  # fmt: skip
+    (
+        "inline-benefits-heading",
+        "We are hiring.\nBenefits: Spark Grants for all staff.",
+        set(),
+        {"spark"},
+    ),  # fmt: skip
+    (
+        "worded-benefits-heading",
+        "Requirements\n- SQL\n\nWhat we offer you\nSpark Grants, yearly.",
+        {"sql"},
+        {"spark"},
+    ),  # fmt: skip
     # benefits, application documents, a posting's details and titles ask for nothing
-    ("benefit-sentence", "Summary\nYou'll get employer-funded continuing education.\n"
-     "Requirements\n- SQL", {"sql"}, {"continuous-learning"}),  # fmt: skip
-    ("application-section", "Requirements\n- SQL\nApplication documents\n- CV\n"
-     "- Diploma (MSc/PhD)", {"sql"}, {"masters-degree", "phd"}),  # fmt: skip
-    ("application-sentence", "Please send your CV and your diploma (MSc/PhD).", set(),
-     {"masters-degree", "phd"}),  # fmt: skip
-    ("role-metadata", "Role: DevOps\nLocation: Berlin\nRequirements\n- Python", {"python"},
-     {"devops"}),  # fmt: skip
-    ("job-title-line", "Job title: Data Engineer\nRequirements\n- SQL", {"sql"},
-     {"data-engineering"}),  # fmt: skip
+    (
+        "benefit-sentence",
+        "Summary\nYou'll get employer-funded continuing education.\nRequirements\n- SQL",
+        {"sql"},
+        {"continuous-learning"},
+    ),  # fmt: skip
+    (
+        "application-section",
+        "Requirements\n- SQL\nApplication documents\n- CV\n- Diploma (MSc/PhD)",
+        {"sql"},
+        {"masters-degree", "phd"},
+    ),  # fmt: skip
+    (
+        "application-sentence",
+        "Please send your CV and your diploma (MSc/PhD).",
+        set(),
+        {"masters-degree", "phd"},
+    ),  # fmt: skip
+    (
+        "role-metadata",
+        "Role: DevOps\nLocation: Berlin\nRequirements\n- Python",
+        {"python"},
+        {"devops"},
+    ),  # fmt: skip
+    (
+        "job-title-line",
+        "Job title: Data Engineer\nRequirements\n- SQL",
+        {"sql"},
+        {"data-engineering"},
+    ),  # fmt: skip
     # a generic word after "X for" (or before "with X") says what X is for
-    ("for-orchestration", "Kubernetes for orchestration", {"kubernetes"},
-     {"workflow-orchestration"}),  # fmt: skip
-    ("orchestration-with", "Orchestration with Kubernetes or ECS", {"kubernetes"},
-     {"workflow-orchestration"}),  # fmt: skip
-    ("orchestration-itself", "Workflow orchestration with Airflow",
-     {"workflow-orchestration", "airflow"}, set()),  # fmt: skip
+    (
+        "for-orchestration",
+        "Kubernetes for orchestration",
+        {"kubernetes"},
+        {"workflow-orchestration"},
+    ),  # fmt: skip
+    (
+        "orchestration-with",
+        "Orchestration with Kubernetes or ECS",
+        {"kubernetes"},
+        {"workflow-orchestration"},
+    ),  # fmt: skip
+    (
+        "orchestration-itself",
+        "Workflow orchestration with Airflow",
+        {"workflow-orchestration", "airflow"},
+        set(),
+    ),  # fmt: skip
     (
         "benefits",
         "Requirements\n- SQL\nBenefits\n- Spark Grants and a learning budget",
@@ -300,8 +434,12 @@ IMPORTANCE_CASES = [
         "preferred",
     ),
     ("plain-requirement", "Requirements\n- Python and SQL", "sql", "required"),
-    ("stack-sentence", "Our stack runs on AWS and Kafka.\nRequirements\n- Go", "kafka",
-     "preferred"),  # fmt: skip
+    (
+        "stack-sentence",
+        "Our stack runs on AWS and Kafka.\nRequirements\n- Go",
+        "kafka",
+        "preferred",
+    ),  # fmt: skip
     ("stack-then-demand", "Our stack is Go, and you must know Kafka.", "kafka", "required"),
     ("worded-nice-to-have", "What would be great\n- Kafka", "kafka", "preferred"),
     ("heading-right-after-title", "Bonus skills we love\n- Kafka", "kafka", "preferred"),
@@ -320,29 +458,58 @@ IMPORTANCE_CASES = [
 
 REQUIREMENT_CASES = [
     # (id, requirement lines, the requirements they make)
-    ("examples-of-a-general-term", "- Cloud platforms (e.g., AWS, GCP) are a plus.",
-     [(("aws", "cloud-computing", "gcp"), "preferred")]),  # fmt: skip
-    ("two-general-terms", "- Cloud platforms and distributed computing frameworks (e.g., AWS, "
-     "GCP, Hadoop, Spark)", [(("aws", "cloud-computing", "distributed-systems", "gcp", "hadoop",
-     "spark"), "required")]),  # fmt: skip
-    ("eg-without-comma", "- Cloud computing, e.g. AWS or GCP",
-     [(("aws", "cloud-computing", "gcp"), "required")]),  # fmt: skip
-    ("examples-of-a-modifier", "- A deep learning framework such as PyTorch or JAX",
-     [(("deep-learning", "jax", "pytorch"), "required")]),  # fmt: skip
-    ("examples-in-parentheses", "- Cloud platforms (AWS or Azure)",
-     [(("aws", "azure", "cloud-computing"), "required")]),  # fmt: skip
-    ("list-in-parentheses", "- Distributed compute (Spark, Hadoop)",
-     [(("distributed-systems", "hadoop", "spark"), "required")]),  # fmt: skip
-    ("general-term-asked-alone", "- Deep learning\n- A deep learning framework such as PyTorch "
-     "or JAX", [(("deep-learning",), "required"), (("jax", "pytorch"), "required")]),  # fmt: skip
-    ("example-asked-alone", "- PyTorch\n- A deep learning framework such as PyTorch or JAX",
-     [(("pytorch",), "required")]),  # fmt: skip
-    ("or-binds-tighter-than-and", "- Python and Spark or Ray",
-     [(("python",), "required"), (("ray", "spark"), "required")]),  # fmt: skip
+    (
+        "examples-of-a-general-term",
+        "- Cloud platforms (e.g., AWS, GCP) are a plus.",
+        [(("aws", "cloud-computing", "gcp"), "preferred")],
+    ),  # fmt: skip
+    (
+        "two-general-terms",
+        "- Cloud platforms and distributed computing frameworks (e.g., AWS, GCP, Hadoop, Spark)",
+        [(("aws", "cloud-computing", "distributed-systems", "gcp", "hadoop", "spark"), "required")],
+    ),  # fmt: skip
+    (
+        "eg-without-comma",
+        "- Cloud computing, e.g. AWS or GCP",
+        [(("aws", "cloud-computing", "gcp"), "required")],
+    ),  # fmt: skip
+    (
+        "examples-of-a-modifier",
+        "- A deep learning framework such as PyTorch or JAX",
+        [(("deep-learning", "jax", "pytorch"), "required")],
+    ),  # fmt: skip
+    (
+        "examples-in-parentheses",
+        "- Cloud platforms (AWS or Azure)",
+        [(("aws", "azure", "cloud-computing"), "required")],
+    ),  # fmt: skip
+    (
+        "list-in-parentheses",
+        "- Distributed compute (Spark, Hadoop)",
+        [(("distributed-systems", "hadoop", "spark"), "required")],
+    ),  # fmt: skip
+    (
+        "general-term-asked-alone",
+        "- Deep learning\n- A deep learning framework such as PyTorch or JAX",
+        [(("deep-learning",), "required"), (("jax", "pytorch"), "required")],
+    ),  # fmt: skip
+    (
+        "example-asked-alone",
+        "- PyTorch\n- A deep learning framework such as PyTorch or JAX",
+        [(("pytorch",), "required")],
+    ),  # fmt: skip
+    (
+        "or-binds-tighter-than-and",
+        "- Python and Spark or Ray",
+        [(("python",), "required"), (("ray", "spark"), "required")],
+    ),  # fmt: skip
     ("comma-or", "- Spark, or Ray", [(("ray", "spark"), "required")]),
     ("bullet-then-go", "- Go, C, or Rust", [(("c-language", "go-language", "rust"), "required")]),
-    ("list-then-or", "- SQL, Python and Spark or Ray",
-     [(("python",), "required"), (("ray", "spark"), "required"), (("sql",), "required")]),
+    (
+        "list-then-or",
+        "- SQL, Python and Spark or Ray",
+        [(("python",), "required"), (("ray", "spark"), "required"), (("sql",), "required")],
+    ),
 ]
 
 
@@ -410,3 +577,31 @@ def test_requirement_case(
     path.write_text(f"Senior Engineer\nRequirements\n{body}\n", encoding="utf-8")
     profile, _ = scanner.extract(path, kind="posting")
     assert [(r.skills, r.importance) for r in posting_requirements(profile)] == expected
+
+
+def test_glued_words_are_split_without_the_retokenizer(scanner: Scanner, tmp_path: Path) -> None:
+    """Issue 15 fuzzing: spaCy's retokenizer moves every later token for each split, so a
+    1.7-million-character text with 4,500 glued words ran for minutes in native code, out
+    of the time limit's reach. The splits are made in one pass instead, with the same
+    mentions (the profiler sees every call of a native function: ``Doc.retokenize`` is not
+    among them)."""
+    calls: set[str] = set()
+
+    def profile(frame: FrameType, event: str, arg: object) -> None:
+        calls.add(getattr(arg, "__name__", "") if event == "c_call" else frame.f_code.co_name)
+
+    text = "Python, SQLWorked on pipelines\nClouds: GCPAzureAWS\n" * 3
+    _profile(scanner, tmp_path, "Jane Doe", "resume")  # the pipeline loaded, unprofiled
+    sys.setprofile(profile)
+    try:
+        found = _profile(scanner, tmp_path, f"Jane Doe\nExperience\n{text}", "resume")
+    finally:
+        sys.setprofile(None)
+    assert "retokenize" not in calls and "make_doc" in calls
+    assert {s for s in ("python", "sql", "gcp", "azure", "aws") if found.get(s)} == {
+        "python",
+        "sql",
+        "gcp",
+        "azure",
+        "aws",
+    }

@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from make_hostile import PASSWORD, fpdf_resume, raw_pdf
 
@@ -68,3 +79,87 @@ def test_a_child_that_dies_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
         "reading the PDF's text failed (the reader crashed or needed over 2 GB of memory); "
         "a hostile or broken file?"
     )
+
+
+def slow_pdf() -> bytes:
+    """A PDF PDFium takes about a second a page to read (50 pages), in little memory."""
+    return raw_pdf(b"q Q " * 2_000_000, pages=50)
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid``, from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text()
+        except (OSError, ValueError):
+            continue
+        if entry.name.isdigit() and int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def wait_until(condition: Callable[[], object], seconds: float) -> bool:
+    """Poll ``condition()`` until it holds or ``seconds`` pass (a bound, not a measurement)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def reads_pdf(pid: int) -> bool:
+    """PDFium is loaded in ``pid``: it is past its start-up, reading the file."""
+    try:
+        return "pdfium" in Path(f"/proc/{pid}/maps").read_text()
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG and /proc")
+def test_a_killed_reader_leaves_no_child_behind() -> None:
+    """Issue 15, item 9: a batch worker killed at its time limit took its PDF reader's child
+    with it no more, which kept reading (once up to 1.77 GB) as an orphan of PID 1."""
+    worker = multiprocessing.get_context("fork").Process(
+        target=pdf_pages_isolated, args=(slow_pdf(), None, 50, 10_000, 120), daemon=True
+    )
+    worker.start()
+    assert worker.pid is not None
+    child: list[int] = []
+    try:
+        assert wait_until(lambda: child.extend(children(worker.pid)) or child, 30)
+        assert wait_until(lambda: reads_pdf(child[0]), 30)
+        os.kill(worker.pid, signal.SIGKILL)
+        worker.join()
+        assert wait_until(lambda: not Path(f"/proc/{child[0]}").exists(), 20)
+    finally:
+        for pid in child:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+
+def test_the_child_has_a_time_limit_of_its_own() -> None:
+    """Wherever the death signal is missing, a reader's child still ends after its limit."""
+    header = {"password": None, "max_pages": 50, "max_chars": 10_000, "parent": os.getpid(),
+              "seconds": 1.0}  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "gapscan.read.pdfium"],
+        input=json.dumps(header).encode() + b"\n" + slow_pdf(),
+        capture_output=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (-signal.SIGALRM, b"")
+
+
+def test_an_orphan_before_it_starts_reading_stops() -> None:
+    """A child whose parent died before the death signal was set does not read at all."""
+    header = {"password": None, "max_pages": 50, "max_chars": 10_000, "parent": 1,
+              "seconds": 30.0}  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "gapscan.read.pdfium"],
+        input=json.dumps(header).encode() + b"\n" + fpdf_resume(pages=1),
+        capture_output=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (1, b"", b"")

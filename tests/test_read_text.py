@@ -76,13 +76,23 @@ def test_one_control_character_in_a_hundred_is_tolerated() -> None:
         decode_text(P, b"x" * 98 + b"\x0b\x0b")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: UTF-16 without a BOM is recognised only when over 40% of its characters are "
-    "in U+0000-U+00FF; "
-    "Cyrillic text with few spaces has NULs, so it is refused as binary (README: UTF-16 "
-    "with or without BOM)",
-)
-def test_utf16_without_bom_in_a_non_latin_script() -> None:
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_in_a_non_latin_script(codec: str) -> None:
+    """Few NULs (only the spaces' and line ends' high bytes): it was refused as binary."""
     text = "Инженер по данным\nТребования\nЗнание облачных платформ\n"
-    assert decode_text(P, text.encode("utf-16-le")) == (text, "utf-16-le")
+    assert decode_text(P, text.encode(codec)) == (text, codec)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes((i * 7919 + 13) % 255 + 1 if i % 2 == 0 else (i * 31) % 256 for i in range(4096)),
+        "Инженер по ".encode("utf-16-le") + b"\x01\xd8" + "данным".encode("utf-16-le"),
+        "Инженер по данным".encode("utf-16-le")[1:] + b"\x00",  # off by one: other blocks
+    ],
+    ids=["nul-on-one-side-not-text", "lone-surrogate", "shifted"],
+)
+def test_nuls_on_one_side_that_are_not_utf16_text_are_binary(data: bytes) -> None:
+    with pytest.raises(InputError) as info:
+        decode_text(P, data)
+    assert info.value.cause == BINARY

@@ -139,7 +139,8 @@ def test_nothing_to_learn_when_all_is_matched(
     ]  # fmt: skip
     headings = [line for line in lines if line and not line.startswith(" ")]
     assert headings[3:] == [
-        "Gaps: none", "Learning plan", "Coverage by skill area (matched / partial / missing)", "Matched (3)",
+        "Gaps: none", "Learning plan", "Coverage by skill area (matched / partial / missing)",
+        "Matched (3)",
         "--verbose adds each plan item's steps and resources and each match's evidence.",
     ]  # fmt: skip
     assert "  Nothing to learn: every requirement is matched." in lines

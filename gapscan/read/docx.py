@@ -17,6 +17,8 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_RATIO = 200  # real document.xml parts compress 5-20x; a bomb compresses 1000x
 _ENCRYPTED = 0x1  # bit 0 of a zip member's general purpose flags
 _DAMAGED = "not a readable DOCX ({}); re-save it from Word"
+_PARAGRAPH, _TEXT = f"{_W}p", f"{_W}t"
+_BREAKS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
 
 
 def read_docx(p: Path, data: bytes, max_chars: int) -> str:
@@ -30,10 +32,10 @@ def read_docx(p: Path, data: bytes, max_chars: int) -> str:
     if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:  # XML keywords are upper case
         raise InputError(p, "the DOCX declares XML entities (Word never does); refusing to read it")
     try:
-        root = ElementTree.fromstring(xml)
-    except ElementTree.ParseError:
+        paragraphs = _paragraphs(xml)
+    except (ElementTree.ParseError, LookupError):  # LookupError: an unknown declared encoding
         raise InputError(p, _DAMAGED.format("its XML is damaged")) from None
-    return "\n".join(_paragraph(para) for para in root.iter(f"{_W}p")).strip("\n")
+    return "\n".join(paragraphs).strip("\n")
 
 
 def _document_xml(p: Path, data: bytes, limit: int) -> bytes:
@@ -65,17 +67,36 @@ def _document_xml(p: Path, data: bytes, limit: int) -> bytes:
         raise InputError(p, _DAMAGED.format("its compressed text is corrupt")) from None
     except UnicodeDecodeError:
         raise InputError(p, _DAMAGED.format("a file name in it is not valid UTF-8")) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        OSError,
+        EOFError,
+        ValueError,  # "negative seek value": offsets in the zip directory that point before it
+    ):
         raise InputError(p, _DAMAGED.format("the zip archive is damaged")) from None
 
 
-def _paragraph(para: ElementTree.Element) -> str:
-    chunks: list[str] = []
-    for node in para.iter():
-        if node.tag == f"{_W}t" and node.text:
-            chunks.append(node.text)
-        elif node.tag == f"{_W}tab":
-            chunks.append("\t")
-        elif node.tag in (f"{_W}br", f"{_W}cr"):
-            chunks.append("\n")
-    return "".join(chunks)
+def _paragraphs(xml: bytes) -> list[str]:
+    """Every paragraph's text, in the order the paragraphs start, in one pass over the XML.
+
+    A paragraph nested in another (a text box, or a hostile file nesting thousands deep) is
+    a paragraph of its own, and its text belongs to it alone: each piece of text goes to the
+    innermost open paragraph, so the time is linear in the markup, whatever the depth.
+    """
+    paragraphs: list[list[str]] = []
+    open_paragraphs: list[list[str]] = []
+    for event, node in ElementTree.iterparse(io.BytesIO(xml), events=("start", "end")):
+        if node.tag == _PARAGRAPH:
+            if event == "start":
+                paragraphs.append([])
+                open_paragraphs.append(paragraphs[-1])
+            else:
+                open_paragraphs.pop()
+        elif event == "end" and open_paragraphs:
+            chunk = node.text if node.tag == _TEXT else _BREAKS.get(node.tag)
+            if chunk:
+                open_paragraphs[-1].append(chunk)
+            node.clear()  # text taken: keep memory flat on long documents
+    return ["".join(chunks) for chunks in paragraphs]

@@ -84,7 +84,9 @@ def drop_running_lines(pages: list[str]) -> list[str]:
 
     A line counts as running when it is among the first or last ``EDGE_LINES`` non-empty
     lines of more than half the pages (and at least two). Page 1 keeps it, since a resume's
-    running header is usually the candidate's name, which belongs in the text once.
+    running header is usually the candidate's name, which belongs in the text once. A page
+    that would lose every line keeps them all: on a page of two or three lines, what
+    repeats at the edges of the others is its content (a skill list continued).
     """
     if len(pages) < 2:
         return pages
@@ -99,7 +101,8 @@ def drop_running_lines(pages: list[str]) -> list[str]:
     for text in pages[1:]:
         edges = set(_edges(text))
         lines = [ln for ln in text.split("\n") if not (ln in edges and _key(ln) in running)]
-        kept.append("\n".join(lines).strip("\n"))
+        left = "\n".join(lines).strip("\n")
+        kept.append(left if left.strip() else text)  # all of a short page: its content
     return kept
 
 

@@ -3,20 +3,30 @@
 PDFium is native code: a hostile file can make it run for minutes or take gigabytes, and a
 Python signal cannot interrupt it. Heavy files (see ``gapscan.pdf_guard``) are therefore
 read by a child process with a wall-clock timeout and an address-space limit (RLIMIT_AS);
-the child receives the bytes on stdin and answers with JSON on stdout. Forms, JavaScript and
-attachments are never touched: only each page's text layer is read.
+the child receives the bytes on stdin and answers with JSON on stdout. The child never
+outlives its reader: on Linux it is killed when the process that started it dies (a batch
+worker killed at its time limit), and everywhere it ends itself a little after its timeout.
+Forms, JavaScript and attachments are never touched: only each page's text layer is read.
 """
 
 from __future__ import annotations
 
+import ctypes
 import json
+import os
+import signal
 import subprocess
 import sys
 
 from ..errors import over_time
 from ..limits import address_space_cap, cap_address_space
+from .columns import page_text
 
 CHILD_MEMORY = 2 * 1024**3  # the child's address space, unless this process has less
+# The child's own time limit runs this much past its reader's, so that the reader, which
+# explains the limit to the user, normally stops it first.
+CHILD_GRACE = 2.0
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 class PdfProblem(Exception):
@@ -68,7 +78,10 @@ def pdf_pages(data: bytes, password: str | None, max_pages: int, max_chars: int)
                         f"holds over {max_chars:,} characters of text, over the limit; "
                         "is it really a resume or a posting?"
                     )
-                texts.append(textpage.get_text_range())
+                try:
+                    texts.append(page_text(textpage))
+                except pdfium.PdfiumError:  # no text rectangles on a damaged page
+                    texts.append(textpage.get_text_range())
             finally:
                 textpage.close()
                 page.close()
@@ -81,7 +94,15 @@ def pdf_pages_isolated(
     data: bytes, password: str | None, max_pages: int, max_chars: int, timeout: float
 ) -> list[str]:
     """:func:`pdf_pages` in a child process that is killed after ``timeout`` seconds."""
-    request = json.dumps({"password": password, "max_pages": max_pages, "max_chars": max_chars})
+    request = json.dumps(
+        {
+            "password": password,
+            "max_pages": max_pages,
+            "max_chars": max_chars,
+            "parent": os.getpid(),
+            "seconds": timeout + CHILD_GRACE,
+        }
+    )
     try:
         done = subprocess.run(
             [sys.executable, "-m", "gapscan.read.pdfium"],
@@ -109,11 +130,25 @@ def pdf_pages_isolated(
     return [str(t) for t in answer["pages"]]
 
 
+def die_with_parent() -> None:
+    """Have Linux send SIGKILL to this process when its parent dies (``PR_SET_PDEATHSIG``).
+
+    Elsewhere this does nothing, and the child's own time limit bounds it instead.
+    """
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
 def _child() -> None:
+    die_with_parent()  # first of all: the parent may be killed while we start
     cap_address_space(CHILD_MEMORY, hard=True)
     raw = sys.stdin.buffer.read()
     header, _, data = raw.partition(b"\n")
     request = json.loads(header)
+    if os.getppid() != request["parent"]:  # it died before the death signal was set
+        sys.exit(1)
+    # SIGALRM's default action ends the process, even inside PDFium's native code
+    signal.setitimer(signal.ITIMER_REAL, request["seconds"])
     try:
         pages = pdf_pages(data, request["password"], request["max_pages"], request["max_chars"])
         answer: dict[str, object] = {"pages": pages}

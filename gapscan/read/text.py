@@ -19,13 +19,15 @@ from pathlib import Path
 from ..errors import InputError
 
 BINARY = "binary content, not text (unsupported format: give a PDF, DOCX, text, HTML or JSON file)"
+_ALPHABET_BLOCKS = 4  # ASCII, an alphabet (two blocks for some), general punctuation
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
 def decode_text(p: Path, data: bytes) -> tuple[str, str]:
     """Decode text bytes, returning the text and the encoding used.
 
-    BOMs are honoured; UTF-16 without a BOM is recognised by its NUL pattern; then UTF-8 is
+    BOMs are honoured; UTF-16 without a BOM is recognised by its NUL pattern (many NULs on
+    one side, or a few on one side only and readable text); then UTF-8 is
     tried, then the charset an HTML page declares in a meta tag, then cp1252 and finally
     latin-1 (which decodes anything, so the control character check is what rejects binary
     data).
@@ -42,12 +44,16 @@ def decode_text(p: Path, data: bytes) -> tuple[str, str]:
     if len(sample) >= 4 and b"\x00" in sample:
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
         half = len(sample) // 2
-        for zeros, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        for zeros, others, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
             if zeros > 0.4 * half:
                 try:
                     return _checked(p, data.decode(codec)), codec
                 except UnicodeDecodeError:
                     break
+            if others == 0:  # NULs on one side only: the ASCII of a text in another script?
+                text = _readable_utf16(data, codec)
+                if text is not None:
+                    return _checked(p, text), codec
         raise InputError(p, BINARY)
     try:
         return _checked(p, data.decode("utf-8")), "utf-8"
@@ -101,6 +107,25 @@ def _meta_charset(sample: bytes) -> str | None:
     if name.startswith(("utf-16", "utf-32")):
         return None
     return name
+
+
+def _readable_utf16(data: bytes, codec: str) -> str | None:
+    """``data`` as UTF-16 without a BOM when it reads as text in one alphabet, else None.
+
+    Text in Cyrillic, Greek, Hebrew, Arabic, Devanagari... has NULs only in the high bytes
+    of its spaces, digits and line ends, too few for the NUL count to tell. Such text keeps
+    to a few blocks of 256 code points (its alphabet's, ASCII's, punctuation's); bytes that
+    are not UTF-16 text fail to decode (a lone surrogate), or scatter over many blocks.
+    Chinese or Japanese text without a BOM scatters too, and is still refused.
+    """
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    head = text[:2048]
+    printable = sum(1 for ch in head if ch.isprintable() or ch in "\t\n\r\f")
+    blocks = {ord(ch) >> 8 for ch in head}
+    return text if printable >= 0.95 * len(head) and len(blocks) <= _ALPHABET_BLOCKS else None
 
 
 def _checked(p: Path, text: str) -> str:

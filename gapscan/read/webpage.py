@@ -2,6 +2,7 @@
 
 Uses the standard library's ``html.parser``: no network, no scripts run. Text inside
 script, style, head, template, noscript, svg, nav and embedded objects is dropped.
+``<embed>`` is void (it has no content and no end tag), so it hides nothing.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ HIDDEN = frozenset(
         "nav",
         "iframe",
         "object",
-        "embed",
         "button",
         "select",
         "form",
@@ -62,6 +62,10 @@ BLOCKS = frozenset(
         "summary",
     }
 )
+# What may stand in <head>: any other start tag opens the body, closing an unclosed head.
+HEAD_CONTENT = frozenset(
+    {"title", "meta", "link", "style", "script", "base", "noscript", "template"}
+)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANKS = re.compile(r"\n{3,}")
 
@@ -82,6 +86,8 @@ class _Visible(HTMLParser):
         ):
             self._in_jsonld = True
             self.jsonld.append("")
+        if tag not in HEAD_CONTENT and "head" in self._hidden:
+            self._close("head")  # </head> is optional: the body starts here
         if tag in HIDDEN:
             self._hidden.append(tag)
         elif tag in BLOCKS:
@@ -93,10 +99,14 @@ class _Visible(HTMLParser):
         if tag == "script":
             self._in_jsonld = False
         if tag in HIDDEN and tag in self._hidden:
-            while self._hidden and self._hidden.pop() != tag:
-                pass
+            self._close(tag)
         elif tag in BLOCKS:
             self.parts.append("\n")
+
+    def _close(self, tag: str) -> None:
+        """Pop the hidden elements up to and including the innermost ``tag``."""
+        while self._hidden and self._hidden.pop() != tag:
+            pass
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in BLOCKS:

@@ -36,6 +36,7 @@ from .tokens import GlueSplitter, SpanInfo, Tokens, unwrap_lines, word_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 SPANS_KEY = "skills"
 
@@ -165,15 +166,13 @@ class SkillExtractor:
 
         unwrapped = unwrap_lines(text)
         doc = self.nlp.make_doc(unwrapped)
+        idx, length, space = (column.tolist() for column in doc.to_array([IDX, LENGTH, SPACY]).T)
         glued = self._glue.splits(unwrapped)
         if glued:  # "SQLWorked" -> "SQL" "Worked", at the same offsets
-            with doc.retokenize() as retokenizer:
-                for start, pieces in glued:
-                    span = doc.char_span(start, start + sum(map(len, pieces)))
-                    if span is not None and len(span) == 1:
-                        token = span[0]
-                        retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
-        idx, length, space = (column.tolist() for column in doc.to_array([IDX, LENGTH, SPACY]).T)
+            doc = _split_tokens(doc, unwrapped, glued, (idx, length, space))
+            idx, length, space = (
+                column.tolist() for column in doc.to_array([IDX, LENGTH, SPACY]).T
+            )
         ends = [i + n for i, n in zip(idx, length, strict=True)]
         spans = [
             SpanInfo(start, end, idx[start], ends[end - 1], label, skill_id)
@@ -200,3 +199,33 @@ class SkillExtractor:
             if tfidf_context_ok(self._context[c.skill_id], text, found, words, first, last):
                 matches.append(Match(c.skill_id, start, end, "tfidf", c.score))
         return matches
+
+
+def _split_tokens(
+    doc: Doc,
+    text: str,
+    glued: list[tuple[int, list[str]]],
+    columns: tuple[list[int], list[int], list[int]],
+) -> Doc:
+    """``doc`` rebuilt with each glued token (one token exactly at ``start``) split into its
+    pieces, in one pass over the tokens.
+
+    spaCy's retokenizer moves every later token for each split, so 4,500 splits in a
+    1.7-million-character document took minutes in native code, past the time limit and
+    out of its reach. The ruler reads only ``ORTH`` and ``LOWER``, which a ``Doc`` built
+    from words and spaces has just as the retokenizer would leave them.
+    """
+    from spacy.tokens import Doc
+
+    pieces_at = dict(glued)
+    words: list[str] = []
+    spaces: list[bool] = []
+    for start, size, space in zip(*columns, strict=True):
+        pieces = pieces_at.get(start)
+        if pieces is not None and sum(map(len, pieces)) == size:
+            words += pieces
+            spaces += [False] * (len(pieces) - 1)
+        else:
+            words.append(text[start : start + size])
+        spaces.append(bool(space))
+    return Doc(doc.vocab, words=words, spaces=spaces)
