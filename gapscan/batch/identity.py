@@ -20,8 +20,16 @@ def candidate_id(sha256: str) -> str:
 
 
 def candidate_name(text: str) -> str | None:
-    """The candidate's name as the resume's header line gives it, or None."""
-    return " ".join(header_name(text)) or None
+    """The candidate's name as the resume's header line gives it, or None.
+
+    ``--redact`` takes the header's words broadly, erring towards hiding; a name to show
+    must read as one: at most five words, each capitalised ("Results-driven engineer with
+    ten years" is no one's name).
+    """
+    words = header_name(text)
+    if not words or len(words) > 5 or not all(w[:1].isupper() for w in words):
+        return None
+    return " ".join(words)
 
 
 def candidate(text: str, sha256: str, *, redact: bool) -> str | None:

@@ -133,7 +133,9 @@ def _answer_lines(
     band = _BAND_COLOR[said.band] if said.band else "yellow"
     found = posting_coverage(report.posting, taxonomy)
     doubt = found.coverage.warning() if found is not None and found.coverage.low else None
-    lines = [] if doubt is None else [*_warning_lines(doubt, st, shown)]
+    terms = ", ".join(shown(u.text) for u in found.not_recognised) if found else ""
+    unknown = _wrap(f"Not recognised in the posting: {terms}", "  ", "") if terms else []
+    lines = [] if doubt is None else [*_warning_lines(f"{doubt}.", st, shown), *unknown, ""]
     lines.append(st(f"Score {report.score.value:g} / 100", "bold", band))
     lines.extend(_wrap(said.verdict, ""))
     lines.extend(_score_lines(report))
@@ -148,10 +150,7 @@ def _answer_lines(
     for warning in said.warnings:
         if warning != doubt:
             lines.extend(_warning_lines(warning, st, shown))
-    if found is not None and found.not_recognised:
-        terms = ", ".join(shown(u.text) for u in found.not_recognised)
-        lines.extend(_wrap(f"Not recognised in the posting: {terms}", "  ", ""))
-    return lines
+    return lines if doubt is not None else [*lines, *unknown]
 
 
 def _warning_lines(warning: str, st: _Style, shown: Shown) -> list[str]:
@@ -529,7 +528,7 @@ def _constraint_lines(
         item, c = items[0], items[0].constraint
         values = [stated_text(i.constraint.value, None, c.kind) for i in items]
         value = "" if c.value is None else " " + " or ".join(values)
-        asked = f'{c.kind.replace("_", " ")}{value} [{c.importance}]'
+        asked = f"{c.kind.replace('_', ' ')}{value} [{c.importance}]"
         said = (
             "; ".join(stated_text(s.value, s.detail, s.kind) for s in item.resume)
             if item.resume
