@@ -55,7 +55,7 @@ ANSWER = (
 )
 AREAS = (
     "Coverage by skill area (matched / partial / missing)\n"
-    "  Languages        1/0/1   Machine learning 0/1/0\n"
+    "  Languages 1/0/1   Machine learning 0/1/0\n"
     "\n"
 )
 

@@ -330,12 +330,18 @@ def _area_lines(report: GapReport, taxonomy: Taxonomy, st: _Style) -> list[str]:
     matched / partial / missing."""
     lines = [st("Coverage by skill area (matched / partial / missing)", "bold")]
     named = sorted((taxonomy.area(a.area).name, a) for a in area_coverage(report, taxonomy))
-    width = max((len(name) for name, _ in named), default=0)
-    cells = [f"{name:<{width}} {a.matched}/{a.partial}/{a.missing:<2}" for name, a in named]
-    pair = 2 + len(cells[0]) * 2 + 2 if cells else 0
-    step = 2 if pair <= WIDTH else 1  # two to a line when they fit in the width
-    for i in range(0, len(cells), step):
-        lines.append(("  " + "  ".join(cells[i : i + step])).rstrip())
+    cells = [(name, f"{a.matched}/{a.partial}/{a.missing}") for name, a in named]
+
+    def column(part: list[tuple[str, str]]) -> list[str]:
+        width = max((len(n) + 1 + len(c) for n, c in part), default=0)
+        return [f"{n} {c:>{width - len(n) - 1}}" for n, c in part]
+
+    left, right = column(cells[0::2]), column(cells[1::2])
+    if left and right and 2 + len(left[0]) + 3 + len(right[0]) <= WIDTH:  # two to a line
+        for i, cell in enumerate(left):
+            lines.append(("  " + cell + ("   " + right[i] if i < len(right) else "")).rstrip())
+    else:
+        lines.extend("  " + cell for cell in column(cells))
     return lines
 
 
