@@ -237,3 +237,16 @@ def test_cli_writes_the_page_to_a_file_or_to_stdout(tmp_path: Path) -> None:
     target = tmp_path / "report.html"
     assert run(resume, posting, "--format", "html", "-o", target) == (0, "", "")
     assert target.read_text(encoding="utf-8") == out
+
+
+def test_the_points_table_adds_up_to_the_score(data: dict[str, Any], areas: dict[str, str]) -> None:
+    """Years of experience count in the score: their row is in the table too."""
+    page = render_report(data, areas)
+    table = page[
+        page.index('<table id="breakdown">') : page.index("</table>", page.index('id="breakdown"'))
+    ]
+    rows = re.findall(r'<td class="num">([\d.]+) of ([\d.]+)</td>', table)
+    breakdown = data["score"]["breakdown"]
+    assert sum(float(p) for p, _ in rows) == breakdown["points"]
+    assert sum(float(m) for _, m in rows) == breakdown["max_points"]
+    assert '<th scope="row">years, required</th>' in table

@@ -275,6 +275,19 @@ def _shown_extra(key: str, data: Mapping[str, Any]) -> bool:
     return bool(data.get(key))
 
 
+def score_rows(breakdown: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The rows of the points table: skills by importance, then years of experience by
+    importance (the rows that have requirements), so the rows add up to the points."""
+    rows = [{"importance": imp, **breakdown[imp]} for imp in IMPORTANCES if imp in breakdown]
+    years = breakdown.get("experience") or {}
+    rows += [
+        {"importance": f"years, {imp}", **years[imp]}
+        for imp in IMPORTANCES
+        if imp in years and years[imp]["total"]
+    ]
+    return rows
+
+
 def report_view(data: Mapping[str, Any], areas: Mapping[str, str]) -> dict[str, Any]:
     """What the report template shows, in its order: the answer first, then the evidence."""
     breakdown = data["score"]["breakdown"]
@@ -282,7 +295,7 @@ def report_view(data: Mapping[str, Any], areas: Mapping[str, str]) -> dict[str, 
         "data": data,
         "coverage_warning": coverage_warning(data),
         "gauge": gauge(data["score"]["value"], data["summary"]["band"]),
-        "lines": [{"importance": imp, **breakdown[imp]} for imp in IMPORTANCES if imp in breakdown],
+        "lines": score_rows(breakdown),
         "areas": coverage_by_area(data, areas),
         "plan": _plan(data),
         "gaps": _gap_rows(data, "missing") + _gap_rows(data, "partial"),
