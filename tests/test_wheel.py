@@ -38,20 +38,21 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
+def _run_installed(installed: Path, cwd: Path, code: str) -> list[str]:
+    """The lines ``code`` prints when run against the installed wheel alone."""
+    env = {**os.environ, "PYTHONPATH": str(installed)}
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=cwd, env=env, check=True, capture_output=True, text=True
+    )
+    return run.stdout.splitlines()
+
+
 def test_taxonomy_loads_from_wheel(installed: Path, tmp_path: Path) -> None:
     code = (
         "import gapscan, gapscan.taxonomy as t; tax = t.load_taxonomy(); "
         "print(gapscan.__file__); print(tax.name, len(tax.skills) >= 150, len(tax.steps))"
     )
-    env = {**os.environ, "PYTHONPATH": str(installed)}
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.splitlines()
+    out = _run_installed(installed, tmp_path, code)
     assert out[0].startswith(str(installed))
     assert out[1] == "ai-architect True 9"
     assert (installed / "gapscan" / "taxonomy_data" / "ai-architect.toml").is_file()
@@ -64,14 +65,6 @@ def test_html_templates_render_from_wheel(installed: Path, tmp_path: Path) -> No
         "import gapscan.report.html as h; "
         "print(h.__file__); print(h.environment().get_template('report.html.j2').filename)"
     )
-    env = {**os.environ, "PYTHONPATH": str(installed)}
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.splitlines()
+    out = _run_installed(installed, tmp_path, code)
     assert out[0].startswith(str(installed))
     assert out[1] == str(installed / "gapscan" / "report" / "templates" / "report.html.j2")
