@@ -1,8 +1,8 @@
 """What a posting asks for: its counted skills turned into requirements.
 
 Skills listed as alternatives in one clause ("such as TensorFlow, PyTorch, or JAX",
-"Airflow/Dagster") form one requirement that any of them meets. A requirement is required when
-any of its mentions is, otherwise preferred.
+"Airflow/Dagster", "LangChain, LlamaIndex or a similar library") form one requirement that
+any of them meets. A requirement is required when any of its mentions is, otherwise preferred.
 """
 
 from __future__ import annotations
@@ -38,7 +38,11 @@ def _joined(text: str, left: Mention, right: Mention) -> str | None:
     """The list punctuation between two mentions ("or", ", and", "/"), or None."""
     raw_gap = text[left.end : right.start]
     gap = " ".join(raw_gap.split()).lower()
-    if "\n" in raw_gap or not (gap in _OR_GAPS or gap in _AND_GAPS):
+    if "\n" in raw_gap:
+        return None
+    if _OR_SIMILAR.fullmatch(" " + gap.lstrip(", ")):  # "Kafka or other event streaming"
+        return "or"
+    if not (gap in _OR_GAPS or gap in _AND_GAPS):
         return None
     return gap
 
@@ -72,6 +76,15 @@ def _alternatives(chain: list[Mention], gaps: list[str], cued: bool) -> list[lis
     for part, alternative in zip(parts, ors, strict=True):
         out.extend([part] if alternative else [[m] for m in part])
     return out
+
+
+# "LangChain, LlamaIndex or a similar library", "Python, Java or other languages": the list
+# before names examples, any of which meets it
+_OR_SIMILAR = re.compile(
+    r"(?:,\s*|\s+)(?:or|and/or)\s+(?:an?\s+|any\s+|some\s+)?(?:other\s+)?"
+    r"(?:similar|comparable|equivalent|alternative|other)\b",
+    re.I,
+)
 
 
 def _in_parentheses(text: str, before: list[Mention], first: Mention) -> bool:
@@ -122,7 +135,11 @@ def _groups(text: str, mentions: list[Mention]) -> list[_Group]:
     groups: list[_Group] = []
     for chain, gaps in chains:
         before = [m for g in groups for m in g.mentions]
-        cued = _lead(text, chain[0])[1] is not None or _in_parentheses(text, before, chain[0])
+        cued = (
+            _lead(text, chain[0])[1] is not None
+            or _in_parentheses(text, before, chain[0])
+            or _OR_SIMILAR.match(text, chain[-1].end) is not None
+        )
         for part in _alternatives(chain, gaps, cued):
             general = _general_term(text, [m for g in groups for m in g.mentions][-8:], part)
             if general:  # one requirement with the examples, not one of its own as well

@@ -101,8 +101,17 @@ def test_constraints_are_reported_apart_and_never_guessed(
 def test_text_report_blocks(tiny_path: Path, files: tuple[Path, Path]) -> None:
     args = (*files, "--taxonomy", tiny_path, "--as-of", "2026-12-01", "--no-color")
     code, short, _ = run(*args)
-    assert code == 0  # by default, one line a constraint and no roles
-    assert "  travel 25% [required]; resume: not stated in the resume\n" in short
+    assert code == 0  # by default, one block: a line a requirement, no roles, no quotes
+    start = short.index("Experience, education and constraints")
+    assert short[start : short.index("Learning plan")] == (
+        "Experience, education and constraints\n"
+        "  short by 4 years: 10+ years in total [required]: 6 years in 1 role as of\n"
+        "      2026-12-01; 3 dates not used (--verbose)\n"
+        "  met: 3+ years Go [required]: 6 years held\n"
+        "  constraints, never scored [required]: work authorization US, resume: US\n"
+        "      (citizen); travel 25%, resume: not stated in the resume\n"
+        "\n"
+    )
     assert "Go Developer, Acme" not in short
     code, out, _ = run(*args, "--verbose")
     assert code == 0

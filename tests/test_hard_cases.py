@@ -173,6 +173,27 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    # issue 11, item 9: a posting's details run together on one line count for nothing,
+    # whatever label comes first; a list of technologies among them counts
+    (
+        "details-run-together",
+        "Job type: Full-time Experience level: Senior Role: DevOps Industry: Software",
+        set(),
+        {"devops"},
+    ),  # fmt: skip
+    (
+        "details-label-above-values",
+        "Senior Engineer\nJob type:\nFull-time\nRole:\nBackend Developer DevOps\nIndustry:\nIT"
+        "\nTechnologies\nPython",
+        {"python"},
+        {"devops"},
+    ),  # fmt: skip
+    (
+        "technologies-among-details",
+        "Job type: Full-time Technologies: Python docker",
+        {"python", "docker"},
+        set(),
+    ),  # fmt: skip
     (
         "partner-with",
         "You will partner with finance and marketing every day.",
@@ -509,6 +530,41 @@ REQUIREMENT_CASES = [
         "list-then-or",
         "- SQL, Python and Spark or Ray",
         [(("python",), "required"), (("ray", "spark"), "required"), (("sql",), "required")],
+    ),
+    # issue 11, the README demo: "a similar orchestration library" describes the libraries
+    # named; it does not ask for workflow orchestration, which Airflow would meet
+    (
+        "or-a-similar-library",
+        "- Hands-on work with LangChain, LlamaIndex or a similar orchestration library.",
+        [(("langchain", "llamaindex"), "required")],
+    ),
+    # ... but when the taxonomy makes the examples kinds of the term, the term is asked for
+    # too, and any of them meets it
+    (
+        "or-other-kind",
+        "- Kafka or other event streaming.",
+        [(("kafka", "real-time-data-processing"), "required")],
+    ),
+    (
+        "or-other-languages",
+        "- Python, Java, or other languages.",
+        [(("java", "python"), "required")],
+    ),
+    (
+        "or-a-similar-tool-it-is",
+        "- Airflow or a similar workflow orchestration tool",
+        [(("airflow", "workflow-orchestration"), "required")],
+    ),  # fmt: skip
+    # the README demo: a degree's fields are judged with the degree, not asked as skills
+    (
+        "degree-fields",
+        "- A master's degree in computer science, statistics or a related field.",
+        [(("computer-science",), "required"), (("masters-degree",), "required")],
+    ),
+    (
+        "statistics-after-the-degree",
+        "- BS in mathematics with strong statistics skills.",
+        [(("bachelors-degree",), "required"), (("statistics",), "required")],
     ),
 ]
 

@@ -406,6 +406,34 @@ def education_requirements(text: str) -> list[EducationRequirement]:
     return out
 
 
+# past these words a degree's clause goes on to skills: "BS in CS with strong statistics"
+_FIELD_LIST_END_RE = re.compile(
+    r"\b(?:with|experience|knowledge|skills?|proficiency|including|plus)\b|[:(]", re.I
+)
+
+
+def degree_field_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where degree requirements name their fields, as document offsets: in "MS in computer
+    science, statistics or a related field" the fields are read as education (the degree's
+    verdict judges them), not asked for as skills of their own."""
+    return _degree_field_spans(text)
+
+
+@lru_cache(maxsize=4)
+def _degree_field_spans(text: str) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    for clause in clauses(text):
+        groups = _degree_groups(clause.text)
+        for number, (start, _) in enumerate(groups):
+            end = groups[number + 1][0] if number + 1 < len(groups) else len(clause.text)
+            segment = clause.text[start:end]
+            stop = _FIELD_STOP_RE.search(segment) or _FIELD_LIST_END_RE.search(segment)
+            at = clause.start + start
+            for match in _FIELD_RE.finditer(segment[: stop.start()] if stop else segment):
+                out.append((at + match.start(), at + match.end()))
+    return tuple(out)
+
+
 def _degree_groups(text: str) -> list[tuple[int, str | None]]:
     """(start, lowest level) of each group of alternative degrees named together."""
     groups: list[tuple[int, str | None]] = []

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from ..coverage import posting_coverage
 from ..experience.verdicts import (
     Background,
+    CertificationVerdict,
     ConstraintVerdict,
     EducationVerdict,
     ExperienceVerdict,
@@ -410,12 +411,96 @@ def _background_lines(
     found = report.background
     if found is None:
         return []
+    if not verbose:
+        return _background_summary(found, taxonomy, st, shown)
     lines = [
         *_experience_lines(found, taxonomy, st, shown, verbose),
         *_education_lines(found, st, shown, verbose),
         *_constraint_lines(found, st, shown, verbose),
     ]
     return lines[1:] if lines else []  # each block opens with a blank line
+
+
+def _background_summary(
+    found: Background, taxonomy: Taxonomy, st: _Style, shown: Callable[[str], str]
+) -> list[str]:
+    """The background blocks in one: a line for the experience, one for each years
+    requirement, one each for degrees, certifications and constraints."""
+    parts: list[str] = []
+    total = [v for v in found.experience if not v.requirement.skills]  # "8+ years in total"
+    if found.roles or found.experience or found.ignored:
+        roles = len(found.roles)
+        held = (
+            f"{_years(found.total_months)} in {roles} role{'s' if roles != 1 else ''}"
+            f" as of {found.as_of.isoformat()}"
+            + (f"; {len(found.ignored)} dates not used (--verbose)" if found.ignored else "")
+        )
+        heads = [_experience_head(v, taxonomy, held=False) for v in total] or ["experience"]
+        parts.append(f"{'; '.join(heads)}: {held}")
+    parts.extend(
+        _experience_head(v, taxonomy, names=False) for v in found.experience if v not in total
+    )
+    degree = found.degree
+    held = "no degree stated" if degree is None else f'"{shown(degree.text)}"'
+    for verdict in found.education:
+        status = f"met by {held}" if verdict.met_by == "degree" else None
+        parts.append("degree, no points: " + _degree_head(verdict, status=status))
+    if found.certifications:
+        certs = [
+            (f"{_certificate_name(c, shown)}: {'held' if c.held else 'not shown'}",
+             c.requirement.importance)
+            for c in found.certifications
+        ]  # fmt: skip
+        parts.append("certifications, no points" + _by_importance(certs))
+    if found.constraints:
+        parts.append("constraints, never scored" + _constraints_summary(found, shown))
+    if not parts:
+        return []
+    lines = [st("Experience, education and constraints", "bold")]
+    for part in parts:
+        lines.extend(_wrap(part, "      ", "  "))
+    return lines
+
+
+def _certificate_name(cert: CertificationVerdict, shown: Callable[[str], str]) -> str:
+    """The certification's name, with its issuer when the name does not hold it already."""
+    name = shown(cert.requirement.name)
+    issuer = cert.issuer if cert.issuer and cert.issuer not in name else None
+    return f"{name} ({issuer})" if issuer else name
+
+
+def _by_importance(items: list[tuple[str, str]]) -> str:
+    """``: a; b`` with each item's ``[importance]``, or `` [required]: a; b`` when all share one."""
+    levels = {level for _, level in items}
+    if len(levels) == 1:
+        return f" [{levels.pop()}]: " + "; ".join(text for text, _ in items)
+    return ": " + "; ".join(f"{text} [{level}]" for text, level in items)
+
+
+def _constraints_summary(found: Background, shown: Callable[[str], str]) -> str:
+    """Each knock-out asked and what the resume states; "none stated" said once."""
+    asked: list[tuple[str, str, str | None]] = []
+    for items in _grouped_constraints(found).values():
+        item, c = items[0], items[0].constraint
+        values = [stated_text(i.constraint.value, None, c.kind) for i in items]
+        value = "" if c.value is None else " " + " or ".join(values)
+        said = "; ".join(stated_text(s.value, s.detail, s.kind) for s in item.resume or ())
+        asked.append((f"{c.kind.replace('_', ' ')}{value}", c.importance, said or None))
+    if all(said is None for _, _, said in asked):
+        none = [(", ".join(a for a, level, _ in asked if level == lv), lv) for lv in
+                sorted({level for _, level, _ in asked})]  # fmt: skip
+        return _by_importance(none) + "; none stated in the resume"
+    return _by_importance(
+        [(f"{a}, resume: {shown(said) if said else NOT_STATED}", level) for a, level, said in asked]
+    )
+
+
+def _grouped_constraints(found: Background) -> dict[tuple[str, int], list[ConstraintVerdict]]:
+    """The verdicts by the clause that states them ("US or Canada" together)."""
+    grouped: dict[tuple[str, int], list[ConstraintVerdict]] = {}
+    for item in found.constraints:
+        grouped.setdefault((item.constraint.kind, item.constraint.start), []).append(item)
+    return grouped
 
 
 def _years(months: int) -> str:
@@ -426,7 +511,11 @@ def _years(months: int) -> str:
 _EXPERIENCE_VERDICT = {"met": "met", "short": "short", "not_shown": "not shown"}
 
 
-def _experience_head(verdict: ExperienceVerdict, taxonomy: Taxonomy) -> str:
+def _experience_head(
+    verdict: ExperienceVerdict, taxonomy: Taxonomy, *, names: bool = True, held: bool = True
+) -> str:
+    """The verdict on one years requirement; ``names`` adds the taxonomy's names for the
+    posting's words when they differ, ``held`` the years the resume shows."""
     req = verdict.requirement
     years = (
         f"{_num(req.min_years)}+"
@@ -436,17 +525,19 @@ def _experience_head(verdict: ExperienceVerdict, taxonomy: Taxonomy) -> str:
     subject = "in total"
     if req.skills:
         written = " and ".join(req.skills)
-        names = ", ".join(taxonomy.skill(s).name for s in verdict.skills)
-        same = names.lower() == ", ".join(req.skills).lower()
-        subject = written + (f" ({names})" if names and not same else "")
+        skill_names = ", ".join(taxonomy.skill(s).name for s in verdict.skills)
+        same = skill_names.lower() == ", ".join(req.skills).lower()
+        subject = written + (f" ({skill_names})" if names and skill_names and not same else "")
     status = _EXPERIENCE_VERDICT[verdict.status]
     if verdict.status == "short":
         status = f"short by {_num(verdict.short_by_years or 0)} years"
-    held = (
+    shows = (
         f"{_years(verdict.months_held)} held" if verdict.months_held else "no dated role shows it"
     )
     stated = " (stated in the skills)" if verdict.stated else ""
-    return f"{status}: {years} years {subject} [{req.importance}]: {held}{stated}"
+    if not held:
+        return f"{status}: {years} years {subject} [{req.importance}]{stated}"
+    return f"{status}: {years} years {subject} [{req.importance}]: {shows}{stated}"
 
 
 def _experience_lines(
@@ -484,16 +575,18 @@ _EDUCATION_VERDICT = {
 }
 
 
-def _degree_head(verdict: EducationVerdict) -> str:
+def _degree_head(verdict: EducationVerdict, *, status: str | None = None) -> str:
+    """A degree requirement and its verdict (``status`` says it in other words)."""
     req = verdict.requirement
     level = f"{_LEVEL[req.level]} or higher" if req.level else "a degree"
     fields = f" in {', '.join(req.fields)}" if req.fields else ""
     equivalent = ", or equivalent experience" if req.or_equivalent else ""
-    status = _EDUCATION_VERDICT[verdict.status]
-    if verdict.met_by == "degree":
-        status = "met by the degree"
-    elif verdict.met_by == "equivalent_experience":
-        status = f"met by equivalent experience ({_years(verdict.equivalent_months or 0)})"
+    if status is None:
+        status = _EDUCATION_VERDICT[verdict.status]
+        if verdict.met_by == "degree":
+            status = "met by the degree"
+        elif verdict.met_by == "equivalent_experience":
+            status = f"met by equivalent experience ({_years(verdict.equivalent_months or 0)})"
     return f"{level}{fields}{equivalent} [{req.importance}]: {status}"
 
 
@@ -527,10 +620,7 @@ def _constraint_lines(
     if not found.constraints:
         return []
     lines = ["", st("Constraints (knock-outs, never part of the score)", "bold")]
-    grouped: dict[tuple[str, int], list[ConstraintVerdict]] = {}
-    for item in found.constraints:  # "US or Canada": the values one clause states together
-        grouped.setdefault((item.constraint.kind, item.constraint.start), []).append(item)
-    for items in grouped.values():
+    for items in _grouped_constraints(found).values():
         item, c = items[0], items[0].constraint
         values = [stated_text(i.constraint.value, None, c.kind) for i in items]
         value = "" if c.value is None else " " + " or ".join(values)

@@ -27,6 +27,7 @@ from .mentions import (
     make_mention,
     purposes,
     ruler_matches,
+    similar_terms,
     tfidf_context_ok,
     tfidf_units,
 )
@@ -66,6 +67,7 @@ class SkillExtractor:
         self._context = context_table(taxonomy)
         self._certificates = frozenset(s.id for s in taxonomy.skills if s.type == "certification")
         self._technical = frozenset(s.id for s in taxonomy.skills if s.type == "technical")
+        self._degrees = frozenset(s.id for s in taxonomy.skills if s.type == "education")
         self._ruler = cast(SkillRuler, nlp.get_pipe(FACTORY))
         self._glue = GlueSplitter(
             frozenset(f.lower() for s in taxonomy.skills for f in s.case_insensitive_forms),
@@ -139,6 +141,15 @@ class SkillExtractor:
         with self.nlp.memory_zone():
             yield
 
+    def _kind_of(self, skill_id: str, other: str) -> bool:
+        """True when ``skill_id`` is ``other``, a kind of it, or a substitute for it."""
+        taxonomy = self.taxonomy
+        return (
+            other == skill_id
+            or other in taxonomy.broader(skill_id)
+            or other in taxonomy.related(skill_id)
+        )
+
     def extract(self, document: Document, *, posting: bool = False) -> SkillProfile:
         """The document's skills, each with every mention (counted or not, and why)."""
         return SkillProfile.of(document, self.mentions(document, posting=posting))
@@ -151,8 +162,17 @@ class SkillExtractor:
         found = ruler_matches(spans, tokens, text, self._context, lists)
         found += self._tfidf_matches(spans, text)
         purpose = purposes(found, text, self._technical)
+        similar = similar_terms(found, text, self._kind_of)
         return [
-            make_mention(document, posting, match, self._certificates, purpose=k in purpose)
+            make_mention(
+                document,
+                posting,
+                match,
+                self._certificates,
+                degrees=self._degrees,
+                purpose=k in purpose,
+                similar=k in similar,
+            )
             for k, match in enumerate(found)
         ]
 

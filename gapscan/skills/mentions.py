@@ -9,7 +9,7 @@ in a posting, how much.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from ..addresses import EMAIL_RE, URL_RE
@@ -329,16 +329,52 @@ def purposes(found: Sequence[Match], text: str, technical: frozenset[str]) -> se
     return out
 
 
+# "LangChain, LlamaIndex or a similar orchestration library": the words after "or a similar"
+# describe the examples before them (the libraries named), they ask for nothing else
+_SIMILAR_BEFORE = re.compile(
+    r"(?:,\s*|\s+)(?:or|and/or)\s+(?:an?\s+|any\s+|some\s+)?(?:other\s+)?"
+    r"(?:similar|comparable|equivalent|alternative|other)\s+$",
+    re.I,
+)
+SIMILAR = "describes the examples before it"
+
+
+def similar_terms(
+    found: Sequence[Match], text: str, kind_of: Callable[[str, str], bool]
+) -> set[int]:
+    """Indices of matches that follow "X or a similar" and only describe X.
+
+    The term stays when the taxonomy makes it what X is a kind of (``kind_of(x, term)``):
+    "Kafka or other event streaming" asks for event streaming, which Kafka meets; "LangChain
+    or a similar orchestration library" does not ask for workflow orchestration.
+    """
+    out: set[int] = set()
+    by_end: dict[int, list[Match]] = {}
+    for m in found:
+        by_end.setdefault(m.end, []).append(m)
+    for k, m in enumerate(found):
+        cue = _SIMILAR_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if cue is None:
+            continue
+        examples = [x for e in range(cue.start() - 2, cue.start() + 1) for x in by_end.get(e, [])]
+        if examples and not any(kind_of(x.skill_id, m.skill_id) for x in examples):
+            out.add(k)
+    return out
+
+
 def make_mention(
     document: Document,
     posting: bool,
     match: Match,
     certificates: frozenset[str],
     *,
+    degrees: frozenset[str] = frozenset(),
     purpose: bool = False,
+    similar: bool = False,
 ) -> Mention:
     """A mention with its place, and whether (and how much) it counts; ``purpose`` marks a
-    word that says what the skill next to it is for (:func:`purposes`)."""
+    word that says what the skill next to it is for (:func:`purposes`), ``similar`` one that
+    describes the examples before it (:func:`similar_terms`)."""
     text = document.text
     start, end = match.start, match.end
     found = document.section_at(start)
@@ -346,9 +382,16 @@ def make_mention(
     # certificate names end in job titles by right ("... Machine Learning Engineer")
     job_rule = match.skill_id not in certificates
     heading = found is not None and bool(found.heading) and text.find("\n", found.start) >= end
-    reason = PURPOSE if purpose else None
+    reason = PURPOSE if purpose else SIMILAR if similar else None
     reason = reason or uncounted_reason(
-        text, start, end, section, posting=posting, job_rule=job_rule, heading=heading
+        text,
+        start,
+        end,
+        section,
+        posting=posting,
+        job_rule=job_rule,
+        field_rule=match.skill_id not in degrees,  # a degree's field is the degree asked for
+        heading=heading,
     )
     level = importance(text, start, end, section) if posting and reason is None else None
     return Mention(

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from ..experience.requirements import degree_field_spans
 from ..records import Importance
 
 UNCOUNTED_SECTIONS = {
@@ -194,13 +195,17 @@ _DEMAND = re.compile(
     r"\b(?:you|your|candidates?|experience|must|required|proficien\w*|knowledge|familiar\w*)\b",
     re.I,
 )
-# "Role: DevOps", "Department: Data Platform": a posting's details, on a line of their own
-_JOB_DETAILS = re.compile(
-    r"[ \t]*(?:job\s+|position\s+)?(?:role|position|title|department|team|function|category|"
+# "Role: DevOps", "Department: Data Platform": a posting's details, on a line of their own or
+# run together ("Job type: Full-time Experience level: Senior Role: DevOps Industry: IT")
+_DETAIL_KEYS = (
+    r"(?:job\s+|position\s+)?(?:role|position|title|department|team|function|category|"
     r"division|discipline|family|location|employment\s+type|type|contract|level|seniority|"
-    r"reports\s+to|area)\s*:",
-    re.I,
+    r"reports\s+to|area|industry|sector|company\s+size)"
 )
+# the label a mention follows on its line: the last "Word:" before it, no sentence between
+_LAST_LABEL = re.compile(r"([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*:[^:.;!?]*$")
+_VALUE_LINE = re.compile(r"[\w&/+#.() -]{1,60}")  # "Backend Developer DevOps", "Full-time"
+_DETAIL_KEY = re.compile(rf"(?:\w+\s+)?{_DETAIL_KEYS}|{_DETAIL_KEYS}", re.I)
 # what to send: "Send your CV and Diploma (MSc/PhD)"
 _APPLY_VERBS = re.compile(
     r"\b(?:send|submit|attach|enclose|upload|include|apply)\b(?!\s+(?:models?|code|features))",
@@ -228,12 +233,23 @@ def stack_sentence(text: str, start: int, end: int) -> bool:
     return bool(opening) and not _DEMAND.search(text, left, start)
 
 
+# a sentence that opens on the company but asks of the candidate: "We value people with
+# knowledge in Cloud", "<ORGANIZATION> is seeking an engineer with expertise in Java"
+_COMPANY_DEMAND = re.compile(
+    r"\byou(?:r|'ll|'d)?\b|\b(?:seek(?:s|ing)?|looking\s+for|hiring|recruiting)\b"
+    r"|\bwe\s+(?:\w+\s+)?(?:value|expect|need|want|require)\b"
+    r"|\b(?:people|someone|candidates?|applicants?|engineers?|developers?)\s+(?:with|who)\b"
+    r"|\b(?:expertise|knowledge|experience|proficiency|skills)\s+(?:in|with|of)\b",
+    re.I,
+)
+
+
 def company_sentence(text: str, start: int, end: int) -> bool:
     """True when the sentence around the mention speaks of the company, not the candidate."""
     left, right = sentence_bounds(text, start, end)
     if not _COMPANY_SENTENCE.match(text, left, right):
         return False
-    return not re.search(r"\byou(?:r|'ll|'d)?\b", text[left:right], re.I)
+    return not _COMPANY_DEMAND.search(text, left, right)
 
 
 # A field named as the people who work in it: "work with data engineering to shape the
@@ -306,13 +322,15 @@ def uncounted_reason(
     *,
     posting: bool = True,
     job_rule: bool = True,
+    field_rule: bool = True,
     heading: bool = False,
 ) -> str | None:
     """Why a mention must not count, or None when it counts.
 
     Section rules and job titles apply to postings only: a resume's "Data Engineer" is a
     job its owner held, a posting's "work with data engineers" asks for nothing.
-    ``job_rule`` is off for names that end in a role by right ("... ML Engineer" certificates).
+    ``job_rule`` is off for names that end in a role by right ("... ML Engineer" certificates),
+    ``field_rule`` for degrees ("computer science" is the degree a posting asks for).
     In a resume, a mention in the title of a talk, publication or award does not count;
     the section's heading (``heading``: "Presentations", "Invited Talks") does, since it
     says what its owner did.
@@ -320,14 +338,48 @@ def uncounted_reason(
     if not posting and section in TITLE_SECTIONS and not heading and in_title(text, start, end):
         return TITLE_SECTIONS[section]
     if posting:
-        reason = posting_reason(text, start, end, section, job_rule=job_rule)
+        reason = posting_reason(text, start, end, section, job_rule=job_rule, field_rule=field_rule)
         if reason is not None:
             return reason
     return negation_reason(text, start, end)
 
 
+def in_job_details(text: str, start: int) -> bool:
+    """True on a line of the job's details ("Role: DevOps"), or after such a label among
+    others on one line ("Experience level: Senior Role: DevOps Industry: IT")."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 300)
+    label = _LAST_LABEL.search(text, line_start, start)
+    if label is not None:
+        return bool(_DETAIL_KEY.fullmatch(label.group(1)))
+    # the label on a line of its own, its value on the next line ("Role:\nDevOps")
+    line_end = text.find("\n", start)
+    if line_start == 0 or not _VALUE_LINE.fullmatch(
+        text[line_start : line_end if line_end >= 0 else None].strip()
+    ):
+        return False
+    above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1].strip()
+    return above.endswith(":") and bool(_DETAIL_KEY.fullmatch(above[:-1].strip()))
+
+
+DEGREE_FIELD = "names a degree's field (judged with the education requirement)"
+
+
+def in_degree_fields(text: str, start: int, end: int) -> bool:
+    """True for a field a degree requirement names: "MS in computer science, [statistics] or a
+    related field" asks for the degree, which the education verdict judges with its fields."""
+    spans = degree_field_spans(text)
+    i = bisect_right(spans, (start, len(text)))
+    return any(a < end and start < b for a, b in spans[max(0, i - 2) : i + 1])
+
+
 def posting_reason(
-    text: str, start: int, end: int, section: str, *, job_rule: bool = True
+    text: str,
+    start: int,
+    end: int,
+    section: str,
+    *,
+    job_rule: bool = True,
+    field_rule: bool = True,
 ) -> str | None:
     """Why a posting's mention asks for nothing (before negation), or None."""
     stack = stack_sentence(text, start, end)
@@ -335,7 +387,9 @@ def posting_reason(
         return UNCOUNTED_SECTIONS[section]
     if job_rule and names_a_job(text, start, end):
         return "names a job or team, not a skill"
-    if _JOB_DETAILS.match(text, text.rfind("\n", 0, start) + 1, start):
+    if field_rule and in_degree_fields(text, start, end):
+        return DEGREE_FIELD
+    if in_job_details(text, start):
         return "in the job's details"
     left, right = sentence_bounds(text, start, end)
     if _APPLY_VERBS.search(text, left, right) and _APPLY_PAPERS.search(text, left, right):
