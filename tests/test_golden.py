@@ -7,6 +7,7 @@ After an intended change to the output, regenerate them with
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,21 @@ def test_the_demo_report_is_short_and_the_readme_shows_its_start() -> None:
     quoted = readme.split("```text\n", 1)[1].split("\n```", 1)[0].splitlines()
     assert quoted == lines[: len(quoted)]
     assert "Start here" in quoted and lines[len(quoted)] == ""  # through the end of it
+
+
+def test_the_text_report_follows_the_html_reports_order() -> None:
+    """Issue 13: the text report and the page show the same content in the same order."""
+    text = (GOLDEN / "alex-rivera_ai-architect.txt").read_text(encoding="utf-8")
+    page = (GOLDEN / "alex-rivera_ai-architect.html").read_text(encoding="utf-8")
+    headings = {
+        "Score ": "answer",
+        "Gaps": "gaps",
+        "Learning plan": "plan",
+        "Coverage by skill area": "areas",
+        "Matched": "matched",
+        "Experience, education and constraints": "experience",
+    }
+    text_order = [headings[h] for line in text.splitlines() for h in headings if line.startswith(h)]
+    sections = re.findall(r'<section id="([a-z-]+)"', page)
+    assert [s for s in sections if s in text_order] == text_order
+    assert len(text_order) == len(headings)

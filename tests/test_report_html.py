@@ -121,7 +121,7 @@ def test_the_page_opens_with_the_answer_and_keeps_the_documented_order(
 ) -> None:
     page = render_report(data, areas)
     assert section_ids(page) == [
-        "answer", "areas", "plan", "gaps", "matched", "skills",
+        "answer", "gaps", "plan", "areas", "matched", "skills",
         "experience", "education", "constraints",
     ]  # fmt: skip
     assert '<text id="gauge-value" x="75" y="80"' in page
@@ -169,7 +169,7 @@ def test_extra_blocks_render_when_present_and_a_coverage_warning_comes_first(
     data["summary"]["warnings"] = ["only 55% of the posting's terms are known"]
     page = render_report(data, areas)
     assert section_ids(page) == [
-        "answer", "areas", "plan", "gaps", "matched", "skills",
+        "answer", "gaps", "plan", "areas", "matched", "skills",
         "experience", "education", "constraints", "not-recognised", "coverage",
     ]  # fmt: skip
     warning = page.index('id="coverage-warning"')

@@ -99,11 +99,11 @@ def render_report(
     blocks = (
         _answer_lines(report, answer(report, taxonomy), taxonomy, st, shown),
         _gap_lines(report, taxonomy, st, shown),
-        _background_lines(report, taxonomy, st, shown, verbose),
         _plan_lines(report, taxonomy, st, verbose),
         _area_lines(report, taxonomy, st),
         _matched_lines(report, taxonomy, st, shown, verbose),
-    )
+        _background_lines(report, taxonomy, st, shown, verbose),
+    )  # the order of the HTML report's sections
     for block in blocks:
         if block:
             lines.extend(["", *block])
