@@ -8,10 +8,11 @@ any of them meets. A requirement is required when any of its mentions is, otherw
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from .records import Importance, Mention, Requirement, SkillProfile
-from .taxonomy import Role
+from .taxonomy import Role, Taxonomy
 
 _OR_GAPS = {"or", ", or", "/", "and/or", ", and/or", "|"}
 _AND_GAPS = {",", "and", ", and", "&", ", &"}
@@ -54,14 +55,23 @@ def _lead(text: str, first: Mention) -> tuple[int, re.Match[str] | None]:
     return at, _EXAMPLE_CUE.search(text, at, first.start)
 
 
-def _alternatives(chain: list[Mention], gaps: list[str], cued: bool) -> list[list[Mention]]:
+def _alternatives(
+    chain: list[Mention], gaps: list[str], cued: bool, alike: Callable[[str, str], bool] | None
+) -> list[list[Mention]]:
     """A chain of mentions split into the requirements it states.
 
     Examples after a cue ("such as", "e.g.") are one requirement. Otherwise "or" binds
-    tighter than "and": "Python and Spark or Ray" asks for Python, and for Spark or Ray.
+    tighter than "and": "Python and Spark or Ray" asks for Python, and for Spark or Ray. A
+    slash between two unlike skills lists both ("React/TypeScript": a framework and a
+    language), between like ones it offers a choice ("Airflow/Dagster").
     """
     if len(chain) > 1 and cued:
         return [chain]
+    if alike is not None:
+        gaps = [
+            "," if gap == "/" and not alike(left.skill_id, right.skill_id) else gap
+            for left, right, gap in zip(chain[:-1], chain[1:], gaps, strict=True)
+        ]
     parts: list[list[Mention]] = [[chain[0]]]
     ors = [False]
     has_or = any(gap in _OR_GAPS for gap in gaps)
@@ -121,7 +131,9 @@ class _Group(NamedTuple):
     general: frozenset[str]
 
 
-def _groups(text: str, mentions: list[Mention]) -> list[_Group]:
+def _groups(
+    text: str, mentions: list[Mention], alike: Callable[[str, str], bool] | None = None
+) -> list[_Group]:
     """Chain mentions joined only by list punctuation; split chains into alternatives."""
     ordered = sorted(mentions, key=lambda m: m.start)
     chains: list[tuple[list[Mention], list[str]]] = []
@@ -140,7 +152,7 @@ def _groups(text: str, mentions: list[Mention]) -> list[_Group]:
             or _in_parentheses(text, before, chain[0])
             or _OR_SIMILAR.match(text, chain[-1].end) is not None
         )
-        for part in _alternatives(chain, gaps, cued):
+        for part in _alternatives(chain, gaps, cued, alike):
             general = _general_term(text, [m for g in groups for m in g.mentions][-8:], part)
             if general:  # one requirement with the examples, not one of its own as well
                 groups = [g for g in groups if not any(m in general for m in g.mentions)]
@@ -153,8 +165,13 @@ def _rank(level: Importance | None) -> int:
     return 0 if level == "required" else 1
 
 
-def posting_requirements(posting: SkillProfile) -> tuple[Requirement, ...]:
+def posting_requirements(
+    posting: SkillProfile, taxonomy: Taxonomy | None = None
+) -> tuple[Requirement, ...]:
     """Requirements of a posting, sorted: required first, then by skill ids.
+
+    With the ``taxonomy``, a slash offers a choice only between like skills
+    (:meth:`Taxonomy.alike`); without it, every slash does.
 
     An alternative that holds a skill asked for on its own is covered by it and dropped;
     when that skill is only the general term before examples ("a deep learning framework
@@ -164,7 +181,7 @@ def posting_requirements(posting: SkillProfile) -> tuple[Requirement, ...]:
     counted = [m for hit in posting.skills for m in hit.mentions if m.counted]
     wanted: dict[tuple[str, ...], Importance] = {}
     generals: dict[tuple[str, ...], frozenset[str]] = {}
-    for group in _groups(text, counted):
+    for group in _groups(text, counted, taxonomy.alike if taxonomy is not None else None):
         ids = tuple(sorted({m.skill_id for m in group.mentions}))
         level: Importance = min((m.importance or "required" for m in group.mentions), key=_rank)
         if ids not in wanted or _rank(level) < _rank(wanted[ids]):

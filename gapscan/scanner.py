@@ -174,7 +174,7 @@ class Scanner:
     def prepared(self, document: Document) -> PreparedPosting:
         """A posting that has been read, with its skills found and turned into requirements."""
         profile = self.extractor.extract(document, posting=True)
-        requirements = posting_requirements(profile)
+        requirements = posting_requirements(profile, self.taxonomy)
         return PreparedPosting(profile, requirements, document.source, beyond_skills(document))
 
     def assess(self, resume: Document, posting: PreparedPosting) -> GapReport:

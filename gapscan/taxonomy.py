@@ -148,6 +148,17 @@ class Taxonomy:
                 found[s.id] = seen
         return found
 
+    def alike(self, skill_id: str, other: str) -> bool:
+        """True for skills one may stand for the other in a choice ("Airflow/Dagster",
+        "AWS/GCP", "Python/Java"): substitutes, one a kind of the other, or of one area with
+        the same broader skills. A framework and a language ("React/TypeScript") are not."""
+        if other in self.related(skill_id) or other == skill_id:
+            return True
+        if other in self.broader(skill_id) or skill_id in self.broader(other):
+            return True
+        a, b = self.skill(skill_id), self.skill(other)
+        return a.area == b.area and set(self.broader(skill_id)) == set(self.broader(other))
+
     def broader(self, skill_id: str) -> dict[str, int]:
         """What ``skill_id`` is a kind or part of, transitively: broader id -> steps up."""
         return self._ancestors.get(skill_id, {})

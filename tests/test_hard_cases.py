@@ -555,6 +555,20 @@ REQUIREMENT_CASES = [
         "- Airflow or a similar workflow orchestration tool",
         [(("airflow", "workflow-orchestration"), "required")],
     ),  # fmt: skip
+    # a slash offers a choice between like skills only: a framework and a language are both
+    # asked for (issue 11, item 12: "React/TypeScript")
+    (
+        "slash-unlike",
+        "- React/TypeScript",
+        [(("react",), "required"), (("typescript",), "required")],
+    ),
+    ("slash-substitutes", "- Airflow/Dagster", [(("airflow", "dagster"), "required")]),
+    ("slash-same-kind", "- Python/Java", [(("java", "python"), "required")]),
+    (
+        "slash-framework-language",
+        "- Django/Python",
+        [(("django",), "required"), (("python",), "required")],
+    ),
     # the README demo: a degree's fields are judged with the degree, not asked as skills
     (
         "degree-fields",
@@ -632,7 +646,8 @@ def test_requirement_case(
     path = tmp_path / "posting.txt"
     path.write_text(f"Senior Engineer\nRequirements\n{body}\n", encoding="utf-8")
     profile, _ = scanner.extract(path, kind="posting")
-    assert [(r.skills, r.importance) for r in posting_requirements(profile)] == expected
+    found = posting_requirements(profile, scanner.taxonomy)
+    assert [(r.skills, r.importance) for r in found] == expected
 
 
 def test_glued_words_are_split_without_the_retokenizer(scanner: Scanner, tmp_path: Path) -> None:
