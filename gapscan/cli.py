@@ -40,7 +40,8 @@ from .errors import (
 from .limits import DEFAULT_LIMITS, MAX_BYTES, MAX_PAGES, TIMEOUT, Limits
 
 if TYPE_CHECKING:
-    from .records import Document
+    from .experience.verdicts import Background
+    from .records import Document, SkillProfile
     from .report.redact import PersonalDetails
     from .scanner import Kind, Scanner
 
@@ -426,10 +427,13 @@ def extract(
     from .report.text import render_profile
 
     scanner = _load(taxonomy_path, limits=_limits(max_pages, max_mb, timeout), as_of=as_of)
-    profile, posting = _limited(
-        path, timeout, lambda: scanner.extract(path, kind=kind, password=password)
-    )
-    experience = None if posting else scanner.experience(profile)
+
+    def work() -> tuple[SkillProfile, bool, Background | None]:
+        """The skills, and a resume's roles and years: both within the time limit."""
+        profile, posting = scanner.extract(path, kind=kind, password=password)
+        return profile, posting, None if posting else scanner.experience(profile)
+
+    profile, posting, experience = _limited(path, timeout, work)
     redaction = _redaction(None if posting else profile.document, redact)
     use_color = _use_color(color, output)
     if fmt == "text":

@@ -129,13 +129,17 @@ def writes_pid(pid_file: Path, then: str) -> str:
     return f"open({str(pid_file)!r}, 'w').write(str(os.getpid())); {then}"
 
 
-def patched_cli(body: str, *args: str | Path) -> list[str]:
-    """A command line running gapscan with ``Scanner.scan`` and ``extract`` doing ``body``."""
+PATCH = "scanner.Scanner.scan = scanner.Scanner.extract = work"
+
+
+def patched_cli(body: str, *args: str | Path, patch: str = PATCH) -> list[str]:
+    """A command line running gapscan with ``Scanner.scan`` and ``extract`` doing ``body``
+    (or what ``patch`` does with ``work``)."""
     code = (
         "import os, signal, sys\n"
         "from gapscan import scanner\n"
         f"def work(*args, **kwargs):\n    {body}\n"
-        "scanner.Scanner.scan = scanner.Scanner.extract = work\n"
+        f"{patch}\n"
         "from gapscan.cli import main\n"
         "main()\n"
     )
@@ -174,6 +178,20 @@ def test_native_code_past_the_limit_ends_with_the_time_out(
         f"Error: {resume}: the scan {LATE}\n",
     )
     assert gone(int(pid_file.read_text()))
+
+
+def test_extract_finds_a_resume_s_experience_within_the_limit(
+    resume: Path, tiny_path: Path
+) -> None:
+    """A resume's roles and years were found after the limit, in the command itself."""
+    patch = "scanner.Scanner.experience = work\nscanner.Scanner.extract = lambda *a, **k: (0, 0)"
+    done = subprocess.run(
+        patched_cli(NATIVE, *command("extract", resume, tiny_path), patch=patch),
+        capture_output=True,
+        timeout=GUARD,
+        check=False,
+    )
+    assert (done.returncode, done.stderr.decode()) == (4, f"Error: {resume}: the scan {LATE}\n")
 
 
 def test_a_scan_killed_by_a_signal_is_one_line(resume: Path, tiny_path: Path) -> None:
