@@ -138,8 +138,9 @@ def _read_until(fd: int, deadline: float) -> bytes | None:
 
 
 def _answer(data: bytes, status: int) -> object:
-    """The value the child sent, or the error it sent or died of, raised."""
-    if os.WIFSIGNALED(status) or not data:
+    """The value the child sent, or the error it sent or died of, raised (a child that did
+    not exit 0 may have been cut off mid-answer)."""
+    if os.waitstatus_to_exitcode(status) != 0 or not data:
         raise ScanCrashed(death(status))
     try:
         ok, value = pickle.loads(data)
@@ -151,7 +152,7 @@ def _answer(data: bytes, status: int) -> object:
 
 
 def death(status: int) -> str:
-    """Why a child that sent no answer ended, from its wait status."""
+    """Why a child that sent no whole answer ended, from its wait status."""
     if os.WIFSIGNALED(status):
         number = os.WTERMSIG(status)
         try:

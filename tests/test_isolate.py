@@ -121,6 +121,14 @@ def test_a_child_killed_by_a_signal() -> None:
     )
 
 
+def test_a_child_that_exits_without_an_answer() -> None:
+    with pytest.raises(ScanCrashed) as info:
+        run_isolated(lambda: os._exit(3), 30)
+    assert str(info.value) == (
+        "the scan crashed (exit code 3); out of memory, or a hostile or broken file?"
+    )
+
+
 # --- the command line ---------------------------------------------------------------------
 
 
