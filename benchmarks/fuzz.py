@@ -47,6 +47,10 @@ FAILURES = ("hang", "memory", "traceback", "malformed")  # worst first
 DEFAULT_KEEP = Path(__file__).resolve().parent / "fuzz-findings"
 _FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line \d+,? in (?P<func>\S+)', re.M)
 _EXCEPTION = re.compile(r"(?P<type>[A-Za-z_][\w.]*)(?::\s?(?P<message>.*))?$")
+# The one line gapscan gives for a scan whose child process crashed, ran out of memory or
+# raised an unexpected exception (gapscan.isolate): still findings, as tracebacks were.
+_CRASHED = re.compile(r": the scan (?:crashed \((?P<how>[^)]*)\)|ran out of (?P<oom>memory))")
+_BUG = re.compile(r": the scan failed \((?P<type>[\w.]+)(?::\s?(?P<message>.*))?\); a bug in")
 
 
 # --- inputs --------------------------------------------------------------------------------
@@ -197,9 +201,16 @@ def classify(command: str, code: int, out: bytes, stderr: str, timed_out: bool) 
     if timed_out:
         return Outcome(command, "hang", None, stderr, "timeout")
     exc_type, message, frame = last_exception(stderr)
+    last = stderr.strip().rpartition("\n")[2]
+    crashed, bug = _CRASHED.search(last), _BUG.search(last)
+    if crashed:
+        name = "MemoryError" if crashed["oom"] else crashed["how"]
+        return Outcome(command, "memory", code, stderr, name, last, frame)
     if "MemoryError" in stderr or code < 0:
         name = "MemoryError" if "MemoryError" in stderr else signal.Signals(-code).name
         return Outcome(command, "memory", code, stderr, name, message, frame)
+    if bug:
+        return Outcome(command, "traceback", code, stderr, bug["type"], bug["message"] or "")
     if "Traceback" in stderr or code == 1:
         return Outcome(command, "traceback", code, stderr, exc_type or "exit 1", message, frame)
     if code in (0, 3):

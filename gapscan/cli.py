@@ -2,12 +2,13 @@
 
 It owns the one map from exceptions and outcomes to exit codes (also in the README):
   0  success; batch: every file ok
-  1  internal error (a bug: please report it)
+  1  internal error (a bug: please report it; one line under a time limit, ``ScanBug``)
   2  usage error (bad option or argument, unknown role); batch: the run could not start
   3  finished, but the resume could not be assessed (no readable text); batch: some files
      failed, were skipped or were not assessed
   4  an input file could not be read (missing, unsupported, damaged, too large, encrypted),
-     or the report could not be written
+     its scan ran past --timeout or crashed (``ScanCrashed``), or the report could not be
+     written
   5  the taxonomy or a saved model is invalid
   130  interrupted (Ctrl-C)
 """
@@ -29,6 +30,8 @@ from .errors import (
     InputError,
     ModelError,
     OutputError,
+    ScanBug,
+    ScanCrashed,
     TaxonomyError,
     TimeLimitExceeded,
     UsageProblem,
@@ -37,7 +40,8 @@ from .errors import (
 from .limits import DEFAULT_LIMITS, MAX_BYTES, MAX_PAGES, TIMEOUT, Limits
 
 if TYPE_CHECKING:
-    from .records import Document
+    from .experience.verdicts import Background
+    from .records import Document, SkillProfile
     from .report.redact import PersonalDetails
     from .scanner import Kind, Scanner
 
@@ -47,6 +51,8 @@ EXIT_CODES: dict[type[GapscanError], int] = {
     InputError: EXIT_IO,
     OutputError: EXIT_IO,
     TimeLimitExceeded: EXIT_IO,
+    ScanCrashed: EXIT_IO,
+    ScanBug: EXIT_INTERNAL,
     TaxonomyError: EXIT_INVALID_DATA,
     ModelError: EXIT_INVALID_DATA,
 }
@@ -62,10 +68,11 @@ def exit_code(error: GapscanError) -> int:
 
 
 class GapscanClickError(click.ClickException):
-    """Prints ``Error: <message>`` and exits with the error's documented code."""
+    """Prints ``Error: <message>`` (``Error: <about>: <message>`` for an error that names no
+    file) and exits with the error's documented code."""
 
-    def __init__(self, error: GapscanError) -> None:
-        super().__init__(str(error))
+    def __init__(self, error: GapscanError, about: Path | None = None) -> None:
+        super().__init__(str(error) if about is None else f"{display_path(about)}: {error}")
         self.exit_code = exit_code(error)  # type: ignore[misc]  # click declares a ClassVar
 
 
@@ -199,15 +206,21 @@ def _model_option(f: F) -> F:
 
 
 def _limited(path: Path, timeout: float, run: Callable[[], T]) -> T:
-    """``run()`` within ``timeout`` seconds (0: none); a failure becomes a one-line error."""
+    """``run()`` within ``timeout`` seconds (0: none); a failure becomes a one-line error.
+
+    The limit is hard where a child process can be forked (``gapscan.isolate``): native code
+    that never lets the timer's signal in is killed all the same.
+    """
+    from .isolate import can_isolate, run_isolated
     from .read.timelimit import time_limit
 
     try:
+        if timeout and can_isolate():
+            return run_isolated(run, timeout)
         with time_limit(timeout or None):
             return run()
-    except TimeLimitExceeded as exc:
-        cause = str(exc)
-        raise GapscanClickError(InputError(path, cause)) from None
+    except (TimeLimitExceeded, ScanCrashed, ScanBug) as exc:  # they name no file
+        raise GapscanClickError(exc, about=path) from None
     except GapscanError as exc:
         raise GapscanClickError(exc) from None
 
@@ -324,7 +337,8 @@ def scan(
     resume is compared with a role from the taxonomy (--role, default ai-architect).
 
     Exit codes: 0 ok, 2 usage error, 3 resume not assessed (no readable text),
-    4 unreadable input or unwritable report, 5 invalid taxonomy or model, 130 interrupted.
+    4 unreadable input, a scan past --timeout or crashed, or an unwritable report, 5 invalid
+    taxonomy or model, 130 interrupted.
 
     \b
     Examples:
@@ -413,10 +427,13 @@ def extract(
     from .report.text import render_profile
 
     scanner = _load(taxonomy_path, limits=_limits(max_pages, max_mb, timeout), as_of=as_of)
-    profile, posting = _limited(
-        path, timeout, lambda: scanner.extract(path, kind=kind, password=password)
-    )
-    experience = None if posting else scanner.experience(profile)
+
+    def work() -> tuple[SkillProfile, bool, Background | None]:
+        """The skills, and a resume's roles and years: both within the time limit."""
+        profile, posting = scanner.extract(path, kind=kind, password=password)
+        return profile, posting, None if posting else scanner.experience(profile)
+
+    profile, posting, experience = _limited(path, timeout, work)
     redaction = _redaction(None if posting else profile.document, redact)
     use_color = _use_color(color, output)
     if fmt == "text":

@@ -30,7 +30,6 @@ class GapscanError(Exception):
     """Base class: an expected failure with a message for the user."""
 
 
-
 class FileProblem(GapscanError):
     """A file gapscan was given cannot be used: the message is the file and the cause."""
 
@@ -55,15 +54,17 @@ class OutputError(FileProblem):
 class TimeLimitExceeded(GapscanError):
     """The time limit of a single scan (``--timeout``) ran out; raised by a timer signal."""
 
-
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         super().__init__(f"the scan {over_time(seconds)}")
 
+    def __reduce__(self) -> tuple[type[TimeLimitExceeded], tuple[float]]:
+        """Pickle as (seconds), so the error crosses from a scan's child process."""
+        return type(self), (self.seconds,)
+
 
 class TaxonomyError(GapscanError):
     """A taxonomy file is missing, is not valid TOML, or breaks the format's rules."""
-
 
     def __init__(self, source: str, problems: list[str] | str) -> None:
         self.source = source
@@ -72,12 +73,24 @@ class TaxonomyError(GapscanError):
         more = f" (and {len(self.problems) - 1} more problems)" if len(self.problems) > 1 else ""
         super().__init__(f"{source}: {first}{more}")
 
+    def __reduce__(self) -> tuple[type[TaxonomyError], tuple[str, list[str]]]:
+        """Pickle as (source, problems), so the error crosses from a scan's child process."""
+        return type(self), (self.source, self.problems)
+
 
 class ModelError(GapscanError):
     """A saved pipeline in a model folder is missing or does not match this gapscan."""
 
 
-
 class UsageProblem(GapscanError):
     """The request itself makes no sense (unknown role, conflicting options)."""
 
+
+class ScanCrashed(GapscanError):
+    """The process a scan ran in died without an answer (a signal, out of memory); the
+    message is the cause, and the command line adds the file."""
+
+
+class ScanBug(GapscanError):
+    """The scan raised an exception gapscan does not expect (a bug); the message names it, and
+    the command line adds the file."""

@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 
 from gapscan.errors import (
+    FileProblem,
     GapscanError,
     InputError,
     ModelError,
     OutputError,
+    ScanBug,
+    ScanCrashed,
     TaxonomyError,
     TimeLimitExceeded,
     UsageProblem,
@@ -87,3 +90,41 @@ def test_taxonomy_error_message(problems: list[str] | str, listed: list[str], me
 )  # fmt: skip
 def test_every_error_is_a_gapscan_error(cls: type[Exception]) -> None:
     assert issubclass(cls, GapscanError)
+
+
+# One of each error class, as a scan's child process may raise it.
+EXAMPLES: list[GapscanError] = [
+    GapscanError("plain"),
+    FileProblem("a.txt", "cause"),
+    InputError(Path(os.fsdecode(b"r\xe9.txt")), "no such file"),
+    OutputError("out.json", "cannot be written (No space left on device)"),
+    TimeLimitExceeded(2.5),
+    TaxonomyError("t.toml", ["first", "second"]),
+    TaxonomyError("t.toml", "one"),
+    ModelError("models/x: no pipeline saved here"),
+    UsageProblem("no role 'x' in taxonomy tiny (roles: none)"),
+    ScanCrashed("the scan crashed (SIGKILL); out of memory, or a hostile or broken file?"),
+    ScanBug("the scan failed (ValueError: boom); a bug in gapscan: please report it"),
+]
+
+
+def _all_subclasses(cls: type[GapscanError]) -> set[type[GapscanError]]:
+    found = {cls}
+    for sub in cls.__subclasses__():
+        found |= _all_subclasses(sub)
+    return found
+
+
+def test_every_error_class_has_a_pickling_example() -> None:
+    """A new error class must join EXAMPLES, so that the test below checks it pickles."""
+    assert {type(e) for e in EXAMPLES} == _all_subclasses(GapscanError)
+
+
+@pytest.mark.parametrize("error", EXAMPLES, ids=lambda e: f"{type(e).__name__}-{e}"[:40])
+def test_every_error_survives_pickling(error: GapscanError) -> None:
+    """A scan's child process sends the error it raised to the command line (an __init__ with
+    its own arguments would otherwise be called with the message when unpickled)."""
+    import pickle
+
+    back = pickle.loads(pickle.dumps(error, pickle.HIGHEST_PROTOCOL))
+    assert (type(back), str(back), vars(back)) == (type(error), str(error), vars(error))
