@@ -797,4 +797,33 @@ class ProgressBar:
 
 
 def main() -> None:
-    cli(prog_name="gapscan")
+    """The ``gapscan`` command. An exception no part of gapscan expects is a bug: it ends in
+    one line naming its type and where it was raised (never the data it holds, which may be
+    resume text), exit 1; ``GAPSCAN_TRACEBACK=1`` shows the traceback instead."""
+    try:
+        cli(prog_name="gapscan")
+    except Exception as exc:
+        if os.environ.get("GAPSCAN_TRACEBACK"):
+            raise
+        click.echo(f"Error: {bug_line(exc)}", err=True)
+        sys.exit(EXIT_INTERNAL)
+
+
+def bug_line(exc: BaseException) -> str:
+    """``internal error (KeyError in gapscan/report/text.py:468); a bug in gapscan: ...``."""
+    import traceback
+
+    package = Path(__file__).resolve().parent
+    ours = [
+        (Path(f.filename).resolve(), f.lineno)
+        for f in traceback.extract_tb(exc.__traceback__)
+        if Path(f.filename).resolve().is_relative_to(package)
+    ]
+    where = ""
+    if ours:
+        path, line = ours[-1]
+        where = f" in gapscan/{path.relative_to(package).as_posix()}:{line}"
+    return (
+        f"internal error ({type(exc).__name__}{where}); a bug in gapscan: please report it "
+        "(GAPSCAN_TRACEBACK=1 shows the traceback)"
+    )

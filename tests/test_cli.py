@@ -4,6 +4,7 @@ import json
 import os
 import socket
 import stat
+import sys
 import threading
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from gapscan.cli import cli
 from gapscan.report.serialize import SCHEMA_VERSION
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLE_RESUME = SAMPLES / "resumes" / "alex-rivera.pdf"
+SAMPLE_POSTING = SAMPLES / "postings" / "ai-architect.txt"
 
 
 @pytest.fixture()
@@ -383,3 +387,26 @@ def test_ctrl_c_exits_130_with_one_line(
     names = {"resume": resume, "posting": posting, "folder": tmp_path, "out": tmp_path / "out"}
     argv = [a.format(**names) for a in command]
     assert run(*argv, "--taxonomy", tiny_path) == (130, "", "Interrupted\n")
+
+
+def test_a_bug_outside_the_scan_is_one_line_without_the_data(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No traceback, ever: an exception gapscan does not expect, raised after the scan (in
+    rendering, say), ends in one line with its type and place, exit 1, and not the message,
+    which may hold resume text."""
+    import gapscan.report.text as text_report
+    from gapscan.cli import main
+
+    def broken(*args: object, **kwargs: object) -> str:
+        raise KeyError("Jane Doe, 12 Elm Street")
+
+    monkeypatch.setattr(text_report, "render_report", broken)
+    monkeypatch.setattr(sys, "argv", ["gapscan", str(SAMPLE_RESUME), str(SAMPLE_POSTING)])
+    monkeypatch.delenv("GAPSCAN_TRACEBACK", raising=False)
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    err = capsys.readouterr().err
+    assert stopped.value.code == 1
+    assert err.startswith("Error: internal error (KeyError in gapscan/")
+    assert err.count("\n") == 1 and "Traceback" not in err and "Jane Doe" not in err
