@@ -18,7 +18,9 @@ import re
 from dataclasses import dataclass
 
 from .records import Mention, SkillProfile
-from .skills.rules import negation_reason, posting_reason, sentence_bounds
+from .skills.roles import NAME_LINE
+from .skills.rules import negation_reason, posting_reason
+from .skills.sentences import sentence_bounds
 from .taxonomy import Taxonomy
 
 LOW_COVERAGE = 0.7  # below this share the score is said to be unreliable for the posting
@@ -50,11 +52,6 @@ _NOT_TERMS = frozenset(
 )  # fmt: skip
 # "Boston, MA", "San Francisco, CA", "Toronto, ON": a place, not a tool
 _PLACE = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+,\s+[A-Z]{2}\b")
-# "Goldleaf Retail Group | Cincinnati", "Kestrel Vision AI \u2014 Toronto": a line of names
-_NAME_LINE = re.compile(
-    r"^[ \t]*[^\s.!?\-*\u2022][^.!?\n]{0,80}[ \t](?:\||\u2014|\u2013|\u00b7|-)[ \t][^.!?\n]{0,80}$",
-    re.M,
-)
 
 
 @dataclass(frozen=True)
@@ -109,7 +106,7 @@ def _in_mention(mentions: list[Mention], start: int, end: int) -> bool:
 def _names(text: str) -> list[tuple[int, int]]:
     """Where places and lines of names (company, location) stand."""
     found = [(m.start(), m.end()) for m in _PLACE.finditer(text)]
-    return found + [(m.start(), m.end()) for m in _NAME_LINE.finditer(text)]
+    return found + [(m.start(), m.end()) for m in NAME_LINE.finditer(text)]
 
 
 def unrecognised_terms(

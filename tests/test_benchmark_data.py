@@ -11,6 +11,7 @@ from types import ModuleType
 
 import pytest
 
+from gapscan.skills.roles import ROLES
 from gapscan.taxonomy import load_taxonomy
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -119,3 +120,21 @@ def test_surface_forms(text: str, form: str, exact: bool, hit: bool) -> None:
 def test_first_line_end() -> None:
     assert acc.first_line_end("Title\nbody") == 5
     assert acc.first_line_end("only") == 4
+
+
+def test_sentence_roles_are_whole() -> None:
+    """Every sentence label is a role and still holds its text; the development and held-out
+    parts share no document."""
+    rows = [
+        json.loads(line)
+        for line in (BENCH / "data" / "sentence_roles.jsonl").read_text().splitlines()
+    ]
+    assert {r["role"] for r in rows} <= set(ROLES)
+    parts: dict[str, set[str]] = {r["split"]: set() for r in rows}
+    for r in rows:
+        parts[r["split"]].add(r["doc"])
+        assert (BENCH.parent / r["doc"]).read_text(encoding="utf-8")[r["start"] : r["end"]] == r[
+            "text"
+        ]
+    assert set(parts) == {"development", "held-out"}
+    assert not parts["development"] & parts["held-out"]

@@ -311,8 +311,10 @@ def heading_shaped(line: str) -> bool:
 
 
 # sections that list what the job asks: a line ending in a colon inside one, right under an
-# item, is a label of the list ("Cloud:"), not a new section
+# item, is a label of the list ("Cloud:"), not a new section, unless its words name a part
+# no such list holds ("Job benefits:", "Application process:")
 _LIST_SECTIONS = frozenset({"requirements", "preferred", "responsibilities", "skills"})
+_NEVER_LISTED = frozenset({"benefits", "application"})
 
 
 def posting_heading(line: str, before: str, after: str, current: SectionKind) -> bool:
@@ -321,13 +323,14 @@ def posting_heading(line: str, before: str, after: str, current: SectionKind) ->
     It is heading-shaped and set apart: after a blank line or a list item and followed by
     text that is no heading itself (a column of short items is not a run of headings), or
     ending in a colon. Inside a list of what the job asks, a line ending in a colon right
-    under an item labels the items after it ("Cloud:"): the section goes on.
+    under an item labels the items after it ("Cloud:"): the section goes on, unless it
+    names the benefits or how to apply ("Job benefits:").
     """
     if not heading_shaped(line) or not after.strip():
         return False
     colon = _unmarked(line).endswith(":")
     if colon and before.strip() and current in _LIST_SECTIONS:
-        return False
+        return posting_heading_kind(line) in _NEVER_LISTED
     if not before.strip() or before.lstrip()[:1] in _BULLETS:
         return colon or not heading_shaped(after)
     return colon

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from ..experience.requirements import degree_field_spans
 from ..records import Importance
+from .roles import HEADING_ROLES, PEOPLE, Role, sentence_role, stack_sentence, tools_sentence
+from .sentences import clause_bounds, sentence_bounds
 
 UNCOUNTED_SECTIONS = {
     "about": "in the company description",
@@ -24,26 +26,16 @@ UNCOUNTED_SECTIONS = {
     "title": "in the job title",
 }
 PREFERRED_SECTIONS = {"preferred"}
-# A skill name followed by (or ending in) one of these names a job, not a requirement:
+# A skill name followed by (or ending in) one of PEOPLE names a job, not a requirement:
 # "work with data engineers", "our Machine Learning Engineer".
-_PEOPLE = (
-    r"engineer|scientist|architect|developer|analyst|manager|specialist|administrator|"
-    r"consultant|researcher|designer|lead|owner|practitioner|expert|student|candidate|fellow"
-)
 _GROUPS = (
     r"team|department|group|squad|fellowship|position|scholarship|supervision|programme|program"
 )
-ROLE_NOUNS = re.compile(rf"(?:{_PEOPLE})s?", re.I)
-ROLE_OR_GROUP_NOUNS = re.compile(rf"(?:{_PEOPLE}|{_GROUPS})s?", re.I)
+ROLE_NOUNS = re.compile(rf"(?:{PEOPLE})s?", re.I)
+ROLE_OR_GROUP_NOUNS = re.compile(rf"(?:{PEOPLE}|{_GROUPS})s?", re.I)
 _NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
-# "b(?<!\wb)ut" is "\bbut" written to start with a letter: the search can skip ahead by
-# first characters, which a leading \b prevents (same matches, a third faster)
-_CLAUSE_END = re.compile(
-    r"\n|[.;!?](?=\s)|\s[-\u2013\u2014]\s|b(?<!\wb)ut\b|h(?<!\wh)owever\b", re.I
-)
-_SENTENCE_END = re.compile(r"\n|[.;!?](?=\s)")
 _NEG_BEFORE = re.compile(
     r"(?:\b(?:no|not|without|never|nor|zero)\b|n't\b)(?!\s+only\b)(?:\W+\w+){0,5}\W*$", re.I
 )
@@ -75,46 +67,6 @@ _PREFERRED_CUES = re.compile(
     r"(?:have|has|gives?)\s+an\s+edge|welcome|appreciated)\b",
     re.I,
 )
-
-
-def _breaks(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[int]]:
-    """Start and end offsets of every boundary in a text."""
-    found = list(pattern.finditer(text))
-    return [m.start() for m in found], [m.end() for m in found]
-
-
-# Computed once per document. Cached on the text alone: a compiled pattern hashes its whole
-# program on every call, which made the cache lookup cost more than the bisection.
-@lru_cache(maxsize=8)
-def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
-    return _breaks(_CLAUSE_END, text)
-
-
-@lru_cache(maxsize=8)
-def _sentence_breaks(text: str) -> tuple[list[int], list[int]]:
-    return _breaks(_SENTENCE_END, text)
-
-
-def _bounds(
-    breaks: tuple[list[int], list[int]], text: str, start: int, end: int
-) -> tuple[int, int]:
-    """From the last boundary before ``start`` to the first after ``end`` (300 chars at most)."""
-    starts, ends = breaks
-    i = bisect_right(ends, start) - 1
-    left = max(ends[i] if i >= 0 else 0, start - 300, 0)
-    j = bisect_left(starts, end)
-    right = min(starts[j] if j < len(starts) else len(text), end + 300, len(text))
-    return left, right
-
-
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around ``text[start:end]``: up to a line break, a sentence end or a "but"."""
-    return _bounds(_clause_breaks(text), text, start, end)
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or list item) around ``text[start:end]``."""
-    return _bounds(_sentence_breaks(text), text, start, end)
 
 
 # Every negation or "learning" pattern above holds one of these: a clause without any is
@@ -166,90 +118,6 @@ def negation_reason(text: str, start: int, end: int) -> str | None:
     if _LEARNING.search(before):
         return "still being learned"
     return None
-
-
-# Sentences about the employer, not the job: "We use PyTorch", "Acme AI builds computer vision"
-_COMPANY_VERBS = (
-    r"builds|helps|provides|offers|develops|makes|creates|powers|serves|runs|delivers|"
-    r"enables|uses|designs|sells|operates|partners|specializes|specialises"
-)
-_COMPANY_SENTENCE = re.compile(
-    r"\W*(?:(?i:we|our|us)\b(?!\s+(?i:are|'re)\s+(?i:looking|seeking|hiring))"
-    r"|<ORGANIZATION>"
-    rf"|(?:[A-Z][\w&.'-]*\s+){{2,4}}(?:is|are|was|has|{_COMPANY_VERBS})\b"
-    rf"|[A-Z][\w&.'-]*\s+(?:{_COMPANY_VERBS})\b)"
-)
-COMPANY_SECTIONS = {"summary", "header", "other"}
-
-
-# "Our stack runs on AWS", "The tech stack: ...": what the team works with. Named as the
-# stack, not as any sentence on what the company uses ("We use PyTorch" may be the
-# company's business, as "We run on Kubernetes" may be its hosting)
-_STACK_OPENING = re.compile(
-    r"\W*(?:our|the|their)\s+(?:(?:current|core|main|tech(?:nical|nology)?|data|ml|"
-    r"engineering|software)\s+)*(?:stack|tooling|toolchain|tools|technologies)\b",
-    re.I,
-)
-# what turns a sentence about the stack into a demand on the candidate, before the mention
-_DEMAND = re.compile(
-    r"\b(?:you|your|candidates?|experience|must|required|proficien\w*|knowledge|familiar\w*)\b",
-    re.I,
-)
-# "Role: DevOps", "Department: Data Platform": a posting's details, on a line of their own or
-# run together ("Job type: Full-time Experience level: Senior Role: DevOps Industry: IT")
-_DETAIL_KEYS = (
-    r"(?:job\s+|position\s+)?(?:role|position|title|department|team|function|category|"
-    r"division|discipline|family|location|employment\s+type|type|contract|level|seniority|"
-    r"reports\s+to|area|industry|sector|company\s+size)"
-)
-# the label a mention follows on its line: the last "Word:" before it, no sentence between
-_LAST_LABEL = re.compile(r"([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*:[^:.;!?]*$")
-_VALUE_LINE = re.compile(r"[\w&/+#.() -]{1,60}")  # "Backend Developer DevOps", "Full-time"
-_DETAIL_KEY = re.compile(rf"(?:\w+\s+)?{_DETAIL_KEYS}|{_DETAIL_KEYS}", re.I)
-# what to send: "Send your CV and Diploma (MSc/PhD)"
-_APPLY_VERBS = re.compile(
-    r"\b(?:send|submit|attach|enclose|upload|include|apply)\b(?!\s+(?:models?|code|features))",
-    re.I,
-)
-_APPLY_PAPERS = re.compile(
-    r"\b(?:cv|resumes?|r\u00e9sum\u00e9s?|cover\s+letters?|transcripts?|diplomas?|"
-    r"certificates?|portfolio|references|copies)\b",
-    re.I,
-)
-# what the employer gives: "employer-funded continuing education", "a learning budget"
-_BENEFIT_CUES = re.compile(
-    r"\b(?:(?:employer|company)[-\s](?:funded|paid|sponsored)|stipends?|allowances?|"
-    r"reimburs\w*|tuition|(?:learning|training|education|conference)\s+budgets?|"
-    r"we\s+(?:offer|provide)|perks?)\b",
-    re.I,
-)
-
-
-def stack_sentence(text: str, start: int, end: int) -> bool:
-    """True when the mention is in a sentence about the team's tools, before any demand on
-    the candidate: "Our stack runs on AWS (ECS, RDS)", "The tooling: dbt and Airflow"."""
-    left, _ = sentence_bounds(text, start, end)
-    opening = _STACK_OPENING.match(text, left, start)
-    return bool(opening) and not _DEMAND.search(text, left, start)
-
-
-# a sentence that opens on the company but asks of the candidate: "We value people with
-# knowledge in Cloud", "<ORGANIZATION> is seeking an engineer with expertise in Java"
-_COMPANY_DEMAND = re.compile(
-    r"\byou(?:r|'ll|'d)?\b|\b(?:seek(?:s|ing)?|looking\s+for|hiring|recruiting)\b"
-    r"|\bwe\s+(?:\w+\s+)?(?:value|expect|need|want|require)\b"
-    r"|\b(?:people|someone|candidates?|applicants?|engineers?|developers?)\s+(?:with|who)\b"
-    r"|\b(?:expertise|knowledge|experience|proficiency|skills)\s+(?:in|with|of)\b",
-    re.I,
-)
-
-
-def company_sentence(text: str, start: int, end: int) -> bool:
-    """True when the sentence around the mention speaks of the company, not the candidate."""
-    left, right = sentence_bounds(text, start, end)
-    if not _COMPANY_SENTENCE.match(text, left, right):
-        return False
-    return not _COMPANY_DEMAND.search(text, left, right)
 
 
 # A field named as the people who work in it: "work with data engineering to shape the
@@ -344,23 +212,6 @@ def uncounted_reason(
     return negation_reason(text, start, end)
 
 
-def in_job_details(text: str, start: int) -> bool:
-    """True on a line of the job's details ("Role: DevOps"), or after such a label among
-    others on one line ("Experience level: Senior Role: DevOps Industry: IT")."""
-    line_start = max(text.rfind("\n", 0, start) + 1, start - 300)
-    label = _LAST_LABEL.search(text, line_start, start)
-    if label is not None:
-        return bool(_DETAIL_KEY.fullmatch(label.group(1)))
-    # the label on a line of its own, its value on the next line ("Role:\nDevOps")
-    line_end = text.find("\n", start)
-    if line_start == 0 or not _VALUE_LINE.fullmatch(
-        text[line_start : line_end if line_end >= 0 else None].strip()
-    ):
-        return False
-    above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1].strip()
-    return above.endswith(":") and bool(_DETAIL_KEY.fullmatch(above[:-1].strip()))
-
-
 DEGREE_FIELD = "names a degree's field (judged with the education requirement)"
 
 
@@ -372,6 +223,15 @@ def in_degree_fields(text: str, start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in spans[max(0, i - 2) : i + 1])
 
 
+# why a mention in a sentence of each role asks for nothing
+_ROLE_REASONS: dict[Role, str] = {
+    "title": "in the job's details",
+    "application": "in what to send with an application",
+    "benefits": "in the benefits",
+    "company": "in the company description",
+}
+
+
 def posting_reason(
     text: str,
     start: int,
@@ -381,24 +241,23 @@ def posting_reason(
     job_rule: bool = True,
     field_rule: bool = True,
 ) -> str | None:
-    """Why a posting's mention asks for nothing (before negation), or None."""
+    """Why a posting's mention asks for nothing (before negation), or None.
+
+    The sentence's role (``roles.sentence_role``) decides, but a sentence about the team's
+    stack counts (as preferred), even in the company description, and so does a sentence
+    about the employer that says what it works with (``roles.tools_sentence``).
+    """
     stack = stack_sentence(text, start, end)
-    if section in UNCOUNTED_SECTIONS and not (section == "about" and stack):
+    if section in HEADING_ROLES and not (section == "about" and stack):
         return UNCOUNTED_SECTIONS[section]
     if job_rule and names_a_job(text, start, end):
         return "names a job or team, not a skill"
     if field_rule and in_degree_fields(text, start, end):
         return DEGREE_FIELD
-    if in_job_details(text, start):
-        return "in the job's details"
-    left, right = sentence_bounds(text, start, end)
-    if _APPLY_VERBS.search(text, left, right) and _APPLY_PAPERS.search(text, left, right):
-        return "in what to send with an application"
-    if _BENEFIT_CUES.search(text, left, right):
-        return "in the benefits"
-    if section in COMPANY_SECTIONS and not stack and company_sentence(text, start, end):
-        return "in the company description"
-    return None
+    role = sentence_role(text, start, end, "other" if section in HEADING_ROLES else section)
+    if role == "company" and (stack or tools_sentence(text, start, end, section)):
+        return None
+    return _ROLE_REASONS.get(role)
 
 
 def importance(text: str, start: int, end: int, section: str) -> Importance:
