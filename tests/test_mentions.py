@@ -94,12 +94,16 @@ def span(start: int, end: int, skill: str = "s", label: str = LABEL) -> SpanInfo
 
 
 def test_longest_first() -> None:
-    spans = [span(1, 2, "inside"), span(0, 3, "long"), span(2, 4, "overlaps-long"),
+    """A span inside a longer one goes; spans that cross both stay ("streaming data
+    pipelines" is streaming data and data pipelines)."""
+    spans = [span(1, 2, "inside"), span(0, 3, "long"), span(2, 4, "crosses-long"),
              span(3, 5, "after-long"), span(5, 6, "single"), span(7, 9, "second-of-two"),
-             span(6, 8, "first-of-two")]  # fmt: skip
+             span(6, 8, "first-of-two"), span(4, 5, "inside-after-long")]  # fmt: skip
     assert [s.skill_id for s in longest_first(spans)] == [
-        "long", "after-long", "single", "first-of-two",
+        "long", "crosses-long", "after-long", "single", "first-of-two", "second-of-two",
     ]  # fmt: skip
+    # "demand forecasting models": one mention of a skill whose two forms cross
+    assert longest_first([span(0, 2, "a"), span(1, 3, "a")]) == [span(0, 2, "a")]
 
 
 def test_longest_first_keeps_equal_spans_once() -> None:

@@ -72,6 +72,7 @@ class SkillExtractor:
         self._glue = GlueSplitter(
             frozenset(f.lower() for s in taxonomy.skills for f in s.case_insensitive_forms),
             frozenset(f for s in taxonomy.skills for f in s.exact),
+            lambda piece: [t.text for t in nlp.tokenizer(piece)],
         )
 
     @classmethod

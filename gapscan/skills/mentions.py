@@ -110,12 +110,28 @@ def context_ok(
     if exact and (surface in exact or surface.rstrip("s") in exact):
         # "go-to-market", "C-level", "R-squared": an exact short form glued by a hyphen
         glued_after = end < len(tokens) and not tokens.space[end - 1]
-        if glued_after and tokens.text_at(end) in ("-", "'", "&"):
+        if glued_after and tokens.text_at(end) in ("-", "'", "&") and not kind_suffix(tokens, end):
             return False
         glued_before = start > 0 and not tokens.space[start - 1]
         if glued_before and tokens.text_at(start - 1) in ("-", "&", "@", "."):
             return False
     return True
+
+
+# "BERT-family models", "GPT-powered search": the skill itself ("Go-based" stays no Go)
+_KIND_SUFFIXES = frozenset({"family", "powered"})
+
+
+def kind_suffix(tokens: Tokens, hyphen: int) -> bool:
+    """True when the hyphen at token ``hyphen`` glues on a word that makes the name a kind
+    ("BERT-family"), not another word ("go-to-market", "R-squared")."""
+    after = hyphen + 1
+    return (
+        tokens.text_at(hyphen) == "-"
+        and after < len(tokens)
+        and not tokens.space[hyphen]
+        and tokens.text_at(after).lower() in _KIND_SUFFIXES
+    )
 
 
 def word_before(tokens: Tokens, start: int) -> str:
@@ -210,13 +226,27 @@ def opens_list(head: str, first_word: str) -> bool:
 
 
 def longest_first(spans: list[SpanInfo]) -> list[SpanInfo]:
-    """Non-overlapping spans, longer first then earlier (as ``spacy.util.filter_spans``)."""
-    taken: set[int] = set()
+    """The spans no longer (or earlier, as long) span contains or crosses with the same
+    skill, longer first then earlier.
+
+    Spans of two skills that cross both stay: "streaming data pipelines" states streaming
+    data and data pipelines, where ``spacy.util.filter_spans`` would keep only the first.
+    """
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
+    longest = ordered[0].end - ordered[0].start if ordered else 0
+    reach: dict[int, int] = {}  # start token -> the furthest end of a kept span from there
+    skills: dict[int, set[str]] = {}  # token -> the skills of the kept spans over it
     kept: list[SpanInfo] = []
-    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-        if span.start not in taken and span.end - 1 not in taken:
-            kept.append(span)
-            taken.update(range(span.start, span.end))
+    for span in ordered:
+        first = max(0, span.end - longest)
+        if any(reach.get(i, -1) >= span.end for i in range(first, span.start + 1)):
+            continue  # inside a longer span
+        if any(span.skill_id in skills.get(i, ()) for i in range(span.start, span.end)):
+            continue  # crosses a span of its own skill: the same mention
+        kept.append(span)
+        reach[span.start] = max(reach.get(span.start, -1), span.end)
+        for i in range(span.start, span.end):
+            skills.setdefault(i, set()).add(span.skill_id)
     return sorted(kept, key=lambda s: s.start)
 
 

@@ -35,6 +35,8 @@ def variants(tokens: list[str]) -> list[list[str]]:
     out = [tokens]
     if "-" in tokens:
         out.append([t for t in tokens if t != "-"])  # "scikit-learn" -> "scikit learn"
+        # the dash as typeset: "Machine Learning – Specialty" for "Machine Learning - Specialty"
+        out.append(["\u2013" if t == "-" else t for t in tokens])
     elif 1 < len(tokens) <= 4 and all(t.isalnum() for t in tokens):
         hyphenated = [tokens[0]]
         for t in tokens[1:]:
@@ -70,12 +72,15 @@ def skill_patterns(skill: Skill, tokenize: Tokenize) -> list[dict[str, Any]]:
 
 def taxonomy_patterns(taxonomy: Taxonomy, tokenize: Tokenize) -> list[dict[str, Any]]:
     """All patterns, deduplicated, in a stable order."""
-    seen: set[tuple[str, bool, tuple[str, ...]]] = set()
+    # a phrase's key is its parts, apart from the forms: "present ... to" is no duplicate of
+    # the alias "present to", which it spans gaps beyond
+    seen: set[tuple[str, bool, bool, tuple[str, ...]]] = set()
     out: list[dict[str, Any]] = []
     for skill in taxonomy.skills:
         for pattern in skill_patterns(skill, tokenize):
-            words = pattern.get("tokens") or [" ".join(part) for part in pattern["parts"]]
-            key = (pattern["id"], pattern["exact"], tuple(words))
+            phrase = "parts" in pattern
+            words = [" ".join(part) for part in pattern["parts"]] if phrase else pattern["tokens"]
+            key = (pattern["id"], pattern["exact"], phrase, tuple(words))
             if key not in seen:
                 seen.add(key)
                 out.append(pattern)

@@ -186,6 +186,12 @@ _NAME_OPENING = re.compile(
     r"|<ORGANIZATION>"
     rf"|(?:[A-Z][\w&.'-]*\s+){{2,4}}(?:is|are|was|has|{_COMPANY_VERBS})\b)"
 )
+# a sentence whose subject is the one person hired: "Our AI Architect defines how the bank
+# builds AI systems" says what the job does ("Our engineers use Go" stays the company's)
+_ROLE_SUBJECT = re.compile(
+    rf"\W*(?:our|the|this|a)\s+(?:new\s+)?(?:[\w/&+-]+\s+){{0,3}}?(?:{PEOPLE})\b(?!s)",
+    re.I,
+)
 # "Acme builds ...", but not in a list of what the job asks, where "Review designs" is an order
 _ONE_NAME_OPENING = re.compile(rf"\W*[A-Z][\w&.'-]*\s+(?:{_COMPANY_VERBS})\b")
 # an organisation as the subject: "The Department of Bioinformatics combines ...", "Our
@@ -283,6 +289,8 @@ def company_sentence(text: str, left: int, right: int, *, listed: bool = False) 
     asks = bool(_ASKS.search(text, left, right))
     if listed and (asks or _ASKS_STRONGLY.search(text, left, right)):
         return False
+    if _ROLE_SUBJECT.match(text, left, right):
+        return False  # "The AI Architect defines how the bank builds AI": the job itself
     if _ORG_SUBJECT.match(text, left, right) or _ORG_NAMED.match(text, left, right):
         return not asks
     named = _NAME_OPENING.match(text, left, right) or (

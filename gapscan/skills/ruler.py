@@ -99,12 +99,27 @@ class SkillRuler:
 
     @staticmethod
     def _next_part(doc: Doc, end: int, part_starts: dict[int, int]) -> int:
-        """End of the part starting within MAX_GAP plain words after ``end``, or -1."""
-        for start in range(end, min(end + MAX_GAP, len(doc)) + 1):
+        """End of the part starting within MAX_GAP plain words after ``end``, or -1.
+
+        A hyphenated word is one word of the gap: "led a cross-functional team".
+        """
+        words = 0
+        start = end
+        while start <= len(doc):
             if start in part_starts:
                 return part_starts[start]
-            if start < len(doc) and (doc[start].is_punct or doc[start].is_space):
+            if start == len(doc):
+                return -1
+            token = doc[start]
+            if _joins_a_word(doc, start):
+                start += 1  # the hyphen inside "cross-functional": no word of its own
+                continue
+            if token.is_punct or token.is_space:
                 return -1  # a gap never crosses punctuation or a line break
+            words += 1
+            if words > MAX_GAP:
+                return -1
+            start += 1
         return -1
 
     def __call__(self, doc: Doc) -> Doc:
@@ -125,6 +140,18 @@ class SkillRuler:
         text = (Path(path) / "patterns.jsonl").read_text(encoding="utf-8")
         self.add_patterns(json.loads(line) for line in text.splitlines() if line.strip())
         return self
+
+
+def _joins_a_word(doc: Doc, i: int) -> bool:
+    """True for a hyphen glued to the words on both sides of it ("cross-functional")."""
+    return (
+        doc[i].text == "-"
+        and 0 < i < len(doc) - 1
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i - 1].is_alpha
+        and doc[i + 1].is_alpha
+    )
 
 
 @Language.factory(FACTORY, default_config={"spans_key": "skills"})

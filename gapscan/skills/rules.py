@@ -144,9 +144,19 @@ def names_a_field_of_people(text: str, start: int, end: int) -> bool:
     return bool(_WORK_WITH.search(text, line_start, start))
 
 
+# "3+ years as a data engineer", "experience as an ML engineer": the job is the demand
+_AS_A_JOB = re.compile(
+    r"\b(?:years?|yrs|experience|background|time)\s+(?:\w+\s+){0,2}?as\s+an?\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
 def names_a_job(text: str, start: int, end: int) -> bool:
     """True for "Data Engineer", "machine learning engineers", "the NLP team", and a field
-    named as a team ("work with data engineering")."""
+    named as a team ("work with data engineering"); not for a job asked of the candidate
+    ("3+ years as a data engineer")."""
+    if _AS_A_JOB.search(text, max(0, start - 80), start):
+        return False
     last = _LAST_WORD.search(text, start, end)
     if last and ROLE_NOUNS.fullmatch(last.group(1)):
         return True

@@ -7,6 +7,7 @@ text with layout line breaks unwrapped at the same offsets.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple, overload
 
 
@@ -124,6 +125,14 @@ _LINE_OPENERS = frozenset(
 )
 
 
+# a word with a full stop on it, not inside an abbreviation ("Ph.D.", "e.g.")
+_FULL_STOP = re.compile(r"(?<![\w.])([A-Za-z][\w+#]*)\.(?=\s|$)")
+# words joined by slashes with a character spaCy does not split at ("C#/.NET")
+_SLASHED = re.compile(r"(?<![\w#+./])[\w#+.-]+(?:/[\w#+.-]+)+")
+_ENDS_LINE = re.compile(r"[ \t]*(?:\n|$)")
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
 class GlueSplitter:
     """Splits words a PDF glued together ("SQLWorked", "GCPAzureAWS") where the halves
     are plainly two words, and leaves names written in CamelCase whole.
@@ -137,9 +146,15 @@ class GlueSplitter:
     "SQLAlchemy", "OpenAI", "DeepMind", "CloudFlare", "GoPro" stay whole.
     """
 
-    def __init__(self, forms: frozenset[str], exact: frozenset[str]) -> None:
+    def __init__(
+        self,
+        forms: frozenset[str],
+        exact: frozenset[str],
+        tokenize: Callable[[str], list[str]] = lambda piece: [piece],
+    ) -> None:
         self.forms = forms
         self.exact = exact
+        self.tokenize = tokenize  # a piece's tokens as the forms were tokenized ("C" "#")
         self.joined = frozenset(f.replace(" ", "").replace("-", "") for f in forms)
 
     def _form(self, piece: str) -> bool:
@@ -174,4 +189,37 @@ class GlueSplitter:
             pieces = self.parts(m.group())
             if pieces is not None:
                 found.append((m.start(), pieces))
+        found += self.full_stops(text)
+        found += self.slashed(text)
+        return sorted(found)
+
+    def slashed(self, text: str) -> list[tuple[int, list[str]]]:
+        """Forms joined by slashes into one token ("C#/.NET"): each form and each slash.
+        A form that has a slash of its own ("CI/CD", "TCP/IP") stays whole."""
+        found: list[tuple[int, list[str]]] = []
+        for m in _SLASHED.finditer(text):
+            word = m.group().rstrip(".")
+            pieces = word.split("/")
+            if self._form(word) or not all(p and self._form(p) for p in pieces):
+                continue
+            parts = self.tokenize(pieces[0])
+            for piece in pieces[1:]:
+                parts += ["/", *self.tokenize(piece)]
+            found.append((m.start(), parts))
+        return found
+
+    def full_stops(self, text: str) -> list[tuple[int, list[str]]]:
+        """A form that ends a sentence, its full stop kept on it as by an abbreviation
+        ("in R.", "or PhD."): the form and the stop. A single letter after a capitalised
+        word is an initial ("John R. Smith") and stays whole."""
+        found: list[tuple[int, list[str]]] = []
+        for m in _FULL_STOP.finditer(text):
+            stem = m.group(1)
+            if not self._form(stem) or self._form(m.group()):
+                continue
+            if len(stem) == 1 and not _ENDS_LINE.match(text, m.end()):
+                before = _WORD_BEFORE.search(text, max(0, m.start() - 80), m.start())
+                if before is None or before.group(1)[0].isupper():
+                    continue
+            found.append((m.start(), [stem, "."]))
         return found
