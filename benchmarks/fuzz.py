@@ -116,6 +116,7 @@ class Settings:
     workdir: Path
     posting: Path = SAMPLE_POSTING
     servers: queue.Queue[ForkServer] | None = None  # --fork-server: one per job
+    gapscan_timeout: float | None = None  # --gapscan-timeout: gapscan's own --timeout
 
 
 @dataclass(frozen=True)
@@ -139,16 +140,23 @@ class Outcome:
         return (self.cls, self.exc_type, f"{fmt}/{self.command}")
 
 
-def gapscan_args(command: str, path: Path, posting: Path = SAMPLE_POSTING) -> list[str]:
-    """gapscan's arguments for ``command`` (extract, or scan with the file as resume)."""
+def gapscan_args(
+    command: str, path: Path, posting: Path = SAMPLE_POSTING, timeout: float | None = None
+) -> list[str]:
+    """gapscan's arguments for ``command`` (extract, or scan with the file as resume), with
+    its ``--timeout`` when one is given."""
+    limit = [] if timeout is None else ["--timeout", f"{timeout:g}"]
     if command == "extract":
-        return ["extract", str(path), "--format", "json"]
-    return [str(path), str(posting), "--format", "json"]
+        return ["extract", str(path), "--format", "json", *limit]
+    return [str(path), str(posting), "--format", "json", *limit]
 
 
 def argv_for(command: str, path: Path, settings: Settings) -> list[str]:
     """The whole gapscan command line for ``command``."""
-    return [*gapscan_command(), *gapscan_args(command, path, settings.posting)]
+    return [
+        *gapscan_command(),
+        *gapscan_args(command, path, settings.posting, settings.gapscan_timeout),
+    ]
 
 
 def child_env() -> dict[str, str]:
@@ -166,7 +174,7 @@ def run_command(command: str, path: Path, settings: Settings) -> Outcome:
         server = settings.servers.get()
         try:
             code, timed_out, out, err = server.run(
-                gapscan_args(command, path, settings.posting),
+                gapscan_args(command, path, settings.posting, settings.gapscan_timeout),
                 settings.workdir,
                 settings.memory_mb,
                 settings.time_limit,
@@ -433,6 +441,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="import gapscan once per job and fork each command from it (much faster)",
     )
     parser.add_argument("--time-limit", type=float, default=90.0, help="seconds per command")
+    parser.add_argument(
+        "--gapscan-timeout",
+        type=float,
+        default=None,
+        help="gapscan's own --timeout (default: its 60 s); with a --time-limit a few seconds "
+        "above it, a run that outlives its own limit is a hang, and slow inputs cost less",
+    )
     parser.add_argument("--memory-mb", type=int, default=3072, help="RLIMIT_AS of each child")
     parser.add_argument("--shrink-tries", type=int, default=40, help="runs per shrink")
     parser.add_argument("--keep", type=Path, default=DEFAULT_KEEP, help="where findings go")
@@ -487,7 +502,12 @@ def main(argv: list[str] | None = None) -> None:
     servers = fork_servers(args.jobs) if args.fork_server else None
     with tempfile.TemporaryDirectory(prefix="gapscan-fuzz-") as tmp:
         settings = Settings(
-            args.time_limit, args.memory_mb, args.commands, Path(tmp), servers=servers
+            args.time_limit,
+            args.memory_mb,
+            args.commands,
+            Path(tmp),
+            servers=servers,
+            gapscan_timeout=args.gapscan_timeout,
         )
         try:
             if args.replay:
