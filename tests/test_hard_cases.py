@@ -17,6 +17,13 @@ from gapscan.scanner import Scanner
 
 RESUME_CASES = [
     (
+        "trained-people-not-models",
+        "Trained 30 analysts to use the platform.",
+        set(),
+        {"model-training"},
+    ),
+    ("trained-models", "Trained gradient-boosted models for churn.", {"model-training"}, set()),
+    (
         "architecture-proposals",
         "Wrote the architecture proposals for our first LLM features.",
         {"solution-architecture"},
@@ -228,6 +235,48 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    # issue 11, item 13: the architect's competencies in the words postings use
+    (
+        "scalable-and-available",
+        "Design scalable, highly available services.",
+        {"scalability", "reliability"},
+        set(),
+    ),
+    (
+        "reliability-bare",
+        "Ensure the reliability of production ML services.",
+        {"reliability"},
+        set(),
+    ),
+    ("retrain-models", "Retrain models as new data arrives.", {"model-training"}, set()),
+    (
+        "train-large-models",
+        "Train and fine-tune large language models.",
+        {"fine-tuning"},  # a kind of model training
+        set(),
+    ),
+    (
+        "canary-deployments",
+        "Run canary deployments for new model versions.",
+        {"model-deployment"},
+        set(),
+    ),
+    ("speak-at-conferences", "Speak at industry conferences.", {"presentation-skills"}, set()),
+    (
+        "needs-into-designs",
+        "Translate customer needs into technical designs.",
+        {"business-acumen"},
+        set(),
+    ),
+    ("designs-into-code", "Translate designs into code.", set(), {"business-acumen"}),
+    ("maintainable-code", "Write tested, maintainable code.", {"software-engineering"}, set()),
+    ("changing-priorities", "Adapt quickly to changing priorities.", {"adaptability"}, set()),
+    (
+        "architecture-for-ml",
+        "Own the architecture for our ML platform.",
+        {"ai-architecture"},
+        set(),
+    ),
     # issue 11, item 9: a posting's details run together on one line count for nothing,
     # whatever label comes first; a list of technologies among them counts
     (

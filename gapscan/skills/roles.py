@@ -181,8 +181,8 @@ _COMPANY_VERBS = (
 )
 _NAME_OPENING = re.compile(
     r"\W*(?:(?i:we|us)\b(?!\s+(?i:are|'re)\s+(?i:looking|seeking|hiring))"
-    # "Our AI Architect defines ...": the job, not the employer
-    rf"|(?i:our)\b(?!\s+(?:[\w-]+\s+){{0,3}}?(?i:{PEOPLE})s?\b)"
+    # "Our AI Architect defines ...": the job, not the employer ("Our engineers run ..." is)
+    rf"|(?i:our)\b(?!\s+(?:[\w-]+\s+){{0,3}}?(?i:{PEOPLE})\b)"
     r"|<ORGANIZATION>"
     rf"|(?:[A-Z][\w&.'-]*\s+){{2,4}}(?:is|are|was|has|{_COMPANY_VERBS})\b)"
 )
