@@ -235,6 +235,7 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    ("scaled-agile", "Experience with Scrum and scalable Agile.", {"agile"}, {"scalability"}),
     # issue 11, item 13: the architect's competencies in the words postings use
     (
         "scalable-and-available",
