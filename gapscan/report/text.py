@@ -430,20 +430,20 @@ def _background_summary(
     total = [v for v in found.experience if not v.requirement.skills]  # "8+ years in total"
     if found.roles or found.experience or found.ignored:
         roles = len(found.roles)
-        held = (
+        shows = (
             f"{_years(found.total_months)} in {roles} role{'s' if roles != 1 else ''}"
             f" as of {found.as_of.isoformat()}"
             + (f"; {len(found.ignored)} dates not used (--verbose)" if found.ignored else "")
         )
         heads = [_experience_head(v, taxonomy, held=False) for v in total] or ["experience"]
-        parts.append(f"{'; '.join(heads)}: {held}")
+        parts.append(f"{'; '.join(heads)}: {shows}")
     parts.extend(
         _experience_head(v, taxonomy, names=False) for v in found.experience if v not in total
     )
     degree = found.degree
-    held = "no degree stated" if degree is None else f'"{shown(degree.text)}"'
     for verdict in found.education:
-        status = f"met by {held}" if verdict.met_by == "degree" else None
+        by_degree = verdict.met_by == "degree" and degree is not None
+        status = f'met by "{shown(degree.text)}"' if by_degree and degree else None
         parts.append("degree, no points: " + _degree_head(verdict, status=status))
     if found.certifications:
         certs = [
