@@ -235,6 +235,14 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    ("return-on-investment", "Quantify the ROI of AI projects.", {"business-acumen"}, set()),
+    (
+        "brief-leadership",
+        "Brief senior leadership on technical direction.",
+        {"presentation-skills"},
+        set(),
+    ),
+    ("pretraining", "Experience pretraining transformers from scratch.", {"model-training"}, set()),
     ("scaled-agile", "Experience with Scrum and scalable Agile.", {"agile"}, {"scalability"}),
     # issue 11, item 13: the architect's competencies in the words postings use
     (
