@@ -235,6 +235,15 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    # a labelled list with bars is what the team works with, not a line of names, even
+    # in a posting without headings (it was read as the job's details)
+    (
+        "labelled-list-with-bars",
+        "Senior Engineer\nAcme Robotics | Austin, TX\n\nWe are hiring an engineer.\n"
+        "Tech we use: Python | Go | Kubernetes\nYou will design APIs.",
+        {"python", "go-language", "kubernetes"},
+        set(),
+    ),
     ("return-on-investment", "Quantify the ROI of AI projects.", {"business-acumen"}, set()),
     (
         "brief-leadership",

@@ -127,14 +127,17 @@ def _capitalised(line: str) -> bool:
 
 
 def _name_line(text: str, start: int) -> bool:
-    """True on a line of names: "Acme Robotics \u00b7 Austin, TX" anywhere, "Juniper Grocers,
-    Salt Lake City, UT" (every word capitalised) just under the title."""
+    """True on a line of names near the title: "Acme Robotics \u00b7 Austin, TX", or "Juniper
+    Grocers, Salt Lake City, UT" (every word capitalised) just under it. A line with a label
+    lists things ("Tech we use: Python | Go")."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line_end = line_end if line_end >= 0 else len(text)
+    if line_start > _HEADER_END or ":" in text[line_start:line_end]:
+        return False  # far from the title, or a labelled list ("Tech we use: Python | Go")
     if NAME_LINE.fullmatch(text, line_start, line_end):
         return True
-    if line_start > _HEADER_END or line_end - line_start > _NAME_LINE_LENGTH:
+    if line_end - line_start > _NAME_LINE_LENGTH:
         return False
     lines_above = sum(bool(line.strip()) for line in text[:line_start].splitlines())
     return 0 < lines_above < _HEADER_LINES and _capitalised(text[line_start:line_end])
