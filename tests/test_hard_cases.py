@@ -235,6 +235,12 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    (
+        "team-section-describes-itself",
+        "Senior Engineer\nThe team\nThe team ships a Go service used by 40 banks.\nRequirements\n- Python",
+        {"python"},
+        {"go-language"},
+    ),
     # a labelled list with bars is what the team works with, not a line of names, even
     # in a posting without headings (it was read as the job's details)
     (
@@ -740,6 +746,13 @@ POSTING_CASES = [
 ]
 
 IMPORTANCE_CASES = [
+    # what a section about the team says the candidate will work on counts, as preferred
+    (
+        "team-section-your-work",
+        "The team\nYou'll join a team of six working on Kubernetes.",
+        "kubernetes",
+        "preferred",
+    ),
     ("plus", "Requirements\n- Familiarity with Terraform is a plus.", "terraform", "preferred"),
     ("exposure", "Requirements\n- Exposure to Rust preferred.", "rust", "preferred"),
     ("nice-to-have-section", "Nice to have\n- Kafka", "kafka", "preferred"),

@@ -339,6 +339,13 @@ _DOES = re.compile(
 )
 
 
+def your_work(text: str, start: int, end: int) -> bool:
+    """True when the sentence says, before the mention, what the candidate will do: "You'll
+    join a team of six working on Kubernetes and Go" (in a section about the team, too)."""
+    left, _ = sentence_bounds(text, start, end)
+    return bool(_DOES.search(text, left, start))
+
+
 def sentence_role(text: str, start: int, end: int, section: str) -> Role:
     """The role of the sentence (or list item) around ``text[start:end]`` in a posting.
 

@@ -16,7 +16,15 @@ from functools import lru_cache
 
 from ..experience.requirements import degree_field_spans
 from ..records import Importance
-from .roles import HEADING_ROLES, PEOPLE, Role, sentence_role, stack_sentence, tools_sentence
+from .roles import (
+    HEADING_ROLES,
+    PEOPLE,
+    Role,
+    sentence_role,
+    stack_sentence,
+    tools_sentence,
+    your_work,
+)
 from .sentences import clause_bounds, sentence_bounds
 
 UNCOUNTED_SECTIONS = {
@@ -254,11 +262,13 @@ def posting_reason(
     """Why a posting's mention asks for nothing (before negation), or None.
 
     The sentence's role (``roles.sentence_role``) decides, but a sentence about the team's
-    stack counts (as preferred), even in the company description, and so does a sentence
-    about the employer that says what it works with (``roles.tools_sentence``).
+    stack counts (as preferred), even in the company description, as does one there that says
+    what the candidate will work on (``roles.your_work``), and a sentence about the employer
+    that says what it works with (``roles.tools_sentence``).
     """
     stack = stack_sentence(text, start, end)
-    if section in HEADING_ROLES and not (section == "about" and stack):
+    about_you = section == "about" and your_work(text, start, end)
+    if section in HEADING_ROLES and not (section == "about" and stack) and not about_you:
         return UNCOUNTED_SECTIONS[section]
     if job_rule and names_a_job(text, start, end):
         return "names a job or team, not a skill"
@@ -271,8 +281,9 @@ def posting_reason(
 
 
 def importance(text: str, start: int, end: int, section: str) -> Importance:
-    """Required or preferred, for a counted mention in a posting."""
-    if section in PREFERRED_SECTIONS or stack_sentence(text, start, end):
+    """Required or preferred, for a counted mention in a posting: what a section about the
+    company or team says the candidate will work with is preferred."""
+    if section in PREFERRED_SECTIONS or section == "about" or stack_sentence(text, start, end):
         return "preferred"
     left, right = sentence_bounds(text, start, end)
     if _PREFERRED_CUES.search(text, left, right):
