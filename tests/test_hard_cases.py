@@ -16,6 +16,21 @@ from gapscan.profiles import posting_requirements
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
+    # the competency forms name the architect's work, not other senses of their words
+    (
+        "model-performance-improved",
+        "Improved model performance by 5% with better features.",
+        set(),
+        {"model-monitoring"},
+    ),
+    (
+        "laboratory-instrumentation",
+        "Maintained laboratory instrumentation for the physics group.",
+        set(),
+        {"observability"},
+    ),
+    ("staff-redundancy", "Handled staff redundancy consultations.", set(), {"reliability"}),
+    ("scale-up-a-team", "Helped scale up the sales team.", set(), {"scalability"}),
     (
         "trained-people-not-models",
         "Trained 30 analysts to use the platform.",
