@@ -16,6 +16,18 @@ from gapscan.profiles import posting_requirements
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
+    (
+        "high-throughput-sequencing",
+        "Ran high-throughput sequencing of tumour samples.",
+        set(),
+        {"scalability"},
+    ),
+    (
+        "met-people-at-conferences",
+        "Networked with founders at conferences.",
+        set(),
+        {"presentation-skills"},
+    ),
     # the competency forms name the architect's work, not other senses of their words
     (
         "model-performance-improved",
