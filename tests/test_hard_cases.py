@@ -262,6 +262,7 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    ("define-slos", "Improve our inference services and define SLOs.", {"reliability"}, set()),
     (
         "team-section-describes-itself",
         "Senior Engineer\nThe team\nThe team ships a Go service used by 40 banks.\nRequirements\n- Python",
