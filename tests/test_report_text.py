@@ -259,3 +259,26 @@ def test_each_roadmap_step_says_once_what_it_asks(scanner: Scanner, samples: Pat
     assert told == firsts and len(firsts) > 3
     four = scanner.taxonomy.step(4).summary
     assert f"step 4 asks: {four}" in text
+
+
+def test_start_here_names_the_resource_its_hours_come_from_and_keeps_urls_whole() -> None:
+    """The estimate and the resource beside it are one resource's (MLOps: the guide's Azure
+    course has no estimate, Google's MLOps guide has 2 h), and a URL longer than the line
+    stays whole, to be copied."""
+    from cli_run import run
+
+    root = Path(__file__).resolve().parent.parent
+    code, out, _ = run(
+        root / "samples" / "resumes" / "jordan-lee.txt",
+        root / "samples" / "postings" / "ml-engineer.txt",
+        "--as-of",
+        "2026-12-01",
+        "--no-color",
+    )
+    assert code == 0
+    url = "https://cloud.google.com/architecture/mlops-continuous-delivery-and-automation-pipelines-in-machine-learning"
+    lines = out.splitlines()
+    head = next(
+        i for i, line in enumerate(lines) if ". MLOps (about 2 h): MLOps: Continuous" in line
+    )
+    assert url in [line.strip() for line in lines[head : head + 3]]

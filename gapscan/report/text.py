@@ -65,6 +65,7 @@ def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
         initial_indent=indent if first is None else first,
         subsequent_indent=indent,
         break_on_hyphens=False,
+        break_long_words=False,  # a long URL runs past the width rather than break
     ) or [indent.rstrip()]
 
 
@@ -159,10 +160,15 @@ def _warning_lines(warning: str, st: _Style, shown: Shown) -> list[str]:
 
 
 def _first_resource(item: PlanItem, taxonomy: Taxonomy) -> str:
-    """``Title URL`` of the item's first resource, said so when it only serves the area."""
+    """``Title URL`` of the item's first resource, said so when it only serves the area; when
+    the item has an estimate, the resource it comes from (the hours quoted are its own)."""
     if not item.courses:
         return "no resource in the taxonomy yet"
-    course = taxonomy.course(item.courses[0])
+    courses = [taxonomy.course(c) for c in item.courses]
+    timed = [
+        c for c in courses if item.hours and c.hours and taxonomy.teaches(c, (item.learn,))
+    ]
+    course = timed[0] if timed else courses[0]
     named = f"{course.title} {course.url}" if course.url else f"{course.provider}: {course.title}"
     return named if taxonomy.teaches(course, (item.learn,)) else f"for its area, {named}"
 
