@@ -17,7 +17,7 @@ CASES = [
      ["Hibernate", "Oracle", "Struts"]),  # fmt: skip
     ("tool-shaped", "Requirements\n- Python services behind GraphQL", ["GraphQL"]),
     ("after-a-cue", "Requirements\n- Experience with Maven", ["Maven"]),
-    ("sentence-start", "Requirements\n- Define SLOs with the team.", ["SLOs"]),
+    ("sentence-start", "Requirements\n- Define OKRs with the team.", ["OKRs"]),
     ("capitalised-alone", "Requirements\n- Python. Strong Kotlin skills are needed.", []),
     ("place-and-names", "Acme AI \u2014 Toronto, ON\nRequirements\n- Python", []),
     ("company-blurb", "About us\nAcme sells GraphQL tooling.\nRequirements\n- Python", []),
