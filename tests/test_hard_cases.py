@@ -265,7 +265,8 @@ POSTING_CASES = [
     ("define-slos", "Improve our inference services and define SLOs.", {"reliability"}, set()),
     (
         "team-section-describes-itself",
-        "Senior Engineer\nThe team\nThe team ships a Go service used by 40 banks.\nRequirements\n- Python",
+        "Senior Engineer\nThe team\nThe team ships a Go service used by 40 banks.\n"
+        "Requirements\n- Python",
         {"python"},
         {"go-language"},
     ),
