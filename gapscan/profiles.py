@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .records import Importance, Mention, Requirement, SkillProfile
+from .skills.mentions import OR_SIMILAR
 from .taxonomy import Role, Taxonomy
 
 _OR_GAPS = {"or", ", or", "/", "and/or", ", and/or", "|"}
@@ -90,11 +91,7 @@ def _alternatives(
 
 # "LangChain, LlamaIndex or a similar library", "Python, Java or other languages": the list
 # before names examples, any of which meets it
-_OR_SIMILAR = re.compile(
-    r"(?:,\s*|\s+)(?:or|and/or)\s+(?:an?\s+|any\s+|some\s+)?(?:other\s+)?"
-    r"(?:similar|comparable|equivalent|alternative|other)\b",
-    re.I,
-)
+_OR_SIMILAR = re.compile(OR_SIMILAR, re.I)
 
 
 def _in_parentheses(text: str, before: list[Mention], first: Mention) -> bool:

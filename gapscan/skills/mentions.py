@@ -361,11 +361,11 @@ def purposes(found: Sequence[Match], text: str, technical: frozenset[str]) -> se
 
 # "LangChain, LlamaIndex or a similar orchestration library": the words after "or a similar"
 # describe the examples before them (the libraries named), they ask for nothing else
-_SIMILAR_BEFORE = re.compile(
+OR_SIMILAR = (
     r"(?:,\s*|\s+)(?:or|and/or)\s+(?:an?\s+|any\s+|some\s+)?(?:other\s+)?"
-    r"(?:similar|comparable|equivalent|alternative|other)\s+$",
-    re.I,
+    r"(?:similar|comparable|equivalent|alternative|other)\b"
 )
+_SIMILAR_BEFORE = re.compile(rf"{OR_SIMILAR}\s+$", re.I)
 SIMILAR = "describes the examples before it"
 
 

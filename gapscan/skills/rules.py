@@ -267,8 +267,9 @@ def posting_reason(
     that says what it works with (``roles.tools_sentence``).
     """
     stack = stack_sentence(text, start, end)
-    about_you = section == "about" and your_work(text, start, end)
-    if section in HEADING_ROLES and not (section == "about" and stack) and not about_you:
+    # what a company or team section says of the stack, or of the candidate's work, counts
+    kept = section == "about" and (stack or your_work(text, start, end))
+    if section in HEADING_ROLES and not kept:
         return UNCOUNTED_SECTIONS[section]
     if job_rule and names_a_job(text, start, end):
         return "names a job or team, not a skill"
