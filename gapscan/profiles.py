@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .records import Importance, Mention, Requirement, SkillProfile
-from .skills.mentions import OR_SIMILAR
+from .skills.roles import OR_SIMILAR
 from .taxonomy import Role, Taxonomy
 
 _OR_GAPS = {"or", ", or", "/", "and/or", ", and/or", "|"}

@@ -17,6 +17,7 @@ from ..read.headings import heading_kind
 from ..records import Document, Mention, Method
 from ..taxonomy import Taxonomy
 from .matcher import Unit
+from .roles import OR_SIMILAR
 from .ruler import LABEL, PHRASE_LABEL
 from .rules import importance, names_a_job, uncounted_reason
 from .tokens import SpanInfo, Tokens
@@ -361,10 +362,6 @@ def purposes(found: Sequence[Match], text: str, technical: frozenset[str]) -> se
 
 # "LangChain, LlamaIndex or a similar orchestration library": the words after "or a similar"
 # describe the examples before them (the libraries named), they ask for nothing else
-OR_SIMILAR = (
-    r"(?:,\s*|\s+)(?:or|and/or)\s+(?:an?\s+|any\s+|some\s+)?(?:other\s+)?"
-    r"(?:similar|comparable|equivalent|alternative|other)\b"
-)
 _SIMILAR_BEFORE = re.compile(rf"{OR_SIMILAR}\s+$", re.I)
 SIMILAR = "describes the examples before it"
 

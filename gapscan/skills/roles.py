@@ -170,6 +170,14 @@ _BENEFIT_CUES = re.compile(
     re.I,
 )
 
+# "LangChain, LlamaIndex or a similar library", "Python, Java or other languages": what
+# follows describes the examples before it (``mentions.similar_terms``), any of which meets
+# the requirement (``profiles``)
+OR_SIMILAR = (
+    r"(?:,\s*|\s+)(?:or|and/or)\s+(?:an?\s+|any\s+|some\s+)?(?:other\s+)?"
+    r"(?:similar|comparable|equivalent|alternative|other)\b"
+)
+
 # the people a job is for: "data engineers", "our Machine Learning Engineer"
 PEOPLE = (
     r"engineer|scientist|architect|developer|analyst|manager|specialist|administrator|"
