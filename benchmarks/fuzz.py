@@ -400,6 +400,14 @@ def print_table(tally: Tally, formats: tuple[str, ...]) -> None:
         print(f"{fmt:8}" + "".join(f"{n:>10}" for n in row) + f"{sum(row):>10}")
 
 
+def print_progress(tally: Tally, done: int) -> None:
+    """One line of running counts, so a long run's figures survive its end."""
+    counts = Counter[str]()
+    for (_, cls), n in tally.counts.items():
+        counts[cls] += n
+    print(f"{done:>9} inputs: " + ", ".join(f"{c} {counts[c]}" for c in CLASSES), flush=True)
+
+
 def print_findings(tally: Tally) -> None:
     print(f"\n{len(tally.findings)} distinct failures")
     for case, outcome in tally.findings.values():
@@ -450,6 +458,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--memory-mb", type=int, default=3072, help="RLIMIT_AS of each child")
     parser.add_argument("--shrink-tries", type=int, default=40, help="runs per shrink")
+    parser.add_argument(
+        "--progress", type=int, default=0, metavar="N", help="print running counts every N inputs"
+    )
     parser.add_argument("--keep", type=Path, default=DEFAULT_KEEP, help="where findings go")
     parser.add_argument("--no-keep", dest="keep", action="store_const", const=None)
     parser.add_argument("--replay", metavar="SEED:INDEX", help="rerun one input")
@@ -480,8 +491,10 @@ def run(args: argparse.Namespace, settings: Settings) -> Tally:
     tally, known = Tally(), known_keys(args.keep) if args.keep else set()
     try:
         inputs = cases(args.seed, args.count, args.formats)
-        for result in bounded_map(settings, inputs, args.jobs):
+        for done, result in enumerate(bounded_map(settings, inputs, args.jobs), 1):
             handle(result, tally, known, args, settings)
+            if args.progress and done % args.progress == 0:
+                print_progress(tally, done)
     except KeyboardInterrupt:
         print("\ninterrupted")
     return tally
