@@ -6,10 +6,10 @@ practices, monitoring, adaptability, training, presentations). Each line of
 ``benchmarks/data/competencies/sentences.tsv`` is one requirement we wrote in a posting's
 words, with the skills that recognise it (any one of them, or a kind of one). Each is read as
 a posting's requirement list; a competency is recognised when a counted mention is one of
-its skills. Sets 1 and 2 were written first and the taxonomy's forms were added while looking
-at them (development figures); set 3 was written after them and scored 6 of 20 before forms
-were added for it too, set 4 last, 10 of 20 before its own. A fresh set, written by someone
-who has not seen the forms, is the honest measure.
+its skills. Sets 1 to 4 were written by the developer who tuned the taxonomy's forms on
+them (development figures). Sets 5 to 8 were written by helper sessions that saw no code or
+taxonomy; forms were added while reading the misses of 5, 6 and 8, and set 7 is held out:
+only its counts are read (``benchmarks/README.md`` has the figures before and after).
 
     python benchmarks/competencies.py [--misses]
 """
@@ -23,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "competencies" / "sentences.tsv"
+HELD_OUT = frozenset({"7"})  # its misses are never printed: reading them would spend it
 
 
 def rows() -> list[tuple[str, tuple[str, ...], str]]:
@@ -38,7 +39,9 @@ def rows() -> list[tuple[str, tuple[str, ...], str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", action="store_true", help="print each sentence missed")
+    parser.add_argument(
+        "--misses", action="store_true", help="print each sentence missed (not of a held-out set)"
+    )
     args = parser.parse_args(argv)
     from gapscan.scanner import Scanner
 
@@ -56,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
             hit = any(s in ids or set(ids) & set(taxonomy.broader(s)) for s in found)
             total[(group, ids[0])] += 1
             right[(group, ids[0])] += hit
-            if not hit:
+            if not hit and group not in HELD_OUT:
                 misses.append((group, ids[0], sentence, sorted(found)))
     competencies = sorted({c for _, c in total})
     groups = sorted({g for g, _ in total})

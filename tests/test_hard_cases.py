@@ -262,6 +262,105 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    # a word of the skill used in another sense, or inside a place's name
+    (
+        "challenges-presented-by",
+        "- Understands the challenges presented by cloud adoption",
+        {"cloud-computing"},
+        {"presentation-skills"},
+    ),
+    ("msc-students", "- Supervision experience of e.g. MSc students", set(), {"masters-degree"}),
+    ("phd-project", "- The PhD project focuses on robot learning.", set(), {"phd"}),
+    ("start-the-phd", "- A Master degree that allows you to start the PhD", set(), {"phd"}),
+    ("phd-required", "- A PhD in machine learning", {"phd"}, set()),
+    (
+        "department-name",
+        "About the department\nThe Department of Bioinformatics and Data Mining joins biology"
+        " and computing.\nRequirements\n- Python",
+        {"python"},
+        {"data-science"},
+    ),
+    (
+        "lab-name",
+        "- You will be affiliated to the Embodied AI and Neurorobotics Lab.",
+        set(),
+        {"artificial-intelligence"},
+    ),
+    (
+        "benefits-heading-what-awaits-you",
+        "Requirements\n- Python\nWhat awaits you\n- You are encouraged to learn about new"
+        " technologies",
+        {"python"},
+        {"adaptability"},
+    ),
+    # competencies written as real postings write them
+    (
+        "scalability-in-numbers",
+        "- Build inference services that handle millions of requests per day.",
+        {"scalability"},
+        set(),
+    ),
+    ("scalability-peak-load", "- Keep our systems fast under peak load.", {"scalability"}, set()),
+    (
+        "scaling-a-business-is-not-scalability",
+        "- Clients in 900 cities use our platform to scale new mobility services.",
+        set(),
+        {"scalability"},
+    ),
+    (
+        "adaptability-ambiguity",
+        "- Comfortable operating amid ambiguity without a defined roadmap.",
+        {"adaptability"},
+        set(),
+    ),
+    (
+        "adaptability-learn-quickly",
+        "- Ability to learn unfamiliar domains rapidly.",
+        {"adaptability"},
+        set(),
+    ),
+    (
+        "business-cases",
+        "- Build business cases that quantify the cost savings of AI use cases.",
+        {"business-acumen"},
+        set(),
+    ),
+    (
+        "business-use-cases",
+        "- Identify which machine learning use cases deliver the greatest return.",
+        {"business-acumen"},
+        set(),
+    ),
+    (
+        "reliability-single-points-of-failure",
+        "- Remove single points of failure from our platforms.",
+        {"reliability"},
+        set(),
+    ),
+    (
+        "engineering-practices-pull-requests",
+        "- Experience with branching strategies and pull request discipline.",
+        {"software-engineering"},
+        set(),
+    ),
+    (
+        "monitoring-alerts",
+        "- Set up alerts that flag when live model accuracy drops.",
+        {"observability", "model-monitoring"},
+        set(),
+    ),
+    (
+        "presentations-slide-decks",
+        "- Prepare and deliver slide decks for executive briefings.",
+        {"presentation-skills"},
+        set(),
+    ),
+    (
+        "plain-language",
+        "- Explain model behaviour to non-specialist audiences in plain language.",
+        {"technical-communication"},
+        set(),
+    ),
     ("define-slos", "Improve our inference services and define SLOs.", {"reliability"}, set()),
     (
         "team-section-describes-itself",

@@ -20,6 +20,8 @@ from gapscan.records import SectionKind
         ("Bonus points", "preferred"),
         ("About us", "about"),
         ("Perks & Benefits", "benefits"),
+        ("WHAT AWAITS YOU", "benefits"),
+        ("We offer:", "benefits"),
         ("Certifications", "certifications"),
         ("Honors & Awards", "awards"),
         ("HONORS", "awards"),

@@ -68,7 +68,7 @@ def ruler_matches(
     """
     names = [s for s in spans if s.label == LABEL]
     named = {i for s in names for i in range(s.start, s.end)}
-    place = Place(named, lists)
+    place = Place(named, lists, organisations(text))
     kept = [s for s in names if context_ok(s, tokens, text, context, place)]
     # phrases with gaps ("led the platform team") stand beside the names they contain
     phrases = [s for s in spans if s.label == PHRASE_LABEL]
@@ -79,14 +79,39 @@ def ruler_matches(
 
 
 class Place(NamedTuple):
-    """What the document around a match says: the tokens inside some skill's name, and the
-    character ranges of the sections that list skills."""
+    """What the document around a match says: the tokens inside some skill's name, the
+    character ranges of the sections that list skills, and those of organisations' names."""
 
     named: set[int]
     lists: Sequence[tuple[int, int]]
+    organisations: Sequence[tuple[int, int]] = ()
 
 
 NOWHERE = Place(set(), ())
+
+_ORG_WORD = r"[A-Z][\w&'-]*"
+_ORG_JOIN = r"(?:\s+(?:and|&|of|for|in)\s+|[ \t]+)"
+_ORG_HEAD = r"(?:Department|Faculty|School|Institute|Centre|Center|Laboratory|Lab|Division)"
+_ORG_TAIL = r"(?:Lab|Laboratory|Centre|Center|Institute|Foundation|Department)"
+# "the Department of Bioinformatics and Data Mining", "the Embodied AI and Robotics Lab",
+# "a WHO Collaborating Centre": the skill's words name a place of work, not a skill asked for
+_ORGANISATIONS = (
+    re.compile(rf"\b{_ORG_HEAD}\s+(?:of|for)\s+{_ORG_WORD}(?:{_ORG_JOIN}{_ORG_WORD}){{0,6}}"),
+    re.compile(rf"\b(?!The\b){_ORG_WORD}(?:{_ORG_JOIN}{_ORG_WORD}){{0,6}}[ \t]+{_ORG_TAIL}\b"),
+)
+
+
+def organisations(text: str) -> list[tuple[int, int]]:
+    """Character ranges of organisations' names built on a unit's word ("Department of",
+    "... Lab", "... Centre"): the skills inside them are the place's subject, not the job's."""
+    return sorted(m.span() for pattern in _ORGANISATIONS for m in pattern.finditer(text))
+
+
+def in_organisation(start: int, end: int, place: Place) -> bool:
+    """The match lies inside an organisation's name, outside a section that lists skills."""
+    if any(a <= start < b for a, b in place.lists):
+        return False
+    return any(a <= start and end <= b for a, b in place.organisations)
 
 
 def context_ok(
@@ -104,6 +129,8 @@ def context_ok(
     if not_after and end < len(tokens) and tokens.text_at(end).lower() in not_after:
         return False
     surface = text[span.start_char : span.end_char]
+    if in_organisation(span.start_char, span.end_char, place):
+        return False
     if end - start == 1 and in_proper_name(span, surface, tokens, text, place):
         return False  # "Lanternwise Legal AI", "Kestrel Vision AI": a company's name
     if exact and surface in exact and cheer(tokens, text, start, end):
