@@ -176,6 +176,8 @@ def posting_requirements(
     """
     text = posting.document.text
     counted = [m for hit in posting.skills for m in hit.mentions if m.counted]
+    if taxonomy is not None:
+        counted = _without_kinds_said(counted, taxonomy)
     wanted: dict[tuple[str, ...], Importance] = {}
     generals: dict[tuple[str, ...], frozenset[str]] = {}
     for group in _groups(text, counted, taxonomy.alike if taxonomy is not None else None):
@@ -196,6 +198,26 @@ def posting_requirements(
             out[ids] = level
     found = [Requirement(ids, level) for ids, level in out.items()]
     return tuple(sorted(found, key=lambda r: (_rank(r.importance), r.skills)))
+
+
+def _without_kinds_said(mentions: list[Mention], taxonomy: Taxonomy) -> list[Mention]:
+    """The mentions, less each one inside a mention of a narrower skill: "leading
+    cross-functional teams" asks for cross-functional leadership, a kind of leadership, not
+    for leadership beside it (mentions are short: only those starting a little earlier are
+    looked at)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    kept = []
+    for i, m in enumerate(ordered):
+        earlier = (o for o in reversed(ordered[max(0, i - 8) : i]) if m.start - o.start < 200)
+        later = (o for o in ordered[i + 1 : i + 9] if o.start == m.start)
+        if not any(
+            o.end >= m.end
+            and o.skill_id != m.skill_id
+            and m.skill_id in taxonomy.broader(o.skill_id)
+            for o in (*earlier, *later)
+        ):
+            kept.append(m)
+    return kept
 
 
 def role_requirements(role: Role) -> tuple[Requirement, ...]:

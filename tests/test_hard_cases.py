@@ -17,6 +17,65 @@ from gapscan.scanner import Scanner
 
 RESUME_CASES = [
     (
+        "spaced-dash-in-a-form",
+        "AWS Certified Machine Learning - Specialty",
+        {"aws-certified-machine-learning-specialty"},
+        set(),
+    ),
+    # other people, not the owner; an interest, a course being taken, a job hoped for
+    (
+        "people-led",
+        "- Led a virtual team of 6 engineers and 2 data scientists",
+        {"leadership"},
+        {"data-science"},
+    ),
+    (
+        "team-worked-with",
+        "- Worked with the data science team to deliver workspaces",
+        {"collaboration"},
+        {"data-science"},
+    ),
+    ("own-title-counts", "Data Scientist, Acme, 2019-2021", {"data-science"}, set()),
+    (
+        "course-being-audited",
+        "Currently auditing an online course on CUDA programming.",
+        set(),
+        {"cuda"},
+    ),
+    ("aspiring", "Aspiring Machine Learning Engineer", set(), {"machine-learning"}),
+    ("company-legal-form", "Redshift Courier Co. - Senior Data Engineer", set(), {"redshift"}),
+    (
+        "credit-union",
+        "Senior GenAI Engineer, Pinecone Ridge Credit Union, Austin",
+        set(),
+        {"pinecone"},
+    ),
+    ("interests", "- Python\nInterests\nGo (the board game)", {"python"}, {"go-language"}),
+    (
+        "dashboards-reached",
+        "- Tests caught breakages before they reached a dashboard.",
+        set(),
+        {"data-visualization"},
+    ),
+    (
+        "dashboards-built",
+        "- Built executive dashboards for the sales team.",
+        {"data-visualization"},
+        set(),
+    ),
+    (
+        "partnered-with",
+        "- Partnered with AWS specialists to deploy the first model.",
+        {"collaboration"},
+        set(),
+    ),
+    (
+        "terraform-guardrails",
+        "- Wrote Terraform guardrails that block public buckets",
+        {"terraform"},
+        {"llm-guardrails"},
+    ),
+    (
         "high-throughput-sequencing",
         "Ran high-throughput sequencing of tumour samples.",
         set(),
@@ -262,6 +321,62 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    # words joined by a spaced dash are two names, not one joined form
+    (
+        "spaced-dash",
+        "- Build a pipeline on AWS - SageMaker for training jobs.",
+        {"aws", "sagemaker"},
+        set(),
+    ),
+    (
+        "we-are-on",
+        "Requirements\n- One cloud in depth. We are on GCP today.",
+        {"gcp"},
+        set(),
+    ),
+    (
+        "production-level-is-no-detail",
+        "Requirements\n- Python at a production level: packaging, automated tests.",
+        {"python", "software-testing"},
+        set(),
+    ),
+    (
+        "title-in-a-sentence",
+        "The role\nWe are looking for a Senior AI Solutions Architect to join our team.\n"
+        "Requirements\n- Python",
+        {"python"},
+        {"artificial-intelligence"},
+    ),
+    (
+        "present-to-the-board",
+        "- Present the roadmap and its risks to the executive committee.",
+        {"presentation-skills"},
+        set(),
+    ),
+    (
+        "llm-guardrails",
+        "- Guardrails that stop the model from inventing case law.",
+        {"llm-guardrails"},
+        set(),
+    ),
+    (
+        "orchestration-layer",
+        "- Experience with LangChain or an orchestration layer of your own.",
+        set(),
+        {"workflow-orchestration"},
+    ),
+    (
+        "another-orchestrator",
+        "- Experience with Airflow or another orchestrator.",
+        {"workflow-orchestration"},
+        set(),
+    ),
+    (
+        "container-orchestrator",
+        "- Hands-on with Docker and a container orchestrator.",
+        {"docker"},
+        {"workflow-orchestration"},
+    ),
     # a word of the skill used in another sense, or inside a place's name
     (
         "challenges-presented-by",
@@ -874,6 +989,39 @@ POSTING_CASES = [
 ]
 
 IMPORTANCE_CASES = [
+    # a hedge ahead hedges what follows it; "plus" as "and" hedges nothing; an aside on the
+    # team's tools inside a requirement is preferred
+    (
+        "ideally-after",
+        "Requirements\n- Experience with Spark, ideally on Databricks.",
+        "spark",
+        "required",
+    ),
+    (
+        "ideally-before",
+        "Requirements\n- Experience with Spark, ideally on Databricks.",
+        "databricks",
+        "preferred",
+    ),
+    (
+        "plus-as-and",
+        "Requirements\n- Strong Java or Scala, plus Python for data work.",
+        "python",
+        "required",
+    ),
+    (
+        "stack-aside",
+        "Requirements\n- CI/CD pipelines (we use GitHub Actions) and Terraform.",
+        "github-actions",
+        "preferred",
+    ),
+    (
+        "stack-aside-ends",
+        "Requirements\n- CI/CD pipelines (we use GitHub Actions) and Terraform.",
+        "terraform",
+        "required",
+    ),
+    ("it-helps-if", "It helps if\n- You have run a feature store.", "feature-store", "preferred"),
     # what a section about the team says the candidate will work on counts, as preferred
     (
         "team-section-your-work",
@@ -914,6 +1062,17 @@ IMPORTANCE_CASES = [
 
 
 REQUIREMENT_CASES = [
+    # a kind of skill said in the same words asks for it, not for the broader one beside it
+    (
+        "kind-said-in-the-same-words",
+        "- Experience leading cross-functional teams.",
+        [(("cross-functional-leadership",), "required")],
+    ),
+    (
+        "kind-and-broader-said-apart",
+        "- Airflow and workflow orchestration.",
+        [(("airflow",), "required"), (("workflow-orchestration",), "required")],
+    ),
     # (id, requirement lines, the requirements they make)
     (
         "examples-of-a-general-term",

@@ -88,8 +88,7 @@ def locked(
             busy = f"{display_path(out)}: another gapscan batch is writing to this folder"
             if not wait:
                 raise UsageProblem(
-                    f"{busy} ({_holder(fd)}); let it finish, add --wait, or give another -o "
-                    "folder"
+                    f"{busy} ({_holder(fd)}); let it finish, add --wait, or give another -o folder"
                 ) from None
             if waiting is not None:
                 waiting(f"{busy} ({_holder(fd)}); this run starts when it has finished")

@@ -32,8 +32,6 @@ from .webpage import html_jsonld, html_text, looks_like_html
 __all__ = ["PAGE_BREAK", "decode_text", "read_document", "sniff_format"]
 
 
-
-
 def read_document(
     path: Path | str,
     *,

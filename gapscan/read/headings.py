@@ -241,6 +241,12 @@ def _unmarked(line: str) -> str:
     return bold.group(2) + bold.group(3) if bold.group(1) else stripped[bold.end() :]
 
 
+def heading_key(line: str) -> str:
+    """A heading's words as the table knows them: "**Hobbies & Interests:**" -> "hobbies and
+    interests"."""
+    return _key(_unmarked(line))
+
+
 def heading_kind(line: str) -> SectionKind | None:
     """The section a line opens, or None when it is not a heading."""
     stripped = _unmarked(line)
@@ -270,12 +276,14 @@ _HEADING_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         "preferred",
         re.compile(
             r"\b(?:nice|bonus|plus(?:es)?|prefer\w*|desir\w*|ideally|extra|even better|great|"
-            r"assets?)\b"
+            r"assets?|it helps|helpful|stand out)\b"
         ),
     ),
     (
         "benefits",
-        re.compile(r"\b(?:benefits?|perks?|offer|salary|compensation|pay|rewards?|in it for)\b"),
+        re.compile(
+            r"\b(?:benefits?|perks?|offer|salary|compensation|pay|rewards?|in it for)\b|^life at\b"
+        ),
     ),
     ("preferred", re.compile(r"\bstack\b")),  # what the team uses: "Our stack", "Tech stack"
     (

@@ -112,9 +112,7 @@ def pdf_pages_isolated(
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise PdfProblem(
-            f"reading it {over_time(timeout)}"
-        ) from None
+        raise PdfProblem(f"reading it {over_time(timeout)}") from None
     try:
         answer = json.loads(done.stdout)
     except ValueError:

@@ -55,8 +55,10 @@ def evidence(profile: SkillProfile, skill_ids: tuple[str, ...]) -> tuple[Evidenc
 def plan_reason(item: PlanItem, taxonomy: Taxonomy, posting: SkillProfile | None = None) -> str:
     """Why the plan lists this item, in its own words: what the posting asks (quoted where it
     can be) and what the resume shows."""
-    found = () if posting is None or item.gap is None else evidence(
-        posting, item.gap.requirement.skills
+    found = (
+        ()
+        if posting is None or item.gap is None
+        else evidence(posting, item.gap.requirement.skills)
     )
     return plan_reason_quoting(item, taxonomy, found[0].text if found else None)
 

@@ -165,9 +165,7 @@ def _first_resource(item: PlanItem, taxonomy: Taxonomy) -> str:
     if not item.courses:
         return "no resource in the taxonomy yet"
     courses = [taxonomy.course(c) for c in item.courses]
-    timed = [
-        c for c in courses if item.hours and c.hours and taxonomy.teaches(c, (item.learn,))
-    ]
+    timed = [c for c in courses if item.hours and c.hours and taxonomy.teaches(c, (item.learn,))]
     course = timed[0] if timed else courses[0]
     named = f"{course.title} {course.url}" if course.url else f"{course.provider}: {course.title}"
     return named if taxonomy.teaches(course, (item.learn,)) else f"for its area, {named}"

@@ -13,13 +13,13 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from ..addresses import EMAIL_RE, URL_RE
-from ..read.headings import heading_kind
+from ..read.headings import heading_key, heading_kind
 from ..records import Document, Mention, Method
 from ..taxonomy import Taxonomy
 from .matcher import Unit
 from .roles import OR_SIMILAR
 from .ruler import LABEL, PHRASE_LABEL
-from .rules import importance, names_a_job, uncounted_reason
+from .rules import INTEREST_HEADINGS, INTERESTS, importance, names_a_job, uncounted_reason
 from .tokens import SpanInfo, Tokens
 
 _JOINERS = ("", "-", "/")
@@ -41,6 +41,7 @@ class SkillContext(NamedTuple):
     not_before: frozenset[str]
     not_after: frozenset[str]
     exact: frozenset[str]
+    spaced_dash: bool = False  # a form holds " - " ("AWS Certified Machine Learning - Specialty")
 
 
 def context_table(taxonomy: Taxonomy) -> dict[str, SkillContext]:
@@ -49,9 +50,15 @@ def context_table(taxonomy: Taxonomy) -> dict[str, SkillContext]:
             frozenset(w.lower() for w in s.not_before),
             frozenset(w.lower() for w in s.not_after),
             frozenset(s.exact),
+            any(_SPACED_DASH.search(f) for f in (s.name, *s.aliases, *s.exact)),
         )
         for s in taxonomy.skills
     }
+
+
+# a dash with a space on each side separates words ("pipeline on AWS - SageMaker for
+# training"); joined forms of a name only ever take a hyphen glued to the words
+_SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s")
 
 
 def ruler_matches(
@@ -95,9 +102,15 @@ _ORG_HEAD = r"(?:Department|Faculty|School|Institute|Centre|Center|Laboratory|La
 _ORG_TAIL = r"(?:Lab|Laboratory|Centre|Center|Institute|Foundation|Department)"
 # "the Department of Bioinformatics and Data Mining", "the Embodied AI and Robotics Lab",
 # "a WHO Collaborating Centre": the skill's words name a place of work, not a skill asked for
+# a company's legal form after a short name: "Redshift Courier Co.", "Pinecone Ridge Credit
+# Union", "Snowflake Inc." (the company, not the skill)
+_CORPORATE = (
+    r"(?:(?:Company|Inc|Ltd|LLC|GmbH|Corp|Corporation|Credit\s+Union|Bank|plc)\b|Co\.)"
+)
 _ORGANISATIONS = (
     re.compile(rf"\b{_ORG_HEAD}\s+(?:of|for)\s+{_ORG_WORD}(?:{_ORG_JOIN}{_ORG_WORD}){{0,6}}"),
     re.compile(rf"\b(?!The\b){_ORG_WORD}(?:{_ORG_JOIN}{_ORG_WORD}){{0,6}}[ \t]+{_ORG_TAIL}\b"),
+    re.compile(rf"\b(?!The\b){_ORG_WORD}(?:[ \t]+{_ORG_WORD}){{0,2}}[ \t]+{_CORPORATE}"),
 )
 
 
@@ -122,13 +135,15 @@ def context_ok(
     place: Place = NOWHERE,
 ) -> bool:
     """Apply the skill's not_before/not_after words and the rules for exact short forms."""
-    not_before, not_after, exact = context[span.skill_id]
+    not_before, not_after, exact, spaced_dash = context[span.skill_id]
     start, end = span.start, span.end
     if not_before and start > 0 and word_before(tokens, start) in not_before:
         return False
     if not_after and end < len(tokens) and tokens.text_at(end).lower() in not_after:
         return False
     surface = text[span.start_char : span.end_char]
+    if not spaced_dash and _SPACED_DASH.search(surface):
+        return False
     if in_organisation(span.start_char, span.end_char, place):
         return False
     if end - start == 1 and in_proper_name(span, surface, tokens, text, place):
@@ -338,7 +353,7 @@ def tfidf_context_ok(
     "spotlight presentations"): the neighbouring word counts when only spaces, or a hyphen
     or colon glued to it, stand between.
     """
-    not_before, not_after, _ = context
+    not_before, not_after = context.not_before, context.not_after
     if not_before and first > 0:
         gap = text[found[first - 1][1] : found[first][0]]
         if (not gap.strip() or gap.rstrip() in ("-", ":")) and words[first - 1] in not_before:
@@ -437,6 +452,8 @@ def make_mention(
     job_rule = match.skill_id not in certificates
     heading = found is not None and bool(found.heading) and text.find("\n", found.start) >= end
     reason = PURPOSE if purpose else SIMILAR if similar else None
+    if not posting and found is not None and heading_key(found.heading) in INTEREST_HEADINGS:
+        reason = reason or INTERESTS
     reason = reason or uncounted_reason(
         text,
         start,

@@ -73,13 +73,16 @@ def stack_sentence(text: str, start: int, end: int) -> bool:
 # run together ("Job type: Full-time Experience level: Senior Role: DevOps Industry: IT")
 _DETAIL_KEYS = (
     r"(?:job\s+|position\s+)?(?:role|position|title|department|team|function|category|"
-    r"division|discipline|family|location|employment\s+type|type|contract|level|seniority|"
+    r"division|discipline|family|location|employment\s+type|type|contract|seniority|"
     r"reports\s+to|area|industry|sector|company\s+size)"
 )
 # the label a mention follows on its line: the last "Word:" before it, no sentence between
 _LAST_LABEL = re.compile(r"([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*:[^:.;!?]*$")
 _VALUE_LINE = re.compile(r"[\w&/+#.() -]{1,60}")  # "Backend Developer DevOps", "Full-time"
-_DETAIL_KEY = re.compile(rf"(?:\w+\s+)?{_DETAIL_KEYS}|{_DETAIL_KEYS}", re.I)
+# "Level" only alone or as a grade ("Experience level:"), not "Python at a production level:"
+_DETAIL_KEY = re.compile(
+    rf"(?:\w+\s+)?{_DETAIL_KEYS}|(?:(?:experience|seniority|job|career|position)\s+)?level", re.I
+)
 # "Goldleaf Retail Group | Cincinnati", "Kestrel Vision AI \u2014 Toronto": a line of names
 NAME_LINE = re.compile(
     r"^[ \t]*[^\s.!?\-*\u2022][^.!?\n]{0,80}[ \t](?:\||\u2014|\u2013|\u00b7|-)[ \t][^.!?\n]{0,80}$",
@@ -325,7 +328,7 @@ _TOOLS_NAMED = re.compile(
 )
 _WORKS_WITH = re.compile(
     r"\b(?:use[sd]?|using|run(?:s|ning)?\s+on|built\s+(?:on|with|in)|written\s+in|"
-    r"(?:is|are)\s+in|based\s+on|powered\s+by|rel(?:y|ies)\s+on)\b",
+    r"(?:is|are)\s+(?:in|on)|based\s+on|powered\s+by|rel(?:y|ies)\s+on)\b",
     re.I,
 )
 

@@ -22,6 +22,10 @@ LABEL = "SKILL"
 PHRASE_LABEL = "SKILL_PHRASE"  # a phrase with gaps: evidence that overlaps other mentions
 FACTORY = "gapscan_skill_ruler"
 MAX_GAP = 3
+# a part of two words or more is specific enough to stand further away: "present the roadmap
+# and its risks to the executive committee", "design end-to-end machine learning and
+# generative AI solutions"
+LONG_GAP = 6
 
 
 class SkillRuler:
@@ -99,7 +103,8 @@ class SkillRuler:
 
     @staticmethod
     def _next_part(doc: Doc, end: int, part_starts: dict[int, int]) -> int:
-        """End of the part starting within MAX_GAP plain words after ``end``, or -1.
+        """End of the part starting within MAX_GAP plain words after ``end`` (LONG_GAP for a
+        part of two words or more), or -1.
 
         A hyphenated word is one word of the gap: "led a cross-functional team".
         """
@@ -107,7 +112,9 @@ class SkillRuler:
         start = end
         while start <= len(doc):
             if start in part_starts:
-                return part_starts[start]
+                part_end = part_starts[start]
+                if words <= MAX_GAP or part_end - start >= 2:
+                    return part_end
             if start == len(doc):
                 return -1
             token = doc[start]
@@ -117,7 +124,7 @@ class SkillRuler:
             if token.is_punct or token.is_space:
                 return -1  # a gap never crosses punctuation or a line break
             words += 1
-            if words > MAX_GAP:
+            if words > LONG_GAP:
                 return -1
             start += 1
         return -1

@@ -42,6 +42,9 @@ _GROUPS = (
 ROLE_NOUNS = re.compile(rf"(?:{PEOPLE})s?", re.I)
 ROLE_OR_GROUP_NOUNS = re.compile(rf"(?:{PEOPLE}|{_GROUPS})s?", re.I)
 _NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
+# a title in Title Case after the mention: "AI Solutions Architect", "Java Performance Engineer",
+# "ML Platform Team" (one or two capitalised words, then the job or group)
+_TITLE_AFTER = re.compile(r"(?:[ \t/]+[A-Z][A-Za-z]*){1,2}[ \t]+([A-Z][a-z]+)\b")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
 _NEG_BEFORE = re.compile(
@@ -54,7 +57,10 @@ _LEARNING = re.compile(
     r"(?:\b(?:currently\s+learning|want\s+to\s+learn|plan(?:ning)?\s+to\s+learn|"
     r"hope\s+to\s+learn|would\s+like\s+to\s+learn)\s*:?"
     r"|(?:^|[,(|/\u2022])\W*(?:(?:now|also|still|presently)\s+)?learning\s*:)"
-    r"\s*(?:\w+\W+){0,3}$",
+    r"\s*(?:\w+\W+){0,3}$"
+    # "Currently auditing an online course on CUDA", "Aspiring Machine Learning Engineer"
+    r"|\bcurrently\s+(?:auditing|taking|studying|doing|following|enrolled\s+in)\s+"
+    r"(?:\w+\W+){0,5}$|\baspiring\s+(?:\w+\W+){0,2}$",
     re.I,
 )
 # "No prior experience with our stack (Go, Kubernetes) is needed": the whole clause is negated
@@ -69,7 +75,10 @@ _NEG_AFTER = re.compile(
     re.I,
 )
 _PREFERRED_CUES = re.compile(
-    r"\b(?:a\s+plus|plus|preferred|preferably|nice[\s-]to[\s-]have|bonus|ideally|desirable|"
+    # "plus" alone only as a verdict ("Plus: Go", "Terraform (plus)"), not as "and": "Java or
+    # Scala, plus Python", "LLM-as-a-judge plus human review"
+    r"\b(?:an?\s+(?:(?:big|huge|definite|real|strong|major|added)\s+)?plus|"
+    r"plus(?=\s*(?:[:)!]|$))|preferred|preferably|nice[\s-]to[\s-]have|bonus|ideally|desirable|"
     r"familiarity\s+with|familiar\s+with|exposure\s+to|an?\s+advantage|advantageous|"
     r"would\s+be\s+great|is\s+a\s+bonus|good\s+to\s+have|not\s+required|optional|"
     r"(?:have|has|gives?)\s+an\s+edge|welcome|appreciated)\b",
@@ -80,7 +89,10 @@ _PREFERRED_CUES = re.compile(
 # Every negation or "learning" pattern above holds one of these: a clause without any is
 # neither negated nor being learned. They are found once per document (overlapping ones
 # too), and most clauses are dismissed by one lookup.
-_NEG_HINT_WORDS = ("no", "without", "never", "zero", "optional", "unnecessary", "n't", "learn")
+_NEG_HINT_WORDS = (
+    "no", "without", "never", "zero", "optional", "unnecessary", "n't", "learn", "currently",
+    "aspiring",
+)  # fmt: skip
 _NEG_HINTS = re.compile(rf"(?=({'|'.join(_NEG_HINT_WORDS)}))", re.I)
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: equal to ASCII letters under re.I
 
@@ -159,17 +171,27 @@ _AS_A_JOB = re.compile(
 )
 
 
+def _people_word(
+    text: str, start: int, end: int, last: re.Pattern[str], following: re.Pattern[str]
+) -> bool:
+    """The mention's last word is one of ``last``, or the word after it one of ``following``."""
+    word = _LAST_WORD.search(text, start, end)
+    if word and last.fullmatch(word.group(1)):
+        return True
+    after = _NEXT_WORD.match(text, end)
+    return bool(after and following.fullmatch(after.group(1)))
+
+
 def names_a_job(text: str, start: int, end: int) -> bool:
-    """True for "Data Engineer", "machine learning engineers", "the NLP team", and a field
-    named as a team ("work with data engineering"); not for a job asked of the candidate
-    ("3+ years as a data engineer")."""
+    """True for "Data Engineer", "machine learning engineers", "the NLP team", "AI Solutions
+    Architect", and a field named as a team ("work with data engineering"); not for a job
+    asked of the candidate ("3+ years as a data engineer")."""
     if _AS_A_JOB.search(text, max(0, start - 80), start):
         return False
-    last = _LAST_WORD.search(text, start, end)
-    if last and ROLE_NOUNS.fullmatch(last.group(1)):
+    if _people_word(text, start, end, ROLE_NOUNS, ROLE_OR_GROUP_NOUNS):
         return True
-    following = _NEXT_WORD.match(text, end)
-    if following and ROLE_OR_GROUP_NOUNS.fullmatch(following.group(1)):
+    title = text[start:end][:1].isupper() and _TITLE_AFTER.match(text, end)
+    if title and ROLE_OR_GROUP_NOUNS.fullmatch(title.group(1)):
         return True
     return names_a_field_of_people(text, start, end)
 
@@ -223,6 +245,8 @@ def uncounted_reason(
     """
     if not posting and section in TITLE_SECTIONS and not heading and in_title(text, start, end):
         return TITLE_SECTIONS[section]
+    if not posting and job_rule and names_other_people(text, start, end):
+        return OTHER_PEOPLE
     if posting:
         reason = posting_reason(text, start, end, section, job_rule=job_rule, field_rule=field_rule)
         if reason is not None:
@@ -231,6 +255,27 @@ def uncounted_reason(
 
 
 DEGREE_FIELD = "names a degree's field (judged with the education requirement)"
+OTHER_PEOPLE = "names other people or their team, not the resume's owner"
+INTERESTS = "in the interests, not a claim of work"
+# a resume's section of pastimes: "Go (the board game)", "Python meetups" are not work
+INTEREST_HEADINGS = frozenset(
+    ["interests", "hobbies", "hobbies and interests", "interests and hobbies",
+     "personal interests", "outside work", "other interests", "pastimes"]
+)  # fmt: skip
+_PLURAL_PEOPLE = re.compile(rf"(?:{PEOPLE})s", re.I)
+_WITH_THE = re.compile(r"\bwith\s+(?:the|our|their|its)\s+$", re.I)
+_GROUP_NEXT = re.compile(r"[ \t]+(?:team|teams|group|groups|squad|department)\b", re.I)
+
+
+def names_other_people(text: str, start: int, end: int) -> bool:
+    """In a resume, the mention names people the owner worked with or led, not a job the owner
+    held: "2 data scientists", "coached ML engineers", "with the data science team" (the
+    owner's own title is singular: "Data Scientist, Acme")."""
+    if _people_word(text, start, end, _PLURAL_PEOPLE, _PLURAL_PEOPLE):
+        return True
+    return bool(_GROUP_NEXT.match(text, end)) and bool(
+        _WITH_THE.search(text, max(0, start - 12), start)
+    )
 
 
 def in_degree_fields(text: str, start: int, end: int) -> bool:
@@ -287,6 +332,28 @@ def importance(text: str, start: int, end: int, section: str) -> Importance:
     if section in PREFERRED_SECTIONS or section == "about" or stack_sentence(text, start, end):
         return "preferred"
     left, right = sentence_bounds(text, start, end)
-    if _PREFERRED_CUES.search(text, left, right):
+    if our_stack_aside(text, left, start):
+        return "preferred"
+    for cue in _PREFERRED_CUES.finditer(text, left, right):
+        if cue.start() > start and _HEDGES_AHEAD.fullmatch(cue.group()):
+            continue  # "Spark, ideally on Databricks": the hedge is Databricks'
         return "preferred"
     return "required"
+
+
+# cues that hedge only what follows them: "ideally on Databricks", "preferably Terraform"
+_HEDGES_AHEAD = re.compile(
+    r"preferably|ideally|familiarity\s+with|familiar\s+with|exposure\s+to", re.I
+)
+# an aside on what the team uses, inside a requirement: "CI/CD pipelines (we use GitHub
+# Actions)", "a container orchestrator (we run ECS today)"
+_STACK_ASIDE = re.compile(
+    r"\(\s*(?:we(?:'re|\s+are)?\s+(?:currently\s+|mostly\s+|mainly\s+)?"
+    r"(?:use|using|run|running|on|build\s+on|work\s+with)|currently|today)\b[^()]*$",
+    re.I,
+)
+
+
+def our_stack_aside(text: str, left: int, start: int) -> bool:
+    """True when the mention is inside a parenthesis that says what the team uses."""
+    return bool(_STACK_ASIDE.search(text, left, start))
