@@ -219,7 +219,27 @@ def own_corpora(scanner: Any, patterns: Sequence[tuple[str, re.Pattern[str]]]) -
             score_document(
                 tallies["resumes (pdf)"], pdf.name, profile, entry["skills"], types, patterns, False
             )
+    for folder in blind_sets():
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))["documents"]
+        for name, entry in sorted(gold.items()):
+            kind = entry["kind"]
+            corpus = f"blind{folder.name.removeprefix('set')} {kind}s"
+            profile, _ = scanner.extract(folder / name, kind=kind)
+            score_document(
+                tallies.setdefault(corpus, Tally()),
+                f"{folder.name}/{name}",
+                profile,
+                entry["skills"],
+                types,
+                patterns,
+                kind == "posting",
+            )
     return {corpus: tally_figures(t) for corpus, t in tallies.items()}
+
+
+def blind_sets() -> list[Path]:
+    """The corpora written and labelled blind (benchmarks/data/blind/set*/): see the README."""
+    return sorted(p for p in (DATA / "blind").glob("set*") if (p / "gold.json").exists())
 
 
 def skillspan(
@@ -283,6 +303,9 @@ def detection_sources() -> dict[str, list[tuple[Path, bool]]]:
     own = [(DATA / name, e["kind"] == "posting") for name, e in sorted(gold.items())]
     own += [(p, False) for p in sorted((DATA / "resumes" / "pdf").glob("*.pdf"))]
     own += [(p, False) for p in sorted((DATA / "personas" / "resumes").glob("*.*"))]
+    for folder in blind_sets():
+        own += [(p, True) for p in sorted((folder / "postings").glob("*.txt"))]
+        own += [(p, False) for p in sorted((folder / "resumes").glob("*.txt"))]
     samples = [(p, True) for p in sorted((REPO / "samples" / "postings").glob("*.*"))]
     samples += [(p, False) for p in sorted((REPO / "samples" / "resumes").glob("*.*"))]
     return {

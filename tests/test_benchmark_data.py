@@ -149,3 +149,20 @@ def test_competency_sentences_name_taxonomy_skills() -> None:
     assert all(len(row) == 3 and row[0] in set("12345678") and row[2] for row in rows)
     assert {s for row in rows for s in row[1].split("|")} <= ids
     assert len({row[1].split("|")[0] for row in rows}) == 10
+
+
+def test_blind_sets_are_complete_and_name_taxonomy_skills() -> None:
+    """benchmarks/data/blind/set*/: every document has gold, every gold document exists,
+    every id is a taxonomy skill, and postings give a level per skill."""
+    ids = {s.id for s in load_taxonomy().skills}
+    sets = sorted((BENCH / "data" / "blind").glob("set*"))
+    assert sets
+    for folder in sets:
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))["documents"]
+        files = {str(p.relative_to(folder)) for p in folder.glob("*/*.txt")}
+        assert files == set(gold) and files
+        for name, entry in gold.items():
+            assert entry["kind"] == ("posting" if name.startswith("postings/") else "resume")
+            assert set(entry["skills"]) <= ids, name
+            if entry["kind"] == "posting":
+                assert set(entry["skills"].values()) <= {"required", "preferred"}

@@ -17,6 +17,13 @@ from gapscan.scanner import Scanner
 
 RESUME_CASES = [
     (
+        "people-coached",
+        "- Run a monthly clinic where I coach data scientists on packaging models",
+        {"mentoring"},
+        {"data-science"},
+    ),
+    ("engineers-mentored", "- Mentored four engineers", {"mentoring"}, set()),
+    (
         "spaced-dash-in-a-form",
         "AWS Certified Machine Learning - Specialty",
         {"aws-certified-machine-learning-specialty"},

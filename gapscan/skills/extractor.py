@@ -171,6 +171,7 @@ class SkillExtractor:
                 match,
                 self._certificates,
                 degrees=self._degrees,
+                technical=self._technical,
                 purpose=k in purpose,
                 similar=k in similar,
             )

@@ -438,6 +438,7 @@ def make_mention(
     certificates: frozenset[str],
     *,
     degrees: frozenset[str] = frozenset(),
+    technical: frozenset[str] = frozenset(),
     purpose: bool = False,
     similar: bool = False,
 ) -> Mention:
@@ -463,6 +464,8 @@ def make_mention(
         job_rule=job_rule,
         field_rule=match.skill_id not in degrees,  # a degree's field is the degree asked for
         heading=heading,
+        # "2 data scientists" claims no data science; "coached data scientists" is mentoring
+        people_rule=match.skill_id in technical,
     )
     level = importance(text, start, end, section) if posting and reason is None else None
     return Mention(

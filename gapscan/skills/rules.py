@@ -232,6 +232,7 @@ def uncounted_reason(
     job_rule: bool = True,
     field_rule: bool = True,
     heading: bool = False,
+    people_rule: bool = True,
 ) -> str | None:
     """Why a mention must not count, or None when it counts.
 
@@ -241,11 +242,12 @@ def uncounted_reason(
     ``field_rule`` for degrees ("computer science" is the degree a posting asks for).
     In a resume, a mention in the title of a talk, publication or award does not count;
     the section's heading (``heading``: "Presentations", "Invited Talks") does, since it
-    says what its owner did.
+    says what its owner did. With ``people_rule`` (technical skills), a resume's mention that
+    names other people ("2 data scientists") does not count either.
     """
     if not posting and section in TITLE_SECTIONS and not heading and in_title(text, start, end):
         return TITLE_SECTIONS[section]
-    if not posting and job_rule and names_other_people(text, start, end):
+    if not posting and job_rule and people_rule and names_other_people(text, start, end):
         return OTHER_PEOPLE
     if posting:
         reason = posting_reason(text, start, end, section, job_rule=job_rule, field_rule=field_rule)
