@@ -220,21 +220,58 @@ def own_corpora(scanner: Any, patterns: Sequence[tuple[str, re.Pattern[str]]]) -
                 tallies["resumes (pdf)"], pdf.name, profile, entry["skills"], types, patterns, False
             )
     for folder in blind_sets():
-        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))["documents"]
-        for name, entry in sorted(gold.items()):
-            kind = entry["kind"]
-            corpus = f"blind{folder.name.removeprefix('set')} {kind}s"
-            profile, _ = scanner.extract(folder / name, kind=kind)
-            score_document(
-                tallies.setdefault(corpus, Tally()),
-                f"{folder.name}/{name}",
-                profile,
-                entry["skills"],
-                types,
-                patterns,
-                kind == "posting",
-            )
+        score_set(scanner, patterns, folder, f"blind{folder.name.removeprefix('set')}", tallies)
     return {corpus: tally_figures(t) for corpus, t in tallies.items()}
+
+
+def score_set(
+    scanner: Any,
+    patterns: Sequence[tuple[str, re.Pattern[str]]],
+    folder: Path,
+    label: str,
+    tallies: dict[str, Tally],
+) -> None:
+    """Score a blind-written set (``postings/``, ``resumes/`` and ``gold.json``) into
+    ``tallies``, one corpus per kind."""
+    types = {s.id: s.type for s in scanner.taxonomy.skills}
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))["documents"]
+    for name, entry in sorted(gold.items()):
+        kind = entry["kind"]
+        profile, _ = scanner.extract(folder / name, kind=kind)
+        score_document(
+            tallies.setdefault(f"{label} {kind}s", Tally()),
+            f"{folder.name}/{name}",
+            profile,
+            entry["skills"],
+            types,
+            patterns,
+            kind == "posting",
+        )
+
+
+def held_out(scanner: Any, folder: Path, errors: bool) -> int:
+    """``--set``: one set kept outside the repository, scored alone. Without ``--errors`` only
+    the totals are printed, so that a held-out set can be measured without reading its
+    errors (reading them makes it a tuning set)."""
+    tallies: dict[str, Tally] = {}
+    score_set(scanner, taxonomy_patterns(scanner.taxonomy), folder, folder.name, tallies)
+    for corpus, tally in sorted(tallies.items()):
+        fig = tally_figures(tally)
+        parts = [f"{corpus} ({fig['documents']} documents)"]
+        for group in GROUPS:
+            g = fig[group]
+            parts.append(
+                f"{group} P {g['precision']:.3f} R {g['recall']:.3f}"
+                f" (tp {g['tp']}, fp {g['fp']}, fn {g['fn']})"
+            )
+        if fig["importance_n"]:
+            parts.append(f"req/pref {fig['importance_accuracy']:.3f} (n={fig['importance_n']})")
+        print("; ".join(parts))
+        if errors:
+            for kind, rows in (("FP", "worst_false_positives"), ("FN", "worst_false_negatives")):
+                for row in fig[rows]:
+                    print(f"  {kind} {row['skill']} x{row['documents']}: {row['example']}")
+    return 0
 
 
 def blind_sets() -> list[Path]:
@@ -477,10 +514,22 @@ def print_coverage(figures: dict[str, Any]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--set",
+        type=Path,
+        metavar="DIR",
+        help="score only this blind set (postings/, resumes/, gold.json), e.g. one kept "
+        "outside the repository; prints totals only",
+    )
+    parser.add_argument(
+        "--errors", action="store_true", help="with --set: print its worst errors too"
+    )
     args = parser.parse_args(argv)
     from gapscan.scanner import Scanner
 
     scanner = Scanner()
+    if args.set is not None:
+        return held_out(scanner, args.set, args.errors)
     patterns = taxonomy_patterns(scanner.taxonomy)
     from experience import all_figures, print_figures  # benchmarks/experience.py
 

@@ -16,6 +16,33 @@ from gapscan.profiles import posting_requirements
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
+    # another team's work, a role hoped for, an exam booked, a season
+    (
+        "written-by-another-team",
+        "- Designed the landing zones. The Terraform modules were written by the platform team.",
+        set(),
+        {"terraform"},
+    ),
+    (
+        "others-as-subject",
+        "- The data scientists write the models themselves in PyTorch.",
+        set(),
+        {"pytorch"},
+    ),
+    ("team-i-led", "- The team I led built Kafka pipelines.", {"kafka"}, set()),
+    (
+        "role-sought",
+        "I am looking for an AI architect role where I can lead.",
+        set(),
+        {"artificial-intelligence"},
+    ),
+    (
+        "exam-booked",
+        "Exam booked: Microsoft Certified: Azure Solutions Architect Expert.",
+        set(),
+        {"azure-solutions-architect-expert"},
+    ),
+    ("this-spring", "- Started a Databricks course this spring", set(), {"spring"}),
     (
         "people-coached",
         "- Run a monthly clinic where I coach data scientists on packaging models",
@@ -996,6 +1023,12 @@ POSTING_CASES = [
 ]
 
 IMPORTANCE_CASES = [
+    (
+        "great-fit-asks",
+        "What makes you a great fit\n- You are strong in Python.",
+        "python",
+        "required",
+    ),
     # a hedge ahead hedges what follows it; "plus" as "and" hedges nothing; an aside on the
     # team's tools inside a requirement is preferred
     (

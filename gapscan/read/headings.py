@@ -275,8 +275,9 @@ _HEADING_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (
         "preferred",
         re.compile(
-            r"\b(?:nice|bonus|plus(?:es)?|prefer\w*|desir\w*|ideally|extra|even better|great|"
-            r"assets?|it helps|helpful|stand out)\b"
+            # "great" only as a hedge ("Great to have"), not "What makes you a great fit"
+            r"\b(?:nice|bonus|plus(?:es)?|prefer\w*|desir\w*|ideally|extra|even better|"
+            r"great(?! fit| match| candidate)|assets?|it helps|helpful|stand out)\b"
         ),
     ),
     (
@@ -290,7 +291,7 @@ _HEADING_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         "requirements",
         re.compile(
             r"\b(?:require\w*|qualif\w*|need|bring|have|skills|experience|background|profile|"
-            r"looking for|must|you are|you're|who you|expertise|candidate)\b"
+            r"looking for|must|you are|you're|who you|expertise|candidate|fit|match)\b"
         ),
     ),
     (

@@ -104,9 +104,7 @@ _ORG_TAIL = r"(?:Lab|Laboratory|Centre|Center|Institute|Foundation|Department)"
 # "a WHO Collaborating Centre": the skill's words name a place of work, not a skill asked for
 # a company's legal form after a short name: "Redshift Courier Co.", "Pinecone Ridge Credit
 # Union", "Snowflake Inc." (the company, not the skill)
-_CORPORATE = (
-    r"(?:(?:Company|Inc|Ltd|LLC|GmbH|Corp|Corporation|Credit\s+Union|Bank|plc)\b|Co\.)"
-)
+_CORPORATE = r"(?:(?:Company|Inc|Ltd|LLC|GmbH|Corp|Corporation|Credit\s+Union|Bank|plc)\b|Co\.)"
 _ORGANISATIONS = (
     re.compile(rf"\b{_ORG_HEAD}\s+(?:of|for)\s+{_ORG_WORD}(?:{_ORG_JOIN}{_ORG_WORD}){{0,6}}"),
     re.compile(rf"\b(?!The\b){_ORG_WORD}(?:{_ORG_JOIN}{_ORG_WORD}){{0,6}}[ \t]+{_ORG_TAIL}\b"),

@@ -60,7 +60,11 @@ _LEARNING = re.compile(
     r"\s*(?:\w+\W+){0,3}$"
     # "Currently auditing an online course on CUDA", "Aspiring Machine Learning Engineer"
     r"|\bcurrently\s+(?:auditing|taking|studying|doing|following|enrolled\s+in)\s+"
-    r"(?:\w+\W+){0,5}$|\baspiring\s+(?:\w+\W+){0,2}$",
+    r"(?:\w+\W+){0,5}$|\baspiring\s+(?:\w+\W+){0,2}$"
+    # "In progress: Apache Spark fundamentals", "Exam booked: Azure Solutions Architect Expert",
+    # "studying for the CKA"
+    r"|\b(?:in\s+progress|exam\s+(?:booked|scheduled)|studying\s+for|preparing\s+for)\s*:?\s*"
+    r"(?:\w+\W+){0,8}$",
     re.I,
 )
 # "No prior experience with our stack (Go, Kubernetes) is needed": the whole clause is negated
@@ -91,7 +95,7 @@ _PREFERRED_CUES = re.compile(
 # too), and most clauses are dismissed by one lookup.
 _NEG_HINT_WORDS = (
     "no", "without", "never", "zero", "optional", "unnecessary", "n't", "learn", "currently",
-    "aspiring",
+    "aspiring", "progress", "exam", "studying", "preparing", "looking", "seeking",
 )  # fmt: skip
 _NEG_HINTS = re.compile(rf"(?=({'|'.join(_NEG_HINT_WORDS)}))", re.I)
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: equal to ASCII letters under re.I
@@ -137,7 +141,18 @@ def negation_reason(text: str, start: int, end: int) -> str | None:
         return "negated"
     if _LEARNING.search(before):
         return "still being learned"
+    if _SEEKING.search(before) and _ROLE_AFTER.match(after):
+        return "a role sought, not held"
     return None
+
+
+# "I am looking for an AI architect role": the job hoped for
+_SEEKING = re.compile(
+    r"\b(?:looking\s+for|seeking|pursuing|targeting)\s+(?:an?|my\s+next|the)\s+"
+    r"(?:[\w/-]+\s+){0,2}$",
+    re.I,
+)
+_ROLE_AFTER = re.compile(rf"(?:[\w/-]*\s+){{0,3}}?(?:{PEOPLE})?\s*(?:role|position|job)\b", re.I)
 
 
 # A field named as the people who work in it: "work with data engineering to shape the
@@ -249,6 +264,8 @@ def uncounted_reason(
         return TITLE_SECTIONS[section]
     if not posting and job_rule and people_rule and names_other_people(text, start, end):
         return OTHER_PEOPLE
+    if not posting and people_rule and others_work(text, start, end):
+        return OTHERS_WORK
     if posting:
         reason = posting_reason(text, start, end, section, job_rule=job_rule, field_rule=field_rule)
         if reason is not None:
@@ -267,6 +284,35 @@ INTEREST_HEADINGS = frozenset(
 _PLURAL_PEOPLE = re.compile(rf"(?:{PEOPLE})s", re.I)
 _WITH_THE = re.compile(r"\bwith\s+(?:the|our|their|its)\s+$", re.I)
 _GROUP_NEXT = re.compile(r"[ \t]+(?:team|teams|group|groups|squad|department)\b", re.I)
+
+
+OTHERS_WORK = "another team's work, not the resume owner's"
+_TEAM_NOUNS = (
+    r"team|teams|engineers|scientists|analysts|developers|colleagues|group|department|"
+    r"vendors?|contractors?|consultants"
+)
+# a resume's clause whose subject is someone else: "The data scientists write the models in
+# PyTorch", "The IT team runs the Azure tenant" (not "The team I led", nor "our team", which
+# holds the owner)
+_OTHERS_SUBJECT = re.compile(
+    rf"\W*(?:the|their|another|a\s+separate)\s+(?:[\w&/'-]+\s+){{0,3}}?(?:{_TEAM_NOUNS})\b"
+    r"(?!\s+(?:i|we|that\s+i|who\s+i|of)\b)(?!')",
+    re.I,
+)
+# ... or is done by someone else: "The Terraform modules were written by the platform team",
+# "Terraform and the clusters belonged to the platform team"
+_OTHERS_AGENT = re.compile(
+    r"\b(?:(?:was|were|is|are)\s+(?:\w+\s+)?(?:written|run|built|owned|maintained|managed|"
+    r"deployed|handled|operated|done|looked\s+after)\s+by|belong(?:s|ed)?\s+to)\s+"
+    rf"(?:the|another|a\s+separate|their)\s+(?:[\w&/'-]+\s+){{0,3}}?(?:{_TEAM_NOUNS})\b",
+    re.I,
+)
+
+
+def others_work(text: str, start: int, end: int) -> bool:
+    """In a resume, the clause says someone else did the work with the skill."""
+    left, right = clause_bounds(text, start, end)
+    return bool(_OTHERS_SUBJECT.match(text, left, right) or _OTHERS_AGENT.search(text, left, right))
 
 
 def names_other_people(text: str, start: int, end: int) -> bool:
