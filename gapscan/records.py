@@ -34,6 +34,7 @@ SectionKind = Literal[
     "about",
     "benefits",
     "application",
+    "not_needed",
     "other",
 ]
 ReportStatus = Literal["assessed", "not_assessed"]

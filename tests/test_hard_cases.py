@@ -16,6 +16,71 @@ from gapscan.profiles import posting_requirements
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
+    (
+        "hybrid-retrieval-on-azure",
+        "- Built hybrid retrieval with BM25 and embeddings on Azure AI Search.",
+        {"semantic-search", "azure-ai-services"},
+        {"vector-databases"},
+    ),
+    (
+        "shadow-deployed",
+        "- Shadow-deployed every candidate model before promotion.",
+        {"model-deployment"},
+        set(),
+    ),
+    (
+        "drift-and-quality",
+        "- Added drift and data-quality monitoring with alerts.",
+        {"drift-detection"},
+        set(),
+    ),
+    (
+        "ansible-playbooks",
+        "- Wrote Ansible playbooks.",
+        {"infrastructure-as-code"},
+        {"technical-writing"},
+    ),
+    # a certificate named before "exam booked", a list being learned, other people's code,
+    # a board-game club, a term, a school's name, pastimes under "Activities"
+    (
+        "exam-booked-after",
+        "Certifications\nCertified Kubernetes Administrator: exam booked for June",
+        set(),
+        {"certified-kubernetes-administrator"},
+    ),
+    (
+        "learning-a-long-list",
+        "Currently learning: Docker and FastAPI for model serving",
+        set(),
+        {"docker", "fastapi", "model-serving"},
+    ),
+    (
+        "our-engineers-not-me",
+        "- Our product engineers build the core service in Rust and TypeScript; I review "
+        "their designs.",
+        set(),
+        {"rust", "typescript"},
+    ),
+    (
+        "their-projects",
+        "- Supervised three MSc students. Their projects used Kaldi and TensorFlow.",
+        set(),
+        {"tensorflow"},
+    ),
+    ("board-game-club", "- Treasurer, Eastfield Go Club", set(), {"go-language"}),
+    (
+        "term-and-year",
+        "Teaching Assistant, Databases, Fall 2023 and Spring 2024: ran SQL labs",
+        {"sql"},
+        {"spring"},
+    ),
+    (
+        "school-name",
+        "Mathematics Teacher, Jenkins Hill Academy (2015-2020)",
+        set(),
+        {"jenkins"},
+    ),
+    ("activities-heading", "Activities\n- Organiser of a Rust meetup", set(), {"rust"}),
     # another team's work, a role hoped for, an exam booked, a season
     (
         "written-by-another-team",
@@ -355,6 +420,65 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    # competencies in plain words, from a blind-written tuning set
+    ("systems-that-scale", "Experience designing AI systems that scale.", {"scalability"}, set()),
+    (
+        "regulated-environment",
+        "Experience working in a regulated environment.",
+        {"regulatory-compliance"},
+        set(),
+    ),
+    (
+        "coach-and-prioritise",
+        "Lead and coach a multidisciplinary team, setting clear priorities.",
+        {"mentoring", "prioritization"},
+        set(),
+    ),
+    (
+        "keep-aligned",
+        "Keep the product owners aligned.",
+        {"stakeholder-management"},
+        set(),
+    ),
+    ("prototype-in-it", "Hands-on Python: you will prototype in it.", {"prototyping"}, set()),
+    ("decision-records", "Write architecture decision records.", {"technical-writing"}, set()),
+    (
+        "training-across-gpus",
+        "Used Ray to spread training across many GPUs.",
+        {"distributed-training"},
+        set(),
+    ),
+    ("bias-checks", "Check models for bias across member groups.", {"ai-fairness"}, set()),
+    # what the job does not need is no requirement, up to the paragraph after it; a hashtag
+    # is no requirement; a separate team's work is not asked of the candidate
+    (
+        "not-needed-section",
+        "Senior Engineer\n\nYou don't need\n\n* To write CUDA kernels.\n\nOur stack: "
+        "PyTorch and Kubernetes.",
+        {"pytorch", "kubernetes"},
+        {"cuda"},
+    ),
+    (
+        "what-you-will-not-do",
+        "Requirements\n- Python\n\nWhat you will not do\nYou will not write avionics "
+        "code. That sits with our embedded group, who use MATLAB.\n\nWhat we offer\nA pension.",
+        {"python"},
+        {"matlab"},
+    ),
+    ("hashtags", "Requirements\n- Python\n\n#hiring #kubernetes", {"python"}, {"kubernetes"}),
+    (
+        "separate-division",
+        "Requirements\n- Statistics. You will not write production code, and the platform "
+        "engineering (Spark on a Hadoop cluster) is run by a separate Data Platform division.",
+        {"statistics"},
+        {"spark", "hadoop"},
+    ),
+    (
+        "mentored-engineers",
+        "Mentored engineers or led a community of practice.",
+        {"mentoring"},
+        set(),
+    ),
     # words joined by a spaced dash are two names, not one joined form
     (
         "spaced-dash",
@@ -1023,6 +1147,44 @@ POSTING_CASES = [
 ]
 
 IMPORTANCE_CASES = [
+    # a hedge inside a parenthesis hedges only the parenthesis; a clause after a semicolon
+    # on the team's tools is preferred, as is "our team's stack"; a bonus heading of 8 words;
+    # a hedged wish in what the job does not need
+    (
+        "hedge-in-parenthesis",
+        "Requirements\n- A cloud data platform (we are on Azure, so Azure experience is a "
+        "plus), and comfort orchestrating batch jobs with Airflow.",
+        "airflow",
+        "required",
+    ),
+    (
+        "hedge-in-parenthesis-itself",
+        "Requirements\n- A cloud data platform (we are on Azure, so Azure experience is a "
+        "plus), and comfort orchestrating batch jobs with Airflow.",
+        "azure",
+        "preferred",
+    ),
+    (
+        "stack-after-semicolon",
+        "Requirements\n- Good habits around CI/CD; we use GitLab CI",
+        "gitlab-ci",
+        "preferred",
+    ),
+    ("teams-stack", "Requirements\n- SQL\n- Our team's stack: Python, Kafka", "kafka", "preferred"),
+    (
+        "bonus-heading-of-eight-words",
+        "Requirements\n1. Python.\n\nIt would be a bonus if you have\n1. Used Databricks "
+        "for feature pipelines.",
+        "databricks",
+        "preferred",
+    ),
+    (
+        "wish-in-not-needed",
+        "Requirements\n- Azure.\n\nNot required\nYou do not need to write production code, "
+        "although reading Python is a plus.",
+        "python",
+        "preferred",
+    ),
     (
         "great-fit-asks",
         "What makes you a great fit\n- You are strong in Python.",

@@ -137,6 +137,14 @@ HEADINGS: dict[str, SectionKind] = {
     "your profile": "requirements",
     "skills and experience": "requirements",
     "nice to have": "preferred",
+    "not required": "not_needed",
+    "not needed": "not_needed",
+    "what you don't need": "not_needed",
+    "you don't need": "not_needed",
+    "what you won't need": "not_needed",
+    "what you won't do": "not_needed",
+    "what you will not do": "not_needed",
+    "what this role is not": "not_needed",
     "nice to haves": "preferred",
     "nice-to-have": "preferred",
     "preferred": "preferred",
@@ -215,6 +223,15 @@ HEADINGS: dict[str, SectionKind] = {
     "references": "other",
     "interests": "other",
     "hobbies": "other",
+    "hobbies and interests": "other",
+    "interests and hobbies": "other",
+    "personal interests": "other",
+    "outside work": "other",
+    "other interests": "other",
+    "pastimes": "other",
+    "activities": "other",
+    "extracurricular activities": "other",
+    "extracurriculars": "other",
     "contact": "header",
 }
 
@@ -266,6 +283,15 @@ def heading_kind(line: str) -> SectionKind | None:
 # "Nice to have skills" is preferred before it is requirements, "What you'll bring" asks
 # before it describes the work. "About <company>" is the company; "About you" is not.
 _HEADING_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
+    # what the job does not ask: "You don't need", "What you won't do", "This role is not for
+    # you if", before "need" and "do" read it as the requirements or the work
+    (
+        "not_needed",
+        re.compile(
+            r"\b(?:don't|dont|do not|won't|wont|will not|doesn't|does not|isn't|is not|"
+            r"not (?:required|needed|necessary|expected|looking for|for you)|no need)\b"
+        ),
+    ),
     (
         "application",
         re.compile(r"\b(?:apply|application|process|hiring|interviews?|next steps)\b"),
@@ -303,7 +329,7 @@ _HEADING_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     ),
     ("about", re.compile(r"\b(?:we are|who we|company|mission|culture|values|team|story)\b")),
 )
-_HEADING_WORD_LIMIT = 7
+_HEADING_WORD_LIMIT = 8  # "It would be a bonus if you have"
 _NOT_IN_HEADING = re.compile(r"[.,;!|@/\\\u00b7\u2013\u2014]|https?:|\d{3}")
 
 
@@ -354,7 +380,9 @@ def posting_heading(line: str, before: str, after: str, current: SectionKind) ->
 
 _INLINE_HEADING = re.compile(r"\s*([^\W\d][^:\n]{2,40}):[ \t]+\S")
 # sections a posting may open inline, in front of their text: "Requirements: 4+ years of ..."
-_INLINE_KINDS = frozenset({"requirements", "preferred", "responsibilities", "about", "benefits"})
+_INLINE_KINDS = frozenset(
+    {"requirements", "preferred", "responsibilities", "about", "benefits", "not_needed"}
+)
 
 
 def inline_heading(line: str) -> tuple[SectionKind, str] | None:

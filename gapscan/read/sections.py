@@ -22,6 +22,8 @@ MAX_TITLE = 120  # characters: "Senior Machine Learning Platform Engineer (Remot
 # a sentence that ends and another that follows: "We are hiring. You will..."; a capital
 # before the stop ("Sr. Engineer", "Acme Inc. - Berlin") is taken for an abbreviation
 _SENTENCE_GOES_ON = re.compile(r"\b[a-z]{2,}[.!?]\s+\S")
+# a list item: "- Go", "• Go", "1. Go", "2) Go"
+_LIST_ITEM = re.compile(r"\s*(?:[-*•●▪–]|\d{1,2}[.)])\s")
 
 
 def can_be_title(line: str) -> bool:
@@ -41,8 +43,14 @@ def detect_sections(text: str, *, posting: bool) -> tuple[Section, ...]:
     kind: SectionKind = "title" if posting else "header"
     heading, start = "", 0
     seen_text = False
+    body = False  # the section has text after its heading
     for i, match in enumerate(lines):
         line, offset = match.group(), match.start()
+        if kind == "not_needed" and i and _ends_not_needed(line, lines[i - 1].group(), body):
+            # what the job does not need is one list or paragraph: "Our stack: ..." after it
+            # is no longer in it
+            sections.append(Section(kind, heading, start, offset))
+            kind, heading, start = "other", "", offset
         found, label = heading_kind(line), line.strip()
         inline = inline_heading(line) if found is None and posting else None
         if inline is not None:
@@ -58,7 +66,10 @@ def detect_sections(text: str, *, posting: bool) -> tuple[Section, ...]:
                 sections.append(Section(kind, heading, start, offset))
             kind, heading, start = found, label, offset
             seen_text = True
-        elif posting and kind == "title" and line.strip():
+            body = inline is not None
+            continue
+        body = body or bool(line.strip())
+        if posting and kind == "title" and line.strip():
             if not seen_text and not can_be_title(line):
                 kind = "summary"  # no title line: the text starts at once
             elif seen_text:  # the title is the first non-empty line only
@@ -68,6 +79,12 @@ def detect_sections(text: str, *, posting: bool) -> tuple[Section, ...]:
     if len(text) > start or not sections:
         sections.append(Section(kind, heading, start, len(text)))
     return tuple(sections)
+
+
+def _ends_not_needed(line: str, before: str, body: bool) -> bool:
+    """True for a paragraph after a blank line, once the section holds text: it ends what
+    the job does not need, which is one list or paragraph."""
+    return body and not before.strip() and bool(line.strip()) and not _LIST_ITEM.match(line)
 
 
 POSTING_SECTIONS = frozenset(

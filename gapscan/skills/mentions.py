@@ -19,7 +19,14 @@ from ..taxonomy import Taxonomy
 from .matcher import Unit
 from .roles import OR_SIMILAR
 from .ruler import LABEL, PHRASE_LABEL
-from .rules import INTEREST_HEADINGS, INTERESTS, importance, names_a_job, uncounted_reason
+from .rules import (
+    INTEREST_HEADINGS,
+    INTERESTS,
+    acts_on_people,
+    importance,
+    names_a_job,
+    uncounted_reason,
+)
 from .tokens import SpanInfo, Tokens
 
 _JOINERS = ("", "-", "/")
@@ -99,7 +106,9 @@ NOWHERE = Place(set(), ())
 _ORG_WORD = r"[A-Z][\w&'-]*"
 _ORG_JOIN = r"(?:\s+(?:and|&|of|for|in)\s+|[ \t]+)"
 _ORG_HEAD = r"(?:Department|Faculty|School|Institute|Centre|Center|Laboratory|Lab|Division)"
-_ORG_TAIL = r"(?:Lab|Laboratory|Centre|Center|Institute|Foundation|Department)"
+_ORG_TAIL = (
+    r"(?:Lab|Laboratory|Centre|Center|Institute|Foundation|Department|Academy|School|College)"
+)
 # "the Department of Bioinformatics and Data Mining", "the Embodied AI and Robotics Lab",
 # "a WHO Collaborating Centre": the skill's words name a place of work, not a skill asked for
 # a company's legal form after a short name: "Redshift Courier Co.", "Pinecone Ridge Credit
@@ -449,6 +458,9 @@ def make_mention(
     section = found.kind if found else "other"
     # certificate names end in job titles by right ("... Machine Learning Engineer")
     job_rule = match.skill_id not in certificates
+    soft = job_rule and match.skill_id not in technical and match.skill_id not in degrees
+    if soft and acts_on_people(text, start, end):
+        job_rule = False  # "Mentored engineers" is mentoring, not a job
     heading = found is not None and bool(found.heading) and text.find("\n", found.start) >= end
     reason = PURPOSE if purpose else SIMILAR if similar else None
     if not posting and found is not None and heading_key(found.heading) in INTEREST_HEADINGS:

@@ -50,7 +50,8 @@ _OPEN_SECTIONS = frozenset({"summary", "header", "other"})
 # stack, not as any sentence on what the company uses ("We use PyTorch" may be the
 # company's business, as "We run on Kubernetes" may be its hosting)
 _STACK_OPENING = re.compile(
-    r"\W*(?:our|the|their)\s+(?:(?:current|core|main|tech(?:nical|nology)?|data|ml|"
+    r"\W*(?:our|the|their)\s+(?:(?:team|company|group)'?s\s+)?"
+    r"(?:(?:current|core|main|tech(?:nical|nology)?|data|ml|"
     r"engineering|software)\s+)*(?:stack|tooling|toolchain|tools|technologies)\b",
     re.I,
 )

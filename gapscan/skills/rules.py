@@ -33,11 +33,16 @@ UNCOUNTED_SECTIONS = {
     "application": "in how to apply",
     "title": "in the job title",
 }
-PREFERRED_SECTIONS = {"preferred"}
+# a section of what the job does not need ("You don't need"): only a hedged wish there
+# counts, as preferred ("being able to read Python is a plus")
+PREFERRED_SECTIONS = {"preferred", "not_needed"}
+NOT_NEEDED = "in what the job does not need"
+HASHTAG = "in a hashtag"
 # A skill name followed by (or ending in) one of PEOPLE names a job, not a requirement:
 # "work with data engineers", "our Machine Learning Engineer".
 _GROUPS = (
-    r"team|department|group|squad|fellowship|position|scholarship|supervision|programme|program"
+    r"team|department|division|group|squad|fellowship|position|scholarship|supervision|programme|"
+    r"program"
 )
 ROLE_NOUNS = re.compile(rf"(?:{PEOPLE})s?", re.I)
 ROLE_OR_GROUP_NOUNS = re.compile(rf"(?:{PEOPLE}|{_GROUPS})s?", re.I)
@@ -57,7 +62,7 @@ _LEARNING = re.compile(
     r"(?:\b(?:currently\s+learning|want\s+to\s+learn|plan(?:ning)?\s+to\s+learn|"
     r"hope\s+to\s+learn|would\s+like\s+to\s+learn)\s*:?"
     r"|(?:^|[,(|/\u2022])\W*(?:(?:now|also|still|presently)\s+)?learning\s*:)"
-    r"\s*(?:\w+\W+){0,3}$"
+    r"\s*(?:\w+\W+){0,8}$"
     # "Currently auditing an online course on CUDA", "Aspiring Machine Learning Engineer"
     r"|\bcurrently\s+(?:auditing|taking|studying|doing|following|enrolled\s+in)\s+"
     r"(?:\w+\W+){0,5}$|\baspiring\s+(?:\w+\W+){0,2}$"
@@ -65,6 +70,13 @@ _LEARNING = re.compile(
     # "studying for the CKA"
     r"|\b(?:in\s+progress|exam\s+(?:booked|scheduled)|studying\s+for|preparing\s+for)\s*:?\s*"
     r"(?:\w+\W+){0,8}$",
+    re.I,
+)
+# ... said after the name: "Certified Kubernetes Administrator: exam booked for March",
+# "Azure Data Scientist Associate (DP-100), exam in the spring", "CKA (in progress)"
+_LEARNING_AFTER = re.compile(
+    r"\W{0,3}(?:(?:\w+[\w-]*\W{1,3}){0,2}?exam\s+(?:booked|scheduled|planned|in\b|on\b|next\b)|"
+    r"in\s+progress\b|currently\s+(?:studying|preparing)|studying\s+for\s+it)",
     re.I,
 )
 # "No prior experience with our stack (Go, Kubernetes) is needed": the whole clause is negated
@@ -139,7 +151,7 @@ def negation_reason(text: str, start: int, end: int) -> str | None:
         return "negated"
     if _NEG_BEFORE.search(before) or _NO_CLAUSE.match(text, left, right):
         return "negated"
-    if _LEARNING.search(before):
+    if _LEARNING.search(before) or _LEARNING_AFTER.match(after):
         return "still being learned"
     if _SEEKING.search(before) and _ROLE_AFTER.match(after):
         return "a role sought, not held"
@@ -195,6 +207,27 @@ def _people_word(
         return True
     after = _NEXT_WORD.match(text, end)
     return bool(after and following.fullmatch(after.group(1)))
+
+
+# a verb acting on people, first in a soft skill's words: "Mentored engineers", "coach data
+# scientists" (the skill, not a job)
+_PEOPLE_VERB = re.compile(
+    r"(?:mentor|coach|onboard|unblock|support|develop)(?:s|es|ed|ing)?|lead(?:s|ing)?|led|"
+    r"manag(?:e|es|ed|ing)|guid(?:e|es|ed|ing)|teach(?:es|ing)?|taught|train(?:s|ed|ing)?|"
+    r"grow(?:s|ing)?|grew",
+    re.I,
+)
+_FIRST_WORD = re.compile(r"\W*([A-Za-z]+)")
+
+
+def acts_on_people(text: str, start: int, end: int) -> bool:
+    """True when the mention opens with a verb done to people ("Mentored engineers"), not
+    when a title follows it ("Lead Engineer")."""
+    word = _FIRST_WORD.match(text, start, end)
+    if not word or not _PEOPLE_VERB.fullmatch(word.group(1)):
+        return False
+    after = _NEXT_WORD.match(text, end)
+    return not (after and after.group(1)[:1].isupper())
 
 
 def names_a_job(text: str, start: int, end: int) -> bool:
@@ -279,7 +312,8 @@ INTERESTS = "in the interests, not a claim of work"
 # a resume's section of pastimes: "Go (the board game)", "Python meetups" are not work
 INTEREST_HEADINGS = frozenset(
     ["interests", "hobbies", "hobbies and interests", "interests and hobbies",
-     "personal interests", "outside work", "other interests", "pastimes"]
+     "personal interests", "outside work", "other interests", "pastimes", "activities",
+     "extracurricular activities", "extracurriculars"]
 )  # fmt: skip
 _PLURAL_PEOPLE = re.compile(rf"(?:{PEOPLE})s", re.I)
 _WITH_THE = re.compile(r"\bwith\s+(?:the|our|their|its)\s+$", re.I)
@@ -289,13 +323,18 @@ _GROUP_NEXT = re.compile(r"[ \t]+(?:team|teams|group|groups|squad|department)\b"
 OTHERS_WORK = "another team's work, not the resume owner's"
 _TEAM_NOUNS = (
     r"team|teams|engineers|scientists|analysts|developers|colleagues|group|department|"
-    r"vendors?|contractors?|consultants"
+    r"vendors?|contractors?|consultants|division|unit|students|interns"
 )
+# people who are never the resume's owner, even as "our": "Our product engineers build the
+# platform in Rust" (but "our team" holds the owner)
+_OTHER_PEOPLE_NOUNS = r"engineers|scientists|analysts|developers|colleagues|students|interns"
 # a resume's clause whose subject is someone else: "The data scientists write the models in
 # PyTorch", "The IT team runs the Azure tenant" (not "The team I led", nor "our team", which
 # holds the owner)
 _OTHERS_SUBJECT = re.compile(
-    rf"\W*(?:the|their|another|a\s+separate)\s+(?:[\w&/'-]+\s+){{0,3}}?(?:{_TEAM_NOUNS})\b"
+    rf"\W*(?:(?:the|their|another|a\s+separate)\s+(?:[\w&/'-]+\s+){{0,3}}?(?:{_TEAM_NOUNS})|"
+    rf"our\s+(?:[\w&/'-]+\s+){{0,3}}?(?:{_OTHER_PEOPLE_NOUNS})|"
+    r"their\s+(?:[\w'-]+\s+){0,2}?(?:projects|work|code))\b"
     r"(?!\s+(?:i|we|that\s+i|who\s+i|of)\b)(?!')",
     re.I,
 )
@@ -307,6 +346,23 @@ _OTHERS_AGENT = re.compile(
     rf"(?:the|another|a\s+separate|their)\s+(?:[\w&/'-]+\s+){{0,3}}?(?:{_TEAM_NOUNS})\b",
     re.I,
 )
+
+
+# a posting's sentence saying the work with the skill is another team's: "our platform
+# engineering (Spark on Hadoop) is run by a separate Data Platform division"
+_OTHER_TEAMS_JOB = re.compile(
+    r"\b(?:is|are)\s+(?:\w+\s+)?(?:run|owned|maintained|managed|built|handled|operated|"
+    r"looked\s+after|supported)\s+by\s+(?:a\s+separate|another|other|our\s+sister)\s+"
+    rf"(?:[\w&/'-]+\s+){{0,3}}?(?:{_TEAM_NOUNS})\b",
+    re.I,
+)
+OTHER_TEAMS_JOB = "another team's work, not asked of the candidate"
+
+
+def other_teams_job(text: str, start: int, end: int) -> bool:
+    """In a posting, the sentence says a separate team does the work with the skill."""
+    _, right = sentence_bounds(text, start, end)
+    return bool(_OTHER_TEAMS_JOB.search(text, end, right))
 
 
 def others_work(text: str, start: int, end: int) -> bool:
@@ -359,6 +415,14 @@ def posting_reason(
     what the candidate will work on (``roles.your_work``), and a sentence about the employer
     that says what it works with (``roles.tools_sentence``).
     """
+    if start and text[start - 1] == "#":  # "#hiring #genai": a tag, not a requirement
+        return HASHTAG
+    if section == "not_needed" and not _PREFERRED_CUES.search(
+        text, *sentence_bounds(text, start, end)
+    ):
+        return NOT_NEEDED
+    if other_teams_job(text, start, end):
+        return OTHER_TEAMS_JOB
     stack = stack_sentence(text, start, end)
     # what a company or team section says of the stack, or of the candidate's work, counts
     kept = section == "about" and (stack or your_work(text, start, end))
@@ -385,8 +449,19 @@ def importance(text: str, start: int, end: int, section: str) -> Importance:
     for cue in _PREFERRED_CUES.finditer(text, left, right):
         if cue.start() > start and _HEDGES_AHEAD.fullmatch(cue.group()):
             continue  # "Spark, ideally on Databricks": the hedge is Databricks'
+        if _hedges_its_parenthesis_only(text, cue.start(), start, right):
+            continue  # "a cloud data platform (we are on Azure, so Azure is a plus)"
         return "preferred"
     return "required"
+
+
+def _hedges_its_parenthesis_only(text: str, cue: int, start: int, right: int) -> bool:
+    """True when the cue is inside a parenthesis that does not hold the mention."""
+    left = max(text.rfind("(", 0, cue), text.rfind(")", 0, cue))
+    if left < 0 or text[left] != "(":
+        return False  # the cue is in no parenthesis
+    close = text.find(")", cue, right)
+    return not left < start < (close if close >= 0 else right)
 
 
 # cues that hedge only what follows them: "ideally on Databricks", "preferably Terraform"
@@ -402,6 +477,16 @@ _STACK_ASIDE = re.compile(
 )
 
 
+# ... or after a semicolon or dash: "Good habits around CI/CD; we use GitLab CI"
+_STACK_CLAUSE = re.compile(
+    r"(?:;|\s[\u2013\u2014-])\s*we(?:'re|\s+are)?\s+(?:currently\s+|mostly\s+|mainly\s+)?"
+    r"(?:use|using|run|running|on|build\s+on|work\s+with)\b[^;()]*$",
+    re.I,
+)
+
+
 def our_stack_aside(text: str, left: int, start: int) -> bool:
-    """True when the mention is inside a parenthesis that says what the team uses."""
-    return bool(_STACK_ASIDE.search(text, left, start))
+    """True when the mention is inside a parenthesis, or a clause after a semicolon, that
+    says what the team uses."""
+    clause = _STACK_CLAUSE.search(text, max(0, left - 3), start)
+    return bool(_STACK_ASIDE.search(text, left, start) or clause)
