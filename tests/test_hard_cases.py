@@ -420,6 +420,41 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    # a negation does not reach past a new action in a list; other people's work named in a
+    # clause about them is not asked; Spark Structured Streaming is Spark and streaming
+    (
+        "negation-ends-at-new-action",
+        "Day to day: modelling the data so engineers can query it without calling us, and putting "
+        "data quality checks in place.",
+        {"data-quality", "data-modeling"},
+        set(),
+    ),
+    (
+        "people-who-build",
+        "You will work with our data scientists, who build the statistical and machine "
+        "learning models on top of your tables. You write SQL.",
+        {"sql"},
+        {"machine-learning"},
+    ),
+    (
+        "people-who-need-a-comma",
+        "We want engineers who build machine learning models.",
+        {"machine-learning"},
+        set(),
+    ),
+    (
+        "structured-streaming",
+        "Shape streaming jobs on Kafka and Spark Structured Streaming.",
+        {"spark", "real-time-data-processing", "kafka"},
+        set(),
+    ),
+    ("build-and-own", "You will build and own that path.", {"ownership"}, set()),
+    (
+        "evaluate-models",
+        "Build and evaluate embedding models for queries.",
+        {"model-evaluation", "embeddings"},
+        set(),
+    ),
     # competencies in plain words, from a blind-written tuning set
     ("systems-that-scale", "Experience designing AI systems that scale.", {"scalability"}, set()),
     (

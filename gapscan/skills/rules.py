@@ -55,6 +55,9 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _NEG_BEFORE = re.compile(
     r"(?:\b(?:no|not|without|never|nor|zero)\b|n't\b)(?!\s+only\b)(?:\W+\w+){0,5}\W*$", re.I
 )
+# a new item of a list of actions between a negation and the mention ends the negation's
+# reach: "query it without calling us, and putting data quality checks in place"
+_NEW_ACTION = re.compile(r",\s*(?:and|but|while|then)\s+\w+(?:ing|ed)\b", re.I)
 # Skills a resume names as not yet held: "Currently learning: Apache Spark". A bare
 # "Learning:" label opens its clause or list item ("Learning: Rust", "Python, learning: Go"):
 # after another word it ends a skill's name, heading skills held ("Machine Learning: PyTorch").
@@ -149,7 +152,10 @@ def negation_reason(text: str, start: int, end: int) -> str | None:
     before, after = text[left:start], text[end:right]
     if _NEG_AFTER.search(after):
         return "negated"
-    if _NEG_BEFORE.search(before) or _NO_CLAUSE.match(text, left, right):
+    negation = _NEG_BEFORE.search(before)
+    if negation and _NEW_ACTION.search(negation.group()):
+        negation = None
+    if negation or _NO_CLAUSE.match(text, left, right):
         return "negated"
     if _LEARNING.search(before) or _LEARNING_AFTER.match(after):
         return "still being learned"
@@ -357,12 +363,20 @@ _OTHER_TEAMS_JOB = re.compile(
     re.I,
 )
 OTHER_TEAMS_JOB = "another team's work, not asked of the candidate"
+# ... or names the skill in what other people do: "work with our data scientists, who build
+# the statistical and machine learning models"
+_PEOPLE_WHO = re.compile(
+    rf"\b(?:{_OTHER_PEOPLE_NOUNS}|researchers|team|teams|group),\s+who\s+(?:\w+\s+)?"
+    r"(?:build|own|run|write|use|design|develop|train|maintain|create)s?\b[^.;:()]*$",
+    re.I,
+)
 
 
 def other_teams_job(text: str, start: int, end: int) -> bool:
-    """In a posting, the sentence says a separate team does the work with the skill."""
-    _, right = sentence_bounds(text, start, end)
-    return bool(_OTHER_TEAMS_JOB.search(text, end, right))
+    """In a posting, the sentence says a separate team, or other people, do the work with
+    the skill."""
+    left, right = sentence_bounds(text, start, end)
+    return bool(_OTHER_TEAMS_JOB.search(text, end, right) or _PEOPLE_WHO.search(text, left, start))
 
 
 def others_work(text: str, start: int, end: int) -> bool:
