@@ -16,6 +16,53 @@ from gapscan.profiles import posting_requirements
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
+    # a longer certificate before "exam booked", the next role hoped for, other people in a
+    # parenthesis or as "those teams", one star of five, a cafe's name, a degree's field
+    (
+        "long-certificate-exam-booked",
+        "Certifications\nGoogle Cloud Professional ML Engineer: exam booked for May",
+        set(),
+        {"gcp"},
+    ),
+    (
+        "next-role-to-be",
+        "I'd like my next role to be a data or ML platform lead.",
+        set(),
+        {"ai-infrastructure"},
+    ),
+    (
+        "lead-role-sought",
+        "Looking for an ML platform or MLOps lead role.",
+        set(),
+        {"mlops"},
+    ),
+    (
+        "students-in-parenthesis",
+        "- Co-supervised 4 theses (the students built speech recognition systems and a Django "
+        "tool for annotation)",
+        set(),
+        {"django", "speech-recognition"},
+    ),
+    (
+        "those-teams-run",
+        "- Led 3 platform teams; those teams run the Jenkins release pipelines.",
+        set(),
+        {"jenkins"},
+    ),
+    (
+        "one-star",
+        "Skills\nSQL \u2605\u2605\u2605\u2605\u2606\n"
+        "Spark \u2605\u2606\u2606\u2606\u2606 one course",
+        {"sql"},
+        {"spark"},
+    ),
+    ("cafe-name", "Barista (part-time), Kafka Caf\u00e9, Bristol (2021-2025)", set(), {"kafka"}),
+    (
+        "communication-engineering",
+        "Education\nB.E. Electronics and Communication Engineering, 2008",
+        set(),
+        {"communication"},
+    ),
     (
         "hybrid-retrieval-on-azure",
         "- Built hybrid retrieval with BM25 and embeddings on Azure AI Search.",
@@ -420,6 +467,36 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    # headings in bold with spaces inside; the hiring process is how to apply; what stays
+    # with another team is not asked; "isn't part of our estate" negates its own subject only
+    (
+        "spaced-bold-headings",
+        "Senior Engineer\n\n** What you'll need **\n* Python\n\n** Not needed **\n* "
+        "Kubernetes: our infrastructure team runs it.\n",
+        {"python"},
+        {"kubernetes"},
+    ),
+    (
+        "hiring-process",
+        "Requirements\n- SQL\n\nTo apply, send a CV. We run a four-stage process: a call with "
+        "the hiring manager, a systems design conversation and a take-home review of a model "
+        "card.",
+        {"sql"},
+        {"system-design", "ai-governance"},
+    ),
+    (
+        "stays-with-another-team",
+        "Requirements\n- Statistics and experimental design, while reporting and BI stay with "
+        "the analytics team in finance.",
+        {"statistics"},
+        {"business-intelligence"},
+    ),
+    (
+        "not-part-of-our-estate",
+        "Requirements\n- Strong skills on Azure, our primary cloud (AWS isn't part of our estate)",
+        {"azure"},
+        {"aws", "cloud-computing"},
+    ),
     # a negation does not reach past a new action in a list; other people's work named in a
     # clause about them is not asked; Spark Structured Streaming is Spark and streaming
     (
@@ -1182,6 +1259,54 @@ POSTING_CASES = [
 ]
 
 IMPORTANCE_CASES = [
+    # a table of what is asked in two columns; asides that name the tools used today
+    (
+        "table-nice-column",
+        "Must have                 | Nice to have\n------------------------- | ----------\n"
+        "Kubernetes in production  | Terraform for the AWS side\nDocker and Linux          "
+        "| Kafka or a similar tool",
+        "terraform",
+        "preferred",
+    ),
+    (
+        "table-must-column",
+        "Must have                 | Nice to have\n------------------------- | ----------\n"
+        "Kubernetes in production  | Terraform for the AWS side\nDocker and Linux          "
+        "| Kafka or a similar tool",
+        "docker",
+        "required",
+    ),
+    (
+        "aside-ending-today",
+        "Requirements\n- Serve our gradient-boosted models (XGBoost and LightGBM today) fast.",
+        "lightgbm",
+        "preferred",
+    ),
+    (
+        "aside-with-its-own-stop",
+        "Requirements\n- A container orchestrator (we run EKS, i.e. Kubernetes on AWS).",
+        "kubernetes",
+        "preferred",
+    ),
+    (
+        "our-data-lives-in",
+        "Requirements\n- Solid SQL; our feature data lives in Snowflake and Postgres.",
+        "snowflake",
+        "preferred",
+    ),
+    (
+        "the-team-uses",
+        "Requirements\n- Embeddings and a vector store; the team currently uses pgvector on "
+        "PostgreSQL",
+        "postgresql",
+        "preferred",
+    ),
+    (
+        "apis-are-fastapi",
+        "Requirements\n- Python on the back end; our APIs are FastAPI services.",
+        "fastapi",
+        "required",
+    ),
     # a hedge inside a parenthesis hedges only the parenthesis; a clause after a semicolon
     # on the team's tools is preferred, as is "our team's stack"; a bonus heading of 8 words;
     # a hedged wish in what the job does not need

@@ -238,7 +238,7 @@ HEADINGS: dict[str, SectionKind] = {
 _BULLETS = "-*\u2022\u25cf\u25aa"
 # Markdown around a heading, as postings copied from the web have it: "## The role",
 # "**Requirements**", "__About us__"
-_MARKDOWN = re.compile(r"^#{1,6}[ \t]*|^(\*\*|__)(?=\S)(.*\S)\1(:?)$")
+_MARKDOWN = re.compile(r"^#{1,6}[ \t]*|^(\*\*|__)[ \t]*(\S(?:.*\S)?)[ \t]*\1(:?)$")
 _MARKS = re.compile(r"[^\w'\s-]+")
 _APOS = re.compile("[\u2018\u2019`]")
 

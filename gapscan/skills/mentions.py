@@ -107,7 +107,8 @@ _ORG_WORD = r"[A-Z][\w&'-]*"
 _ORG_JOIN = r"(?:\s+(?:and|&|of|for|in)\s+|[ \t]+)"
 _ORG_HEAD = r"(?:Department|Faculty|School|Institute|Centre|Center|Laboratory|Lab|Division)"
 _ORG_TAIL = (
-    r"(?:Lab|Laboratory|Centre|Center|Institute|Foundation|Department|Academy|School|College)"
+    r"(?:Lab|Laboratory|Centre|Center|Institute|Foundation|Department|Academy|School|College|"
+    r"Caf\u00e9|Cafe|Bakery|Restaurant|Bistro)"
 )
 # "the Department of Bioinformatics and Data Mining", "the Embodied AI and Robotics Lab",
 # "a WHO Collaborating Centre": the skill's words name a place of work, not a skill asked for

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from ..read.headings import posting_heading_kind
 from .sentences import sentence_bounds
 
 Role = Literal[
@@ -156,6 +157,15 @@ _APPLY_VERBS = re.compile(
 _APPLY_PAPERS = re.compile(
     r"\b(?:cv|resumes?|r\u00e9sum\u00e9s?|cover\s+letters?|transcripts?|diplomas?|"
     r"certificates?|portfolio|references|copies|publication\s+lists?)\b",
+    re.I,
+)
+# how candidates are chosen: "We run a four-stage process: a call with the hiring manager, a
+# systems design conversation, a take-home review of a model card"
+_HIRING_PROCESS = re.compile(
+    r"\b(?:(?:interview|hiring|recruitment|selection|application)\s+(?:process|stages?|loop)|"
+    r"interviews?\s+(?:stages?|rounds?|loop)|(?:\d|two|three|four|five)[-\s]stage\s+process|"
+    r"take-home|hiring\s+manager|design\s+(?:interview|conversation|session|round)s?|"
+    r"shortlisted|candidates\s+will\s+be\s+asked)\b",
     re.I,
 )
 # what the employer gives: "employer-funded continuing education", "a learning budget",
@@ -329,7 +339,10 @@ _TOOLS_NAMED = re.compile(
 )
 _WORKS_WITH = re.compile(
     r"\b(?:use[sd]?|using|run(?:s|ning)?\s+on|built\s+(?:on|with|in)|written\s+in|"
-    r"(?:is|are)\s+(?:in|on)|based\s+on|powered\s+by|rel(?:y|ies)\s+on)\b",
+    r"(?:is|are)\s+(?:in|on)|based\s+on|powered\s+by|rel(?:y|ies)\s+on|lives?\s+in|"
+    # "our APIs are FastAPI services", "the back end is Django"
+    r"(?:apis?|services|back[\s-]?ends?|front[\s-]?ends?|platform|pipelines|infrastructure)\s+"
+    r"(?:is|are)(?:\s+(?:all|mostly|mainly))?)\b",
     re.I,
 )
 
@@ -358,6 +371,42 @@ def your_work(text: str, start: int, end: int) -> bool:
     return bool(_DOES.search(text, left, start))
 
 
+# a table row set out in columns: "Kubernetes in production | Terraform for the AWS side"
+_CELL_RULE = re.compile(r"[\s|:+-]*")
+
+
+def table_column_kind(text: str, start: int) -> str | None:
+    """The section named atop the column a mention stands in, in a text table whose header
+    row names what each column asks ("Must have | Nice to have"): ``requirements`` or
+    ``preferred``; None outside such a table."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if "|" not in line:
+        return None
+    column = line.count("|", 0, start - line_start) - line.startswith("|")
+    header = None
+    at = line_start
+    while at > 0:  # up the rows of the table to its first
+        above_start = text.rfind("\n", 0, at - 1) + 1
+        above = text[above_start : at - 1]
+        if "|" not in above:
+            break
+        if not _CELL_RULE.fullmatch(above):
+            header = above
+        at = above_start
+    if header is None:
+        return None
+    cells = [c.strip() for c in header.strip().strip("|").split("|")]
+    if not 0 <= column < len(cells):
+        return None
+    kinds = [posting_heading_kind(c) for c in cells]
+    if "preferred" not in kinds or not set(kinds) <= {"requirements", "preferred"}:
+        return None  # not a table of what is asked, at both levels
+    return kinds[column]
+
+
+
 def sentence_role(text: str, start: int, end: int, section: str) -> Role:
     """The role of the sentence (or list item) around ``text[start:end]`` in a posting.
 
@@ -366,12 +415,17 @@ def sentence_role(text: str, start: int, end: int, section: str) -> Role:
     """
     if section in HEADING_ROLES:
         return HEADING_ROLES[section]
-    if in_job_details(text, start) or (section in _OPEN_SECTIONS and _name_line(text, start)):
+    if in_job_details(text, start):
         return "title"
+    if section in _OPEN_SECTIONS and _name_line(text, start):
+        # a row of a table of what is asked is no line of names
+        return "title" if table_column_kind(text, start) is None else "requirement"
     left, right = sentence_bounds(text, start, end)
     if _TERMS.search(text, left, right):
         return "title"
     if _APPLY_VERBS.search(text, left, right) and _APPLY_PAPERS.search(text, left, right):
+        return "application"
+    if _HIRING_PROCESS.search(text, left, right):
         return "application"
     if _BENEFIT_CUES.search(text, left, right):
         return "benefits"

@@ -22,6 +22,7 @@ from .roles import (
     Role,
     sentence_role,
     stack_sentence,
+    table_column_kind,
     tools_sentence,
     your_work,
 )
@@ -78,10 +79,24 @@ _LEARNING = re.compile(
 # ... said after the name: "Certified Kubernetes Administrator: exam booked for March",
 # "Azure Data Scientist Associate (DP-100), exam in the spring", "CKA (in progress)"
 _LEARNING_AFTER = re.compile(
-    r"\W{0,3}(?:(?:\w+[\w-]*\W{1,3}){0,2}?exam\s+(?:booked|scheduled|planned|in\b|on\b|next\b)|"
+    r"\W{0,3}(?:(?:\w+[\w-]*\W{1,3}){0,5}?exam\s+(?:booked|scheduled|planned|in\b|on\b|next\b)|"
     r"in\s+progress\b|currently\s+(?:studying|preparing)|studying\s+for\s+it)",
     re.I,
 )
+# a skills grid's rating of one star in five or more: "Spark \u2605\u2606\u2606\u2606\u2606, one
+# online course"
+_RATING = re.compile(r"[ \t:(\u2013-]*([\u2605\u25cf]*)([\u2606\u25cb]*)")
+ONE_STAR = "rated one star of five, not a claim"
+
+
+def _one_star(text: str, end: int) -> bool:
+    found = _RATING.match(text, end)
+    if found is None:
+        return False
+    filled, empty = len(found.group(1)), len(found.group(2))
+    return filled <= 1 and filled + empty >= 4
+
+
 # "No prior experience with our stack (Go, Kubernetes) is needed": the whole clause is negated
 _NO_CLAUSE = re.compile(
     r"\W*(?:no|none\s+of)\b.*\b(?:needed|required|necessary|expected|assumed)\b", re.I | re.S
@@ -92,6 +107,10 @@ _NEG_AFTER = re.compile(
     r"|isn't\s+(?:required|needed|necessary)|aren't\s+(?:required|needed|necessary)"
     r"|(?:is|are)\s+optional|needed\s+not|unnecessary)",
     re.I,
+)
+# ... right after the name: "AWS isn't part of our estate", "Java is not part of the stack"
+_NOT_PART_AFTER = re.compile(
+    r"\W{0,2}(?:isn't|aren't|is\s+not|are\s+not)\s+(?:\w+\s+)?part\s+of\b", re.I
 )
 _PREFERRED_CUES = re.compile(
     # "plus" alone only as a verdict ("Plus: Go", "Terraform (plus)"), not as "and": "Java or
@@ -110,7 +129,8 @@ _PREFERRED_CUES = re.compile(
 # too), and most clauses are dismissed by one lookup.
 _NEG_HINT_WORDS = (
     "no", "without", "never", "zero", "optional", "unnecessary", "n't", "learn", "currently",
-    "aspiring", "progress", "exam", "studying", "preparing", "looking", "seeking",
+    "aspiring", "progress", "exam", "studying", "preparing", "looking", "seeking", "next",
+    "\u2606", "\u25cb",
 )  # fmt: skip
 _NEG_HINTS = re.compile(rf"(?=({'|'.join(_NEG_HINT_WORDS)}))", re.I)
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: equal to ASCII letters under re.I
@@ -150,7 +170,7 @@ def negation_reason(text: str, start: int, end: int) -> str | None:
     if not _has_hint(text, left, right):
         return None
     before, after = text[left:start], text[end:right]
-    if _NEG_AFTER.search(after):
+    if _NEG_AFTER.search(after) or _NOT_PART_AFTER.match(after):
         return "negated"
     negation = _NEG_BEFORE.search(before)
     if negation and _NEW_ACTION.search(negation.group()):
@@ -159,7 +179,9 @@ def negation_reason(text: str, start: int, end: int) -> str | None:
         return "negated"
     if _LEARNING.search(before) or _LEARNING_AFTER.match(after):
         return "still being learned"
-    if _SEEKING.search(before) and _ROLE_AFTER.match(after):
+    if _one_star(text, end):
+        return ONE_STAR
+    if (_SEEKING.search(before) and _ROLE_AFTER.match(after)) or _NEXT_ROLE.search(before):
         return "a role sought, not held"
     return None
 
@@ -167,8 +189,12 @@ def negation_reason(text: str, start: int, end: int) -> str | None:
 # "I am looking for an AI architect role": the job hoped for
 _SEEKING = re.compile(
     r"\b(?:looking\s+for|seeking|pursuing|targeting)\s+(?:an?|my\s+next|the)\s+"
-    r"(?:[\w/-]+\s+){0,2}$",
+    r"(?:[\w/-]+\s+){0,4}$",
     re.I,
+)
+# "I'd like my next role to be a data or ML platform lead"
+_NEXT_ROLE = re.compile(
+    r"\bnext\s+(?:role|job|position)\s+to\s+be\s+(?:an?\s+)?(?:[\w/-]+\s+){0,4}$", re.I
 )
 _ROLE_AFTER = re.compile(rf"(?:[\w/-]*\s+){{0,3}}?(?:{PEOPLE})?\s*(?:role|position|job)\b", re.I)
 
@@ -338,7 +364,7 @@ _OTHER_PEOPLE_NOUNS = r"engineers|scientists|analysts|developers|colleagues|stud
 # PyTorch", "The IT team runs the Azure tenant" (not "The team I led", nor "our team", which
 # holds the owner)
 _OTHERS_SUBJECT = re.compile(
-    rf"\W*(?:(?:the|their|another|a\s+separate)\s+(?:[\w&/'-]+\s+){{0,3}}?(?:{_TEAM_NOUNS})|"
+    rf"\W*(?:(?:the|their|another|a\s+separate|those|these)\s+(?:[\w&/'-]+\s+){{0,3}}?(?:{_TEAM_NOUNS})|"
     rf"our\s+(?:[\w&/'-]+\s+){{0,3}}?(?:{_OTHER_PEOPLE_NOUNS})|"
     r"their\s+(?:[\w'-]+\s+){0,2}?(?:projects|work|code))\b"
     r"(?!\s+(?:i|we|that\s+i|who\s+i|of)\b)(?!')",
@@ -357,8 +383,10 @@ _OTHERS_AGENT = re.compile(
 # a posting's sentence saying the work with the skill is another team's: "our platform
 # engineering (Spark on Hadoop) is run by a separate Data Platform division"
 _OTHER_TEAMS_JOB = re.compile(
-    r"\b(?:is|are)\s+(?:\w+\s+)?(?:run|owned|maintained|managed|built|handled|operated|"
-    r"looked\s+after|supported)\s+by\s+(?:a\s+separate|another|other|our\s+sister)\s+"
+    r"\b(?:(?:is|are)\s+(?:\w+\s+)?(?:run|owned|maintained|managed|built|handled|operated|"
+    r"looked\s+after|supported)\s+by\s+(?:a\s+separate|another|other|our\s+sister)|"
+    # "reporting and BI stay with the analytics team", "That sits with our embedded group"
+    r"(?:stays?|sits?|remains?|lives?)\s+(?:with|in)\s+(?:the|our|a\s+separate|another))\s+"
     rf"(?:[\w&/'-]+\s+){{0,3}}?(?:{_TEAM_NOUNS})\b",
     re.I,
 )
@@ -376,13 +404,43 @@ def other_teams_job(text: str, start: int, end: int) -> bool:
     """In a posting, the sentence says a separate team, or other people, do the work with
     the skill."""
     left, right = sentence_bounds(text, start, end)
-    return bool(_OTHER_TEAMS_JOB.search(text, end, right) or _PEOPLE_WHO.search(text, left, start))
+    agent = _OTHER_TEAMS_JOB.search(text, end, right)
+    if agent and not _CLAUSE_BREAK.search(_outside_parentheses(text[end : agent.start()])):
+        return True
+    return bool(_PEOPLE_WHO.search(text, left, start))
+
+
+# what ends the mention's clause before a later one: "help run A/B tests cleanly, although
+# the platform itself is owned by another team"
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:although|though|but|while|whereas|because|since)\b", re.I)
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+
+
+def _outside_parentheses(segment: str) -> str:
+    """``segment`` (text after a mention) without what is in parentheses, the mention's own
+    included: "on a Hadoop cluster, now moving) is run by" -> " is run by"."""
+    close = segment.find(")")
+    if close >= 0 and "(" not in segment[:close]:
+        segment = segment[close + 1 :]
+    return _PARENTHESIS.sub("", segment)
+
+
+# ... or a parenthesis opened with other people as its subject: "Co-supervised 4 MSc theses
+# (the students built speech recognition systems and a Django tool)"
+_OTHERS_PAREN = re.compile(
+    rf"\(\s*(?:the|their|those|these)\s+(?:[\w&/'-]+\s+){{0,3}}?(?:{_TEAM_NOUNS})\b"
+    r"(?!\s+(?:i|we)\b)[^()]*$",
+    re.I,
+)
 
 
 def others_work(text: str, start: int, end: int) -> bool:
     """In a resume, the clause says someone else did the work with the skill."""
     left, right = clause_bounds(text, start, end)
-    return bool(_OTHERS_SUBJECT.match(text, left, right) or _OTHERS_AGENT.search(text, left, right))
+    if _OTHERS_SUBJECT.match(text, left, right) or _OTHERS_AGENT.search(text, left, right):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_OTHERS_PAREN.search(text, line_start, start))
 
 
 def names_other_people(text: str, start: int, end: int) -> bool:
@@ -455,10 +513,13 @@ def posting_reason(
 def importance(text: str, start: int, end: int, section: str) -> Importance:
     """Required or preferred, for a counted mention in a posting: what a section about the
     company or team says the candidate will work with is preferred."""
-    if section in PREFERRED_SECTIONS or section == "about" or stack_sentence(text, start, end):
-        return "preferred"
     left, right = sentence_bounds(text, start, end)
-    if our_stack_aside(text, left, start):
+    if our_stack_aside(text, left, start, end):
+        return "preferred"
+    column = table_column_kind(text, start)
+    if column is not None:
+        return "preferred" if column == "preferred" else "required"
+    if section in PREFERRED_SECTIONS or section == "about" or stack_sentence(text, start, end):
         return "preferred"
     for cue in _PREFERRED_CUES.finditer(text, left, right):
         if cue.start() > start and _HEDGES_AHEAD.fullmatch(cue.group()):
@@ -491,16 +552,34 @@ _STACK_ASIDE = re.compile(
 )
 
 
-# ... or after a semicolon or dash: "Good habits around CI/CD; we use GitLab CI"
+# ... or after a semicolon or dash: "Good habits around CI/CD; we use GitLab CI", "Solid
+# SQL; our feature data lives in Snowflake"
 _STACK_CLAUSE = re.compile(
-    r"(?:;|\s[\u2013\u2014-])\s*we(?:'re|\s+are)?\s+(?:currently\s+|mostly\s+|mainly\s+)?"
-    r"(?:use|using|run|running|on|build\s+on|work\s+with)\b[^;()]*$",
+    r"(?:;|\s[\u2013\u2014-])\s*(?:we(?:'re|\s+are)?\s+(?:currently\s+|mostly\s+|mainly\s+)?"
+    r"(?:use|using|run|running|on|build\s+on|work\s+with)|"
+    r"our\s+(?:[\w-]+\s+){0,3}?(?:lives?|runs?|sits?|is|are)\s+(?:in|on)|"
+    r"(?:the|our)\s+team\s+(?:currently\s+|mostly\s+)?(?:uses|runs|works\s+with))\b[^;()]*$",
     re.I,
 )
+# ... or a parenthesis that ends by saying it is what is used now: "(XGBoost and LightGBM
+# today)"
+_NOW_CLOSE = re.compile(r"\b(?:today|currently|at\s+the\s+moment|for\s+now)\s*\)", re.I)
 
 
-def our_stack_aside(text: str, left: int, start: int) -> bool:
+def our_stack_aside(text: str, left: int, start: int, end: int | None = None) -> bool:
     """True when the mention is inside a parenthesis, or a clause after a semicolon, that
     says what the team uses."""
-    clause = _STACK_CLAUSE.search(text, max(0, left - 3), start)
-    return bool(_STACK_ASIDE.search(text, left, start) or clause)
+    if _STACK_CLAUSE.search(text, max(0, left - 3), start):
+        return True
+    # the parenthesis may hold a stop of its own: "(we run EKS, i.e. Kubernetes on AWS)"
+    line_start = text.rfind("\n", 0, start) + 1
+    opening = max(text.rfind("(", line_start, start), text.rfind(")", line_start, start))
+    if opening < 0 or text[opening] != "(":
+        return False
+    if _STACK_ASIDE.match(text, opening, start):
+        return True
+    close = text.find(")", end if end is not None else start)
+    line_end = text.find("\n", start)
+    return close >= 0 and (line_end < 0 or close < line_end) and bool(
+        _NOW_CLOSE.search(text, opening, close + 1)
+    )
