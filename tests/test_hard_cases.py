@@ -16,6 +16,46 @@ from gapscan.profiles import posting_requirements
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
+    # more that is being learned or not claimed, and other people's tools after "whose"
+    (
+        "learning-now-not-yet-used",
+        "Skills\nPython, SQL\nLearning now: Docker and AWS basics (not yet used on a project)",
+        {"python", "sql"},
+        {"docker", "aws"},
+    ),
+    (
+        "auditing-a-course",
+        "Auditing a Coursera specialisation in software architecture (no certificate).",
+        set(),
+        {"software-design"},
+    ),
+    (
+        "certificate-in-progress-after-dash",
+        "Certifications\nIBM AI Developer Professional Certificate \u2014 in progress (4 of 10 "
+        "courses)",
+        set(),
+        {"ibm-ai-developer-professional-certificate"},
+    ),
+    ("learning-section", "Learning\n- Rust, in the evenings", set(), {"rust"}),
+    (
+        "whose-scientists",
+        "- Added GPU node pools for the ML team, whose data scientists train their models in "
+        "PyTorch; I look after the drivers.",
+        set(),
+        {"pytorch", "model-training"},
+    ),
+    (
+        "dont-claim",
+        "I've used Rust only for weekend tinkering and don't claim it.",
+        set(),
+        {"rust"},
+    ),
+    (
+        "released-on-github",
+        "- Released our PyTorch codebase publicly on GitHub (600 stars).",
+        {"open-source-contribution", "pytorch"},
+        set(),
+    ),
     # a longer certificate before "exam booked", the next role hoped for, other people in a
     # parenthesis or as "those teams", one star of five, a cafe's name, a degree's field
     (

@@ -22,6 +22,7 @@ from .ruler import LABEL, PHRASE_LABEL
 from .rules import (
     INTEREST_HEADINGS,
     INTERESTS,
+    LEARNING_HEADINGS,
     acts_on_people,
     importance,
     names_a_job,
@@ -466,6 +467,8 @@ def make_mention(
     reason = PURPOSE if purpose else SIMILAR if similar else None
     if not posting and found is not None and heading_key(found.heading) in INTEREST_HEADINGS:
         reason = reason or INTERESTS
+    if not posting and found is not None and heading_key(found.heading) in LEARNING_HEADINGS:
+        reason = reason or "still being learned"
     reason = reason or uncounted_reason(
         text,
         start,

@@ -70,6 +70,8 @@ _LEARNING = re.compile(
     # "Currently auditing an online course on CUDA", "Aspiring Machine Learning Engineer"
     r"|\bcurrently\s+(?:auditing|taking|studying|doing|following|enrolled\s+in)\s+"
     r"(?:\w+\W+){0,5}$|\baspiring\s+(?:\w+\W+){0,2}$"
+    # "Auditing a Coursera specialisation in software architecture", "Learning now: Docker"
+    r"|\bauditing\s+(?:\w+\W+){0,6}$|\blearning\s+now\s*:\s*(?:\w+\W+){0,8}$"
     # "In progress: Apache Spark fundamentals", "Exam booked: Azure Solutions Architect Expert",
     # "studying for the CKA"
     r"|\b(?:in\s+progress|exam\s+(?:booked|scheduled)|studying\s+for|preparing\s+for)\s*:?\s*"
@@ -103,7 +105,8 @@ _NO_CLAUSE = re.compile(
 )
 _NEG_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,5}?(?:is|are|isn't|aren't)?\s*"
-    r"(?:not\s+(?:required|needed|necessary|expected|a\s+requirement|mandatory|used)"
+    r"(?:not\s+(?:yet\s+)?(?:required|needed|necessary|expected|a\s+requirement|mandatory|used)"
+    r"|(?:don't|do\s+not)\s+claim"
     r"|isn't\s+(?:required|needed|necessary)|aren't\s+(?:required|needed|necessary)"
     r"|(?:is|are)\s+optional|needed\s+not|unnecessary)",
     re.I,
@@ -129,7 +132,7 @@ _PREFERRED_CUES = re.compile(
 # too), and most clauses are dismissed by one lookup.
 _NEG_HINT_WORDS = (
     "no", "without", "never", "zero", "optional", "unnecessary", "n't", "learn", "currently",
-    "aspiring", "progress", "exam", "studying", "preparing", "looking", "seeking", "next",
+    "aspiring", "progress", "exam", "studying", "preparing", "looking", "seeking", "next", "audit",
     "\u2606", "\u25cb",
 )  # fmt: skip
 _NEG_HINTS = re.compile(rf"(?=({'|'.join(_NEG_HINT_WORDS)}))", re.I)
@@ -167,7 +170,9 @@ def _has_hint(text: str, left: int, right: int) -> bool:
 def negation_reason(text: str, start: int, end: int) -> str | None:
     """``"negated"`` when the clause says the skill is not wanted or not held."""
     left, right = clause_bounds(text, start, end)
-    if not _has_hint(text, left, right):
+    line_end = text.find("\n", end)
+    line_end = line_end if line_end >= 0 else len(text)
+    if not _has_hint(text, left, max(right, line_end)):
         return None
     before, after = text[left:start], text[end:right]
     if _NEG_AFTER.search(after) or _NOT_PART_AFTER.match(after):
@@ -177,7 +182,8 @@ def negation_reason(text: str, start: int, end: int) -> str | None:
         negation = None
     if negation or _NO_CLAUSE.match(text, left, right):
         return "negated"
-    if _LEARNING.search(before) or _LEARNING_AFTER.match(after):
+    # the line, not the clause: "IBM AI Developer Certificate \u2014 in progress"
+    if _LEARNING.search(before) or _LEARNING_AFTER.match(text, end, line_end):
         return "still being learned"
     if _one_star(text, end):
         return ONE_STAR
@@ -341,6 +347,8 @@ def uncounted_reason(
 DEGREE_FIELD = "names a degree's field (judged with the education requirement)"
 OTHER_PEOPLE = "names other people or their team, not the resume's owner"
 INTERESTS = "in the interests, not a claim of work"
+# a resume's section of what is being learned: "Learning", "Currently learning"
+LEARNING_HEADINGS = frozenset(["learning", "currently learning", "learning now", "now learning"])
 # a resume's section of pastimes: "Go (the board game)", "Python meetups" are not work
 INTEREST_HEADINGS = frozenset(
     ["interests", "hobbies", "hobbies and interests", "interests and hobbies",
@@ -434,13 +442,20 @@ _OTHERS_PAREN = re.compile(
 )
 
 
+# ... or a clause on people named before: "for the ML team, whose data scientists train
+# their models in PyTorch"
+_OTHERS_WHOSE = re.compile(
+    rf"\bwhose\s+(?:[\w&/'-]+\s+){{0,2}}?(?:{_TEAM_NOUNS})\b[^.;]*$", re.I
+)
+
+
 def others_work(text: str, start: int, end: int) -> bool:
     """In a resume, the clause says someone else did the work with the skill."""
     left, right = clause_bounds(text, start, end)
     if _OTHERS_SUBJECT.match(text, left, right) or _OTHERS_AGENT.search(text, left, right):
         return True
     line_start = text.rfind("\n", 0, start) + 1
-    return bool(_OTHERS_PAREN.search(text, line_start, start))
+    return any(p.search(text, line_start, start) for p in (_OTHERS_PAREN, _OTHERS_WHOSE))
 
 
 def names_other_people(text: str, start: int, end: int) -> bool:
