@@ -507,6 +507,43 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    # competencies in plain words, from blind-written tuning sets 4 and 5
+    (
+        "volume-triples",
+        "Serve our models fast, and keep them up when application volume triples.",
+        {"scalability", "reliability"},
+        set(),
+    ),
+    (
+        "population-stability",
+        "Build monitoring for population stability and performance decay.",
+        {"drift-detection"},
+        set(),
+    ),
+    (
+        "keep-team-aligned",
+        "Keep desk editors and the product team aligned as projects move.",
+        {"stakeholder-management"},
+        set(),
+    ),
+    (
+        "end-to-end-solutions",
+        "Three years designing end-to-end solutions for non-technical clients.",
+        {"solution-architecture"},
+        set(),
+    ),
+    (
+        "results-to-production",
+        "Take the results through to production and join customer calls.",
+        {"model-deployment", "customer-facing"},
+        set(),
+    ),
+    (
+        "weigh-and-encrypt",
+        "Weigh the options, and make sure data is encrypted at rest and in transit.",
+        {"decision-making", "encryption"},
+        set(),
+    ),
     # headings in bold with spaces inside; the hiring process is how to apply; what stays
     # with another team is not asked; "isn't part of our estate" negates its own subject only
     (
