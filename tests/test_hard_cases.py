@@ -16,6 +16,29 @@ from gapscan.profiles import posting_requirements
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
+    # headings with an aside, academic sections, more degree names
+    (
+        "publications-heading-with-aside",
+        "Selected Publications (peer-reviewed)\n1. Doe, J. (2024). Meta-Evaluating "
+        "LLM-as-a-Judge for Lusophone Languages. Findings of ACL.\n\nTeaching and "
+        "Supervision\n- Ran weekly lab sessions in Python and NLTK",
+        {"python"},
+        {"llm-evaluation"},
+    ),
+    (
+        "auditing-to-understand",
+        "Currently auditing the course Distributed Systems to understand how models are "
+        "served at scale",
+        set(),
+        {"model-deployment", "scalability", "distributed-systems"},
+    ),
+    (
+        "more-degree-names",
+        "Education\nBMath, Statistics, University of Northbridge (2009)\nB.E. Electronics "
+        "and Communication Engineering, 2006",
+        {"bachelors-degree", "engineering-degree", "statistics"},
+        {"communication"},
+    ),
     # more that is being learned or not claimed, and other people's tools after "whose"
     (
         "learning-now-not-yet-used",
@@ -1336,6 +1359,12 @@ POSTING_CASES = [
 ]
 
 IMPORTANCE_CASES = [
+    (
+        "heading-with-aside-keeps-its-words",
+        "Requirements\n- SQL\n\nVon Vorteil (nice to have)\n- Kafka for the live feed",
+        "kafka",
+        "preferred",
+    ),
     # a table of what is asked in two columns; asides that name the tools used today
     (
         "table-nice-column",

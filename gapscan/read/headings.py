@@ -84,6 +84,16 @@ HEADINGS: dict[str, SectionKind] = {
     "open source": "projects",
     "publications": "publications",
     "selected publications": "publications",
+    "appointments": "experience",
+    "preprints": "publications",
+    "invited talks and panels": "talks",
+    "talks and panels": "talks",
+    "teaching": "experience",
+    "teaching experience": "experience",
+    "teaching and supervision": "experience",
+    "supervision": "experience",
+    "academic appointments": "experience",
+    "research appointments": "experience",
     "papers": "publications",
     "patents": "publications",
     "publications and patents": "publications",
@@ -247,6 +257,9 @@ _MARKS = re.compile(r"[^\w'\s-]+")
 _APOS = re.compile("[\u2018\u2019`]")
 
 
+_ASIDE = re.compile(r"\s*\([^()]*\)\s*(?=:?\s*$)")
+
+
 def _key(line: str) -> str:
     """A heading's words, lower case, without marks: "What You’ll Bring:" -> "what you'll bring"."""
     words = _MARKS.sub(" ", _APOS.sub("'", line).replace("&", " and ")).lower()
@@ -280,7 +293,9 @@ def heading_kind(line: str) -> SectionKind | None:
         return HEADINGS[key]
     if key.replace(" ", "-") in HEADINGS:
         return HEADINGS[key.replace(" ", "-")]
-    return None
+    # a closing aside: "Selected Publications (peer-reviewed)", "Experience (selected)"
+    bare = _key(_ASIDE.sub("", stripped))
+    return HEADINGS.get(bare) if bare != key else None
 
 
 # Words that name a posting's section however the heading is worded, tried in this order:

@@ -69,7 +69,7 @@ _LEARNING = re.compile(
     r"\s*(?:\w+\W+){0,8}$"
     # "Currently auditing an online course on CUDA", "Aspiring Machine Learning Engineer"
     r"|\bcurrently\s+(?:auditing|taking|studying|doing|following|enrolled\s+in)\s+"
-    r"(?:\w+\W+){0,5}$|\baspiring\s+(?:\w+\W+){0,2}$"
+    r"(?:\w+\W+){0,12}$|\baspiring\s+(?:\w+\W+){0,2}$"
     # "Auditing a Coursera specialisation in software architecture", "Learning now: Docker"
     r"|\bauditing\s+(?:\w+\W+){0,6}$|\blearning\s+now\s*:\s*(?:\w+\W+){0,8}$"
     # "In progress: Apache Spark fundamentals", "Exam booked: Azure Solutions Architect Expert",
