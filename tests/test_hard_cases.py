@@ -16,6 +16,12 @@ from gapscan.profiles import posting_requirements
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
+    (
+        "designed-deployment-workflow",
+        "- Designed the training and deployment workflow on AWS SageMaker.",
+        {"ai-architecture", "sagemaker"},
+        set(),
+    ),
     # headings with an aside, academic sections, more degree names
     (
         "publications-heading-with-aside",
