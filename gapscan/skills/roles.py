@@ -373,28 +373,38 @@ def your_work(text: str, start: int, end: int) -> bool:
 
 # a table row set out in columns: "Kubernetes in production | Terraform for the AWS side"
 _CELL_RULE = re.compile(r"[\s|:+-]*")
+_ROW_LIMIT = 400  # characters: a longer line is no row of a table
+_ROWS = 60  # rows looked up for the header
+
+
+def _row(text: str, pos: int) -> tuple[int, int] | None:
+    """Start and end of the line holding ``pos``, or None when it is longer than a row."""
+    low, high = max(0, pos - _ROW_LIMIT), min(len(text), pos + _ROW_LIMIT)
+    first = text.rfind("\n", low, pos)
+    last = text.find("\n", pos, high)
+    if (first < 0 and low > 0) or (last < 0 and high < len(text)):
+        return None
+    return first + 1, last if last >= 0 else high
 
 
 def table_column_kind(text: str, start: int) -> str | None:
     """The section named atop the column a mention stands in, in a text table whose header
     row names what each column asks ("Must have | Nice to have"): ``requirements`` or
     ``preferred``; None outside such a table."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    if "|" not in line:
+    row = _row(text, start)
+    if row is None or "|" not in text[row[0] : row[1]]:
         return None
-    column = line.count("|", 0, start - line_start) - line.startswith("|")
+    line = text[row[0] : row[1]]
+    column = line.count("|", 0, start - row[0]) - line.startswith("|")
     header = None
-    at = line_start
-    while at > 0:  # up the rows of the table to its first
-        above_start = text.rfind("\n", 0, at - 1) + 1
-        above = text[above_start : at - 1]
-        if "|" not in above:
+    at = row[0]
+    for _ in range(_ROWS):  # up the rows of the table to its first
+        above = _row(text, at - 1) if at > 0 else None
+        if above is None or "|" not in text[above[0] : above[1]]:
             break
-        if not _CELL_RULE.fullmatch(above):
-            header = above
-        at = above_start
+        if not _CELL_RULE.fullmatch(text, above[0], above[1]):
+            header = text[above[0] : above[1]]
+        at = above[0]
     if header is None:
         return None
     cells = [c.strip() for c in header.strip().strip("|").split("|")]

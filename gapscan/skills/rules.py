@@ -56,6 +56,24 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _NEG_BEFORE = re.compile(
     r"(?:\b(?:no|not|without|never|nor|zero)\b|n't\b)(?!\s+only\b)(?:\W+\w+){0,5}\W*$", re.I
 )
+# how far along its line a rule looks from a mention: a document on one line of a million
+# characters must not cost a scan of the line per mention
+_REACH = 400
+
+
+def line_start(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` starts, looking back at most ``_REACH`` characters."""
+    low = max(0, pos - _REACH)
+    return text.rfind("\n", low, pos) + 1 or low
+
+
+def line_end(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` ends, looking on at most ``_REACH`` characters."""
+    high = min(len(text), pos + _REACH)
+    found = text.find("\n", pos, high)
+    return found if found >= 0 else high
+
+
 # a new item of a list of actions between a negation and the mention ends the negation's
 # reach: "query it without calling us, and putting data quality checks in place"
 _NEW_ACTION = re.compile(r",\s*(?:and|but|while|then)\s+\w+(?:ing|ed)\b", re.I)
@@ -81,7 +99,7 @@ _LEARNING = re.compile(
 # ... said after the name: "Certified Kubernetes Administrator: exam booked for March",
 # "Azure Data Scientist Associate (DP-100), exam in the spring", "CKA (in progress)"
 _LEARNING_AFTER = re.compile(
-    r"\W{0,3}(?:(?:\w+[\w-]*\W{1,3}){0,5}?exam\s+(?:booked|scheduled|planned|in\b|on\b|next\b)|"
+    r"\W{0,3}(?:(?:[\w-]+\W{1,3}){0,5}?exam\s+(?:booked|scheduled|planned|in\b|on\b|next\b)|"
     r"in\s+progress\b|currently\s+(?:studying|preparing)|studying\s+for\s+it)",
     re.I,
 )
@@ -170,9 +188,8 @@ def _has_hint(text: str, left: int, right: int) -> bool:
 def negation_reason(text: str, start: int, end: int) -> str | None:
     """``"negated"`` when the clause says the skill is not wanted or not held."""
     left, right = clause_bounds(text, start, end)
-    line_end = text.find("\n", end)
-    line_end = line_end if line_end >= 0 else len(text)
-    if not _has_hint(text, left, max(right, line_end)):
+    end_of_line = line_end(text, end)
+    if not _has_hint(text, left, max(right, end_of_line)):
         return None
     before, after = text[left:start], text[end:right]
     if _NEG_AFTER.search(after) or _NOT_PART_AFTER.match(after):
@@ -183,7 +200,7 @@ def negation_reason(text: str, start: int, end: int) -> str | None:
     if negation or _NO_CLAUSE.match(text, left, right):
         return "negated"
     # the line, not the clause: "IBM AI Developer Certificate \u2014 in progress"
-    if _LEARNING.search(before) or _LEARNING_AFTER.match(text, end, line_end):
+    if _LEARNING.search(before) or _LEARNING_AFTER.match(text, end, end_of_line):
         return "still being learned"
     if _one_star(text, end):
         return ONE_STAR
@@ -412,6 +429,7 @@ def other_teams_job(text: str, start: int, end: int) -> bool:
     """In a posting, the sentence says a separate team, or other people, do the work with
     the skill."""
     left, right = sentence_bounds(text, start, end)
+    left, right = max(left, start - _REACH), min(right, end + _REACH)
     agent = _OTHER_TEAMS_JOB.search(text, end, right)
     if agent and not _CLAUSE_BREAK.search(_outside_parentheses(text[end : agent.start()])):
         return True
@@ -454,8 +472,8 @@ def others_work(text: str, start: int, end: int) -> bool:
     left, right = clause_bounds(text, start, end)
     if _OTHERS_SUBJECT.match(text, left, right) or _OTHERS_AGENT.search(text, left, right):
         return True
-    line_start = text.rfind("\n", 0, start) + 1
-    return any(p.search(text, line_start, start) for p in (_OTHERS_PAREN, _OTHERS_WHOSE))
+    first = line_start(text, start)
+    return any(p.search(text, first, start) for p in (_OTHERS_PAREN, _OTHERS_WHOSE))
 
 
 def names_other_people(text: str, start: int, end: int) -> bool:
@@ -539,19 +557,20 @@ def importance(text: str, start: int, end: int, section: str) -> Importance:
     for cue in _PREFERRED_CUES.finditer(text, left, right):
         if cue.start() > start and _HEDGES_AHEAD.fullmatch(cue.group()):
             continue  # "Spark, ideally on Databricks": the hedge is Databricks'
-        if _hedges_its_parenthesis_only(text, cue.start(), start, right):
+        if _hedges_its_parenthesis_only(text, left, cue.start(), start, right):
             continue  # "a cloud data platform (we are on Azure, so Azure is a plus)"
         return "preferred"
     return "required"
 
 
-def _hedges_its_parenthesis_only(text: str, cue: int, start: int, right: int) -> bool:
-    """True when the cue is inside a parenthesis that does not hold the mention."""
-    left = max(text.rfind("(", 0, cue), text.rfind(")", 0, cue))
-    if left < 0 or text[left] != "(":
+def _hedges_its_parenthesis_only(text: str, left: int, cue: int, start: int, right: int) -> bool:
+    """True when the cue (in the sentence ``left:right``) is inside a parenthesis that does not
+    hold the mention."""
+    opening = max(text.rfind("(", left, cue), text.rfind(")", left, cue))
+    if opening < 0 or text[opening] != "(":
         return False  # the cue is in no parenthesis
     close = text.find(")", cue, right)
-    return not left < start < (close if close >= 0 else right)
+    return not opening < start < (close if close >= 0 else right)
 
 
 # cues that hedge only what follows them: "ideally on Databricks", "preferably Terraform"
@@ -581,20 +600,17 @@ _STACK_CLAUSE = re.compile(
 _NOW_CLOSE = re.compile(r"\b(?:today|currently|at\s+the\s+moment|for\s+now)\s*\)", re.I)
 
 
-def our_stack_aside(text: str, left: int, start: int, end: int | None = None) -> bool:
+def our_stack_aside(text: str, left: int, start: int, end: int) -> bool:
     """True when the mention is inside a parenthesis, or a clause after a semicolon, that
     says what the team uses."""
-    if _STACK_CLAUSE.search(text, max(0, left - 3), start):
+    if _STACK_CLAUSE.search(text, max(0, left - 3, start - _REACH), start):
         return True
     # the parenthesis may hold a stop of its own: "(we run EKS, i.e. Kubernetes on AWS)"
-    line_start = text.rfind("\n", 0, start) + 1
-    opening = max(text.rfind("(", line_start, start), text.rfind(")", line_start, start))
+    first = line_start(text, start)
+    opening = max(text.rfind("(", first, start), text.rfind(")", first, start))
     if opening < 0 or text[opening] != "(":
         return False
     if _STACK_ASIDE.match(text, opening, start):
         return True
-    close = text.find(")", end if end is not None else start)
-    line_end = text.find("\n", start)
-    return close >= 0 and (line_end < 0 or close < line_end) and bool(
-        _NOW_CLOSE.search(text, opening, close + 1)
-    )
+    close = text.find(")", end, line_end(text, end))
+    return close >= 0 and bool(_NOW_CLOSE.search(text, opening, close + 1))
