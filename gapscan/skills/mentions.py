@@ -23,6 +23,7 @@ from .rules import (
     INTEREST_HEADINGS,
     INTERESTS,
     LEARNING_HEADINGS,
+    STILL_LEARNED,
     acts_on_people,
     importance,
     names_a_job,
@@ -468,7 +469,7 @@ def make_mention(
     if not posting and found is not None and heading_key(found.heading) in INTEREST_HEADINGS:
         reason = reason or INTERESTS
     if not posting and found is not None and heading_key(found.heading) in LEARNING_HEADINGS:
-        reason = reason or "still being learned"
+        reason = reason or STILL_LEARNED
     reason = reason or uncounted_reason(
         text,
         start,

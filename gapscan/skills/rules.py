@@ -201,7 +201,7 @@ def negation_reason(text: str, start: int, end: int) -> str | None:
         return "negated"
     # the line, not the clause: "IBM AI Developer Certificate \u2014 in progress"
     if _LEARNING.search(before) or _LEARNING_AFTER.match(text, end, end_of_line):
-        return "still being learned"
+        return STILL_LEARNED
     if _one_star(text, end):
         return ONE_STAR
     if (_SEEKING.search(before) and _ROLE_AFTER.match(after)) or _NEXT_ROLE.search(before):
@@ -364,6 +364,7 @@ def uncounted_reason(
 DEGREE_FIELD = "names a degree's field (judged with the education requirement)"
 OTHER_PEOPLE = "names other people or their team, not the resume's owner"
 INTERESTS = "in the interests, not a claim of work"
+STILL_LEARNED = "still being learned"
 # a resume's section of what is being learned: "Learning", "Currently learning"
 LEARNING_HEADINGS = frozenset(["learning", "currently learning", "learning now", "now learning"])
 # a resume's section of pastimes: "Go (the board game)", "Python meetups" are not work
