@@ -1,13 +1,15 @@
 """Derive the span ruler's patterns from the taxonomy (pure functions, no spaCy state).
 
 Each form is tokenized once; case-insensitive forms are matched on ``LOWER``, exact forms on
-``ORTH``. Hyphen/space variants and a regular plural of the last word are generated
-here, so the taxonomy lists only irregular forms.
+``ORTH``. Hyphen/space variants, a regular plural of the last word and the tenses of a leading
+verb (in phrases, and in a soft skill's forms) are generated here, so the taxonomy lists
+only irregular forms.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from ..taxonomy import Skill, Taxonomy
@@ -28,6 +30,49 @@ def plural(word: str) -> str | None:
     if lower.endswith("y") and lower[-2:-1] not in ("a", "e", "i", "o", "u"):
         return word[:-1] + "ies"
     return word + "s"
+
+
+# the inflections a form is written in: "design", "designed", "designing". Not the third
+# person: "how a business makes decisions" is somebody else's doing, and neither a
+# resume's past tense nor a posting's "you make decisions"
+_VERB_TAGS = ("VB", "VBD", "VBG", "VBN")
+# a word that is a verb form only as a participle is used as an adjective as often:
+# "written postmortems" is no "wrote postmortems"
+_OWN_TAGS = frozenset(("VB", "VBD", "VBG"))
+
+
+@cache
+def verb_inflections(word: str) -> tuple[str, ...]:
+    """Every inflection of the verb ``word`` but the third person, ``word`` first; just
+    ``(word,)`` when it is no verb form, or only a third-person form ("models", "needs",
+    "tests", as likely a plural noun) or a participle ("written").
+
+    The words come from lemminflect's English lexicon: "led" gives "lead", "leads",
+    "leading"; "keep" gives "keeps", "kept", "keeping".
+    """
+    # imported here: a scan whose pipeline comes from the cache never needs the lexicon
+    from lemminflect import getAllInflections, getAllLemmas
+
+    lower = word.lower()
+    if not lower.isalpha():
+        return (word,)
+    out = [word]
+    for lemma in getAllLemmas(lower, "VERB").get("VERB", ()):
+        inflections = getAllInflections(lemma, "VERB")
+        own = {tag for tag, forms in inflections.items() if lower in forms}
+        if not own & _OWN_TAGS:
+            continue
+        for tag in _VERB_TAGS:
+            for form in inflections.get(tag, ()):
+                if form not in out:
+                    out.append(form)
+    return tuple(out)
+
+
+def inflected(tokens: list[str]) -> list[list[str]]:
+    """The tokens with their first word in each of its verb inflections ("collaborate with",
+    "collaborated with", "collaborating with", "collaborates with")."""
+    return [[form, *tokens[1:]] for form in verb_inflections(tokens[0])]
 
 
 def variants(tokens: list[str]) -> list[list[str]]:
@@ -55,11 +100,19 @@ def skill_patterns(skill: Skill, tokenize: Tokenize) -> list[dict[str, Any]]:
     with gaps ``{"id", "parts", "exact"}`` (up to three words may stand between parts)."""
     patterns: list[dict[str, Any]] = []
     for form in skill.case_insensitive_forms:
-        for tokens in variants([t.lower() for t in tokenize(form.strip())]):
-            patterns.append({"id": skill.id, "tokens": tokens, "exact": False})
+        words = [t.lower() for t in tokenize(form.strip())]
+        # a soft skill is written as what a person does, in any tense: "partner with
+        # stakeholders", "partnered with stakeholders"; a technical term keeps its form
+        # ("distributed systems" is no "distribute systems")
+        for wording in inflected(words) if skill.type == "soft" and len(words) > 1 else [words]:
+            for tokens in variants(wording):
+                patterns.append({"id": skill.id, "tokens": tokens, "exact": False})
     for phrase in skill.phrases:
         parts = [[t.lower() for t in tokenize(part.strip())] for part in phrase.split(GAP)]
-        patterns.append({"id": skill.id, "parts": parts, "exact": False})
+        # a phrase begins with what is done: "designed ... AI systems" is also "design",
+        # "designs" and "designing ... AI systems"
+        for first in inflected(parts[0]):
+            patterns.append({"id": skill.id, "parts": [first, *parts[1:]], "exact": False})
     for form in skill.exact:
         tokens = tokenize(form)
         forms = [tokens]
