@@ -16,6 +16,14 @@ from gapscan.profiles import posting_requirements
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
+    # a degree named with its field states its level too
+    (
+        "degree-level-inside-field",
+        "Education\nMSc in Artificial Intelligence, University of Northbridge (2021)\n"
+        "Bachelor's in Data Science, Open University (2018)",
+        {"ai-degree", "masters-degree", "data-science-degree", "bachelors-degree"},
+        set(),
+    ),
     # a form in one tense is met in the others: the taxonomy says "help ... junior
     # engineers" and "drive alignment", a resume says what was done
     (

@@ -39,7 +39,7 @@ def test_context_table(tiny: Taxonomy) -> None:
     assert table["go-language"].not_after == frozenset({"to", "ahead"})
     assert table["c-language"].not_before == frozenset({"series"})  # lower-cased
     assert table["go-language"].exact == frozenset({"Go"})
-    assert table["kubernetes"] == (frozenset(), frozenset(), frozenset(), False)
+    assert table["kubernetes"] == (frozenset(), frozenset(), frozenset(), False, False)
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,7 @@ class SkillContext(NamedTuple):
     not_after: frozenset[str]
     exact: frozenset[str]
     spaced_dash: bool = False  # a form holds " - " ("AWS Certified Machine Learning - Specialty")
+    education: bool = False  # a degree or a field of study
 
 
 def context_table(taxonomy: Taxonomy) -> dict[str, SkillContext]:
@@ -60,6 +61,7 @@ def context_table(taxonomy: Taxonomy) -> dict[str, SkillContext]:
             frozenset(w.lower() for w in s.not_after),
             frozenset(s.exact),
             any(_SPACED_DASH.search(f) for f in (s.name, *s.aliases, *s.exact)),
+            s.type == "education",
         )
         for s in taxonomy.skills
     }
@@ -88,10 +90,38 @@ def ruler_matches(
     kept = [s for s in names if context_ok(s, tokens, text, context, place)]
     # phrases with gaps ("led the platform team") stand beside the names they contain
     phrases = [s for s in spans if s.label == PHRASE_LABEL]
+    chosen = longest_first(kept)
+    chosen += degrees_inside(kept, chosen, context)
     return [
         Match(s.skill_id, s.start_char, s.end_char, "ruler", 1.0)
-        for s in longest_first(kept) + longest_first(phrases)
+        for s in sorted(chosen, key=lambda s: s.start) + longest_first(phrases)
     ]
+
+
+def degrees_inside(
+    spans: list[SpanInfo], chosen: list[SpanInfo], context: dict[str, SkillContext]
+) -> list[SpanInfo]:
+    """The degrees stated inside another one's name: "MSc in Artificial Intelligence" is a
+    master's degree as well as a degree in AI, and "Bachelor's in Data Science" a bachelor's.
+
+    Any other name inside a longer one is part of it ("Spark" in "Spark Streaming").
+    """
+    education = [s for s in chosen if context[s.skill_id].education]
+    if not education:
+        return []
+    have = {(s.skill_id, s.start) for s in chosen}
+    out: list[SpanInfo] = []
+    for span in spans:
+        if not context[span.skill_id].education or (span.skill_id, span.start) in have:
+            continue
+        inside = (
+            outer.start <= span.start and span.end <= outer.end and outer.skill_id != span.skill_id
+            for outer in education
+        )
+        if any(inside):
+            out.append(span)
+            have.add((span.skill_id, span.start))
+    return out
 
 
 class Place(NamedTuple):
@@ -145,7 +175,7 @@ def context_ok(
     place: Place = NOWHERE,
 ) -> bool:
     """Apply the skill's not_before/not_after words and the rules for exact short forms."""
-    not_before, not_after, exact, spaced_dash = context[span.skill_id]
+    not_before, not_after, exact, spaced_dash, _ = context[span.skill_id]
     start, end = span.start, span.end
     if not_before and start > 0 and word_before(tokens, start) in not_before:
         return False
