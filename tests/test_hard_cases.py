@@ -558,6 +558,14 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    # Markdown's emphasis inside a phrase is no break in it
+    (
+        "emphasis-inside-a-phrase",
+        "**Design the architecture** of our AI platform, and _work closely with_ the "
+        "product managers",
+        {"ai-architecture", "collaboration"},
+        set(),
+    ),
     # the third person is another's doing: no "makes decisions" from "make decisions"
     (
         "third-person-is-not-the-candidate",

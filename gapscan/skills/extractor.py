@@ -195,6 +195,9 @@ class SkillExtractor:
             idx, length, space = (
                 column.tolist() for column in doc.to_array([IDX, LENGTH, SPACY]).T
             )
+        marks = _emphasis_marks(unwrapped, idx, length, space)
+        if marks:  # "**Design the architecture** for": the words as if unmarked
+            doc, (idx, length, space) = _drop_tokens(doc, unwrapped, marks, (idx, length, space))
         ends = [i + n for i, n in zip(idx, length, strict=True)]
         spans = [
             SpanInfo(start, end, idx[start], ends[end - 1], label, skill_id)
@@ -221,6 +224,57 @@ class SkillExtractor:
             if tfidf_context_ok(self._context[c.skill_id], text, found, words, first, last):
                 matches.append(Match(c.skill_id, start, end, "tfidf", c.score))
         return matches
+
+
+_EMPHASIS = frozenset("*_")
+
+
+def _emphasis_marks(text: str, idx: list[int], length: list[int], space: list[int]) -> set[int]:
+    """The tokens that are Markdown's emphasis marks, glued to a word ("**bold**",
+    "_italic_"); not a separator with a space on each side (" * ") or a bullet ("* item")."""
+    if "*" not in text and "_" not in text:
+        return set()
+    marks: set[int] = set()
+    last = len(idx) - 1
+    for i, start in enumerate(idx):
+        if length[i] != 1 or text[start] not in _EMPHASIS:
+            continue
+        glued_before = i > 0 and not space[i - 1] and not text[idx[i - 1]].isspace()
+        glued_after = i < last and not space[i] and not text[idx[i + 1]].isspace()
+        if glued_before or glued_after:
+            marks.add(i)
+    return marks
+
+
+def _drop_tokens(
+    doc: Doc,
+    text: str,
+    dropped: set[int],
+    columns: tuple[list[int], list[int], list[int]],
+) -> tuple[Doc, tuple[list[int], list[int], list[int]]]:
+    """``doc`` without the ``dropped`` tokens, and the offsets of those kept, which still
+    index ``text``: a kept token is followed by a space when any whitespace stood between
+    it and the next kept one."""
+    from spacy.tokens import Doc
+
+    idx, length, space = columns
+    words: list[str] = []
+    spaces: list[bool] = []
+    kept_idx: list[int] = []
+    kept_length: list[int] = []
+    kept_space: list[int] = []
+    for i, (start, size, after) in enumerate(zip(idx, length, space, strict=True)):
+        if i in dropped:
+            if kept_space and after:
+                kept_space[-1] = 1
+                spaces[-1] = True
+            continue
+        words.append(text[start : start + size])
+        spaces.append(bool(after))
+        kept_idx.append(start)
+        kept_length.append(size)
+        kept_space.append(after)
+    return Doc(doc.vocab, words=words, spaces=spaces), (kept_idx, kept_length, kept_space)
 
 
 def _split_tokens(
