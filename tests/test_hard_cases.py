@@ -16,6 +16,32 @@ from gapscan.profiles import posting_requirements
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
+    # another team's work, set against the owner's own part or described by what it does
+    (
+        "our-team-against-my-part",
+        "- Our reporting team builds the Tableau dashboards; I own the data models in dbt",
+        {"dbt"},
+        {"tableau"},
+    ),
+    (
+        "team-that-ran",
+        "- Worked alongside a platform team that ran Kubernetes and Terraform; I wrote the "
+        "Python services",
+        {"python"},
+        {"kubernetes", "terraform"},
+    ),
+    (
+        "team-who-maintain",
+        "- Handed the churn model over to an analytics team who maintain it in Looker",
+        set(),
+        {"looker"},
+    ),
+    (
+        "team-the-owner-led",
+        "- Led a team that built the Kafka platform for payments",
+        {"kafka"},
+        set(),
+    ),
     # a degree named with its field states its level too
     (
         "degree-level-inside-field",

@@ -468,13 +468,46 @@ _OTHERS_WHOSE = re.compile(
 )
 
 
+# ... or people described by what they do: "Worked alongside a platform team that ran
+# Kubernetes", "Handed over to an analytics team who maintain it in Looker" (not the team
+# the owner led: "Led a team that built ...")
+_OTHERS_THAT = re.compile(
+    rf"\b(?:a|an|another|the|a\s+separate)\s+(?:[\w&/'-]+\s+){{0,3}}?(?:{_TEAM_NOUNS})\s+"
+    r"(?:that|which|who)\s+(?!i\b|we\b)[^.;]*$",
+    re.I,
+)
+_OWNER_LEADS = re.compile(
+    r"\b(?:led|lead|leading|managed|managing|headed|heading|ran|running|built|hired|grew|"
+    r"mentored|coached|formed|founded|set\s+up)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+# ... or a team of the owner's employer set against the owner's own part: "Our BI team builds
+# the Tableau dashboards; I own the data models under them" ("our team" alone holds the owner)
+_OUR_TEAM = re.compile(
+    r"\W*our\s+(?:[\w&/'-]+\s+){1,3}?(?:team|teams|group|department|division|unit)\b"
+    r"(?!\s+(?:i|we|that\s+i|who\s+i|of)\b)",
+    re.I,
+)
+_OWNER = re.compile(r"\b(?:I|me|my)\b")
+# the owner later in the same sentence, past a ";" too: "...; I own the data models"
+_OWNER_LATER = re.compile(r"[^.!?\n]{0,300}?\b(?:I|me|my)\b")
+
+
 def others_work(text: str, start: int, end: int) -> bool:
     """In a resume, the clause says someone else did the work with the skill."""
     left, right = clause_bounds(text, start, end)
     if _OTHERS_SUBJECT.match(text, left, right) or _OTHERS_AGENT.search(text, left, right):
         return True
     first = line_start(text, start)
-    return any(p.search(text, first, start) for p in (_OTHERS_PAREN, _OTHERS_WHOSE))
+    if any(p.search(text, first, start) for p in (_OTHERS_PAREN, _OTHERS_WHOSE)):
+        return True
+    that = _OTHERS_THAT.search(text, first, start)
+    if that and not _OWNER_LEADS.search(text, first, that.start()):
+        return True
+    ours = _OUR_TEAM.match(text, left, right)
+    if ours is None or _OWNER.search(text, ours.end(), start):
+        return False
+    return _OWNER_LATER.match(text, end) is not None
 
 
 def names_other_people(text: str, start: int, end: int) -> bool:
