@@ -16,6 +16,28 @@ from gapscan.profiles import posting_requirements
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
+    # two skills listing the same words both get them; a tool inside a practice's phrase
+    # is the tool as well
+    (
+        "same-words-two-skills",
+        "- Recorded the reasoning in more than 60 architecture decision records",
+        {"technical-writing", "solution-architecture"},
+        set(),
+    ),
+    (
+        "tool-inside-a-practice",
+        "- I own the dbt models for finance",
+        {"dbt", "data-modeling"},
+        set(),
+    ),
+    (
+        "paraphrased-competencies",
+        "- Brought teams that don't report to me behind one design, and won them round to a "
+        "cheaper vendor\n- Set out an architecture that grew from 2 to 14 plants without a "
+        "redesign",
+        {"cross-functional-leadership", "influencing", "scalability"},
+        set(),
+    ),
     # another team's work, set against the owner's own part or described by what it does
     (
         "our-team-against-my-part",
@@ -584,6 +606,27 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    # a list item opening with a verb ends a negation before it
+    (
+        "negation-ends-at-an-imperative",
+        "What you will do\n- Explain trade-offs to the CFO without the acronyms, and present "
+        "the architecture roadmap to the executive committee",
+        {"presentation-skills"},
+        set(),
+    ),
+    (
+        "negation-still-covers-a-name",
+        "No Java, and Scala is not needed either",
+        set(),
+        {"java", "scala"},
+    ),
+    (
+        "paraphrased-posting-competencies",
+        "What you will do\n- Design for failure: the appliance must recover cleanly\n- Sit "
+        "with the data science team to learn what they need\n- Keep your skills current",
+        {"reliability", "collaboration", "continuous-learning"},
+        set(),
+    ),
     # Markdown's emphasis inside a phrase is no break in it
     (
         "emphasis-inside-a-phrase",

@@ -313,20 +313,25 @@ def longest_first(spans: list[SpanInfo]) -> list[SpanInfo]:
     skill, longer first then earlier.
 
     Spans of two skills that cross both stay: "streaming data pipelines" states streaming
-    data and data pipelines, where ``spacy.util.filter_spans`` would keep only the first.
+    data and data pipelines, where ``spacy.util.filter_spans`` would keep only the first. So
+    do two skills' spans over the same words ("architecture decision records": solution
+    architecture and technical writing).
     """
     ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
     longest = ordered[0].end - ordered[0].start if ordered else 0
     reach: dict[int, int] = {}  # start token -> the furthest end of a kept span from there
     skills: dict[int, set[str]] = {}  # token -> the skills of the kept spans over it
     kept: list[SpanInfo] = []
+    extents: set[tuple[int, int]] = set()  # of the kept spans
     for span in ordered:
         first = max(0, span.end - longest)
-        if any(reach.get(i, -1) >= span.end for i in range(first, span.start + 1)):
+        twin = (span.start, span.end) in extents  # two skills list the same words
+        if not twin and any(reach.get(i, -1) >= span.end for i in range(first, span.start + 1)):
             continue  # inside a longer span
         if any(span.skill_id in skills.get(i, ()) for i in range(span.start, span.end)):
             continue  # crosses a span of its own skill: the same mention
         kept.append(span)
+        extents.add((span.start, span.end))
         reach[span.start] = max(reach.get(span.start, -1), span.end)
         for i in range(span.start, span.end):
             skills.setdefault(i, set()).add(span.skill_id)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..experience.requirements import degree_field_spans
 from ..records import Importance
@@ -75,8 +75,26 @@ def line_end(text: str, pos: int) -> int:
 
 
 # a new item of a list of actions between a negation and the mention ends the negation's
-# reach: "query it without calling us, and putting data quality checks in place"
-_NEW_ACTION = re.compile(r",\s*(?:and|but|while|then)\s+\w+(?:ing|ed)\b", re.I)
+# reach: "query it without calling us, and putting data quality checks in place", "explain
+# trade-offs without the acronyms, and present the roadmap to the board"
+_NEW_ACTION = re.compile(r",\s*(?:and|but|while|then)\s+([a-z]+)\b", re.I)
+
+
+def _starts_an_action(negation: str) -> bool:
+    """True when a list item after the negation opens with a verb: one in -ing or -ed, or
+    a verb's base form ("and present the roadmap"; not "and Python", "and teams")."""
+    for m in _NEW_ACTION.finditer(negation):
+        word = m.group(1).lower()
+        if word.endswith(("ing", "ed")) or _base_verb(word):
+            return True
+    return False
+
+
+@cache
+def _base_verb(word: str) -> bool:
+    from lemminflect import getAllLemmas  # English lexicon, loaded on first use
+
+    return word in getAllLemmas(word, "VERB").get("VERB", ())
 # Skills a resume names as not yet held: "Currently learning: Apache Spark". A bare
 # "Learning:" label opens its clause or list item ("Learning: Rust", "Python, learning: Go"):
 # after another word it ends a skill's name, heading skills held ("Machine Learning: PyTorch").
@@ -195,7 +213,7 @@ def negation_reason(text: str, start: int, end: int) -> str | None:
     if _NEG_AFTER.search(after) or _NOT_PART_AFTER.match(after):
         return "negated"
     negation = _NEG_BEFORE.search(before)
-    if negation and _NEW_ACTION.search(negation.group()):
+    if negation and _starts_an_action(text[left + negation.start() : end]):
         negation = None
     if negation or _NO_CLAUSE.match(text, left, right):
         return "negated"
