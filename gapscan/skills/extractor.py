@@ -9,6 +9,8 @@ patterns being generated again.
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -226,19 +228,22 @@ class SkillExtractor:
         return matches
 
 
-_EMPHASIS = frozenset("*_")
+_EMPHASIS = re.compile(r"[*_]")
 
 
 def _emphasis_marks(text: str, idx: list[int], length: list[int], space: list[int]) -> set[int]:
     """The tokens that are Markdown's emphasis marks, glued to a word ("**bold**",
-    "_italic_"); not a separator with a space on each side (" * ") or a bullet ("* item")."""
-    if "*" not in text and "_" not in text:
-        return set()
+    "_italic_"); not a separator with a space on each side (" * ") or a bullet ("* item").
+
+    Only the tokens at a ``*`` or ``_`` are looked at, found by bisection: most documents
+    have none, and a long one has far more tokens than marks.
+    """
     marks: set[int] = set()
     last = len(idx) - 1
-    for i, start in enumerate(idx):
-        if length[i] != 1 or text[start] not in _EMPHASIS:
-            continue
+    for m in _EMPHASIS.finditer(text):
+        i = bisect_left(idx, m.start())
+        if i > last or idx[i] != m.start() or length[i] != 1:
+            continue  # inside a word ("snake_case") or a longer token
         glued_before = i > 0 and not space[i - 1] and not text[idx[i - 1]].isspace()
         glued_after = i < last and not space[i] and not text[idx[i + 1]].isspace()
         if glued_before or glued_after:
