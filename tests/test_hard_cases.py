@@ -16,6 +16,15 @@ from gapscan.profiles import posting_requirements
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
+    # competencies in plain words (benchmarks/soft_sentences.py's development split)
+    (
+        "plain-word-competencies",
+        "- Ran stand-ups and retrospectives for a recommender squad\n- Took two junior "
+        "researchers under my wing\n- Led without authority across risk, data and IT\n"
+        "- Supervised three MSc students on speech recognition theses",
+        {"agile", "mentoring", "cross-functional-leadership"},
+        set(),
+    ),
     # two skills listing the same words both get them; a tool inside a practice's phrase
     # is the tool as well
     (
@@ -606,6 +615,13 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    (
+        "plain-word-posting-competencies",
+        "What you will do\n- Make the final call on which vector store we standardise on\n- "
+        "Earn buy-in for standards by showing their value\n- Know how supervised models fail",
+        {"decision-making", "influencing"},
+        {"mentoring"},
+    ),
     # a list item opening with a verb ends a negation before it
     (
         "negation-ends-at-an-imperative",
