@@ -16,6 +16,22 @@ from gapscan.profiles import posting_requirements
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
+    (
+        "plain-word-competencies-2",
+        "- Added circuit breakers and fallbacks so checkout kept working when the recommender "
+        "failed\n- Kept each regional team in the loop until launch\n- Authored RFCs on data "
+        "contracts and storage formats",
+        {"reliability", "stakeholder-management", "technical-writing"},
+        set(),
+    ),
+    # a human in the loop, a retried job and an on-call rotation are no competency stated
+    (
+        "loop-and-retries-are-not-competencies",
+        "- Built a human-in-the-loop labelling tool; Airflow DAGs with retries; joined the "
+        "on-call rotation",
+        set(),
+        {"stakeholder-management", "reliability"},
+    ),
     # competencies in plain words (benchmarks/soft_sentences.py's development split)
     (
         "plain-word-competencies",
