@@ -16,6 +16,34 @@ from gapscan.profiles import posting_requirements
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
+    # more ways a resume names other people's work
+    (
+        "teammates-and-specialists",
+        "- Owned the back end in Go; my teammates built the React front end\n- The vision "
+        "specialists on the team built the models in PyTorch; I make sure they run",
+        {"go-language"},
+        {"react", "pytorch"},
+    ),
+    (
+        "they-in-a-parenthesis",
+        "- Platform engineer for the data scientists (They build the models in XGBoost; I get "
+        "them into production on Kubernetes.)",
+        {"kubernetes"},
+        {"xgboost"},
+    ),
+    (
+        "team-comma-who",
+        "- Supported the analytics team, who built the Looker dashboards on top of my tables",
+        set(),
+        {"looker"},
+    ),
+    (
+        "my-team-built",
+        "- My search team built semantic search on Elasticsearch\n- My team and I built "
+        "the Kafka ingestion layer",
+        {"kafka"},
+        {"elasticsearch", "semantic-search"},
+    ),
     (
         "plain-word-competencies-2",
         "- Added circuit breakers and fallbacks so checkout kept working when the recommender "

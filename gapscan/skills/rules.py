@@ -399,7 +399,8 @@ _GROUP_NEXT = re.compile(r"[ \t]+(?:team|teams|group|groups|squad|department)\b"
 OTHERS_WORK = "another team's work, not the resume owner's"
 _TEAM_NOUNS = (
     r"team|teams|engineers|scientists|analysts|developers|colleagues|group|department|"
-    r"vendors?|contractors?|consultants|division|unit|students|interns"
+    r"vendors?|contractors?|consultants|division|unit|students|interns|specialists|"
+    r"researchers|designers|teammates"
 )
 # people who are never the resume's owner, even as "our": "Our product engineers build the
 # platform in Rust" (but "our team" holds the owner)
@@ -410,7 +411,11 @@ _OTHER_PEOPLE_NOUNS = r"engineers|scientists|analysts|developers|colleagues|stud
 _OTHERS_SUBJECT = re.compile(
     rf"\W*(?:(?:the|their|another|a\s+separate|those|these)\s+(?:[\w&/'-]+\s+){{0,3}}?(?:{_TEAM_NOUNS})|"
     rf"our\s+(?:[\w&/'-]+\s+){{0,3}}?(?:{_OTHER_PEOPLE_NOUNS})|"
-    r"their\s+(?:[\w'-]+\s+){0,2}?(?:projects|work|code))\b"
+    r"their\s+(?:[\w'-]+\s+){0,2}?(?:projects|work|code)|"
+    # "My search team built semantic search on Elasticsearch": the team's work, the owner led
+    r"my\s+(?:[\w&/'-]+\s+){0,2}?(?:team|teams|group|squad|reports|teammates|colleagues)\s+"
+    r"(?:built|build|builds|"
+    r"shipped|ships|wrote|writes|trained|trains|developed|develops|created|delivered|ran|runs))\b"
     r"(?!\s+(?:i|we|that\s+i|who\s+i|of)\b)(?!')",
     re.I,
 )
@@ -473,8 +478,8 @@ def _outside_parentheses(segment: str) -> str:
 # ... or a parenthesis opened with other people as its subject: "Co-supervised 4 MSc theses
 # (the students built speech recognition systems and a Django tool)"
 _OTHERS_PAREN = re.compile(
-    rf"\(\s*(?:the|their|those|these)\s+(?:[\w&/'-]+\s+){{0,3}}?(?:{_TEAM_NOUNS})\b"
-    r"(?!\s+(?:i|we)\b)[^()]*$",
+    rf"\(\s*(?:(?:the|their|those|these)\s+(?:[\w&/'-]+\s+){{0,3}}?(?:{_TEAM_NOUNS})\b"
+    r"|they\b)(?!\s+(?:i|we)\b)[^();]*$",
     re.I,
 )
 
@@ -490,7 +495,7 @@ _OTHERS_WHOSE = re.compile(
 # Kubernetes", "Handed over to an analytics team who maintain it in Looker" (not the team
 # the owner led: "Led a team that built ...")
 _OTHERS_THAT = re.compile(
-    rf"\b(?:a|an|another|the|a\s+separate)\s+(?:[\w&/'-]+\s+){{0,3}}?(?:{_TEAM_NOUNS})\s+"
+    rf"\b(?:a|an|another|the|a\s+separate)\s+(?:[\w&/'-]+\s+){{0,3}}?(?:{_TEAM_NOUNS}),?\s+"
     r"(?:that|which|who)\s+(?!i\b|we\b)[^.;]*$",
     re.I,
 )
