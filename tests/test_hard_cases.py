@@ -660,6 +660,20 @@ RESUME_CASES = [
 
 POSTING_CASES = [
     (
+        "but-another-team-owns-it",
+        "Requirements\n- Strong Python. The core system is written in Java, but another "
+        "team owns it.",
+        {"python"},
+        {"java"},
+    ),
+    (
+        "we-pay-for-exams",
+        "Travel and package\nWe pay for certification exams (AWS, Google Cloud, Azure) and "
+        "give you two study days for each one.\nRequirements\n- Strong Python",
+        {"python"},
+        {"aws", "gcp", "azure"},
+    ),
+    (
         "plain-word-posting-competencies",
         "What you will do\n- Make the final call on which vector store we standardise on\n- "
         "Earn buy-in for standards by showing their value\n- Know how supervised models fail",
@@ -1531,6 +1545,16 @@ POSTING_CASES = [
 ]
 
 IMPORTANCE_CASES = [
+    # more wordings of a nice-to-have heading; an "ideally" ends at the next action
+    ("nice-but-not-required", "Nice, but not required\n- Terraform", "terraform", "preferred"),
+    ("would-be-lovely", "## Would be lovely\n* LangChain", "langchain", "preferred"),
+    (
+        "ideally-ends-at-the-next-action",
+        "Requirements\n- You have shipped infrastructure as code, ideally with Terraform, and "
+        "are comfortable writing Go",
+        "go-language",
+        "required",
+    ),
     (
         "heading-with-aside-keeps-its-words",
         "Requirements\n- SQL\n\nVon Vorteil (nice to have)\n- Kafka for the live feed",

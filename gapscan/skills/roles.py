@@ -168,12 +168,13 @@ _HIRING_PROCESS = re.compile(
     r"shortlisted|candidates\s+will\s+be\s+asked)\b",
     re.I,
 )
-# what the employer gives: "employer-funded continuing education", "a learning budget",
+# what the employer gives: "employer-funded continuing education", "a learning budget", "we
+# pay for certification exams (AWS, Azure)",
 # "the starting salary", "you will receive training", "our mentor helps you grow"
 _BENEFIT_CUES = re.compile(
     r"\b(?:(?:employer|company)[-\s](?:funded|paid|sponsored)|stipends?|allowances?|"
     r"reimburs\w*|tuition|(?:learning|training|education|conference)\s+budgets?|"
-    r"we\s+(?:offer|provide)|perks?|salar(?:y|ies)|pension|remuneration|"
+    r"we\s+(?:offer|provide|pay\s+for|fund)|study\s+days?|(?:exam|certification)\s+fees|perks?|salar(?:y|ies)|pension|remuneration|"
     r"paid\s+(?:time\s+off|leave|holidays?|vacation)|parental\s+leave|vacation|"
     r"health\s+(?:insurance|coverage)|insurance\s+plan|work-life\s+balance|"
     r"you(?:'ll|\s+will)\s+(?:also\s+)?(?:receive|gain|enjoy|be\s+offered|get(?!\s+to\b))|"

@@ -85,9 +85,15 @@ def _starts_an_action(negation: str) -> bool:
     a verb's base form ("and present the roadmap"; not "and Python", "and teams")."""
     for m in _NEW_ACTION.finditer(negation):
         word = m.group(1).lower()
-        if word.endswith(("ing", "ed")) or _base_verb(word):
+        if word.endswith(("ing", "ed")) or word in _AUXILIARIES or _base_verb(word):
             return True
     return False
+
+
+# "..., and are comfortable writing Go", "..., and have shipped"
+_AUXILIARIES = frozenset(
+    ["are", "is", "am", "have", "has", "can", "will", "should", "must", "may", "could", "would"]
+)
 
 
 @cache
@@ -449,6 +455,15 @@ _PEOPLE_WHO = re.compile(
 )
 
 
+# ... or hands what was just named to another team: "The core system is written in Java, but
+# another team owns it"
+_ANOTHER_TEAM_OWNS = re.compile(
+    r"[^.;]*?,?\s+but\s+(?:another|a\s+separate|a\s+different|the\s+[\w-]+)\s+team\s+"
+    r"(?:owns|runs|maintains|looks\s+after|handles|supports)\s+(?:it|that|them|this)\b",
+    re.I,
+)
+
+
 def other_teams_job(text: str, start: int, end: int) -> bool:
     """In a posting, the sentence says a separate team, or other people, do the work with
     the skill."""
@@ -456,6 +471,8 @@ def other_teams_job(text: str, start: int, end: int) -> bool:
     left, right = max(left, start - _REACH), min(right, end + _REACH)
     agent = _OTHER_TEAMS_JOB.search(text, end, right)
     if agent and not _CLAUSE_BREAK.search(_outside_parentheses(text[end : agent.start()])):
+        return True
+    if _ANOTHER_TEAM_OWNS.match(text, end, right):
         return True
     return bool(_PEOPLE_WHO.search(text, left, start))
 
@@ -612,8 +629,11 @@ def importance(text: str, start: int, end: int, section: str) -> Importance:
     if section in PREFERRED_SECTIONS or section == "about" or stack_sentence(text, start, end):
         return "preferred"
     for cue in _PREFERRED_CUES.finditer(text, left, right):
-        if cue.start() > start and _HEDGES_AHEAD.fullmatch(cue.group()):
+        ahead = _HEDGES_AHEAD.fullmatch(cue.group())
+        if ahead and cue.start() > start:
             continue  # "Spark, ideally on Databricks": the hedge is Databricks'
+        if ahead and _starts_an_action(text[cue.end() : start]):
+            continue  # "ideally with Terraform, and be comfortable writing Go": Terraform's
         if _hedges_its_parenthesis_only(text, left, cue.start(), start, right):
             continue  # "a cloud data platform (we are on Azure, so Azure is a plus)"
         return "preferred"
