@@ -659,6 +659,13 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    # "a degree" with no level named is a bachelor's
+    (
+        "a-degree-in",
+        "Requirements\n- A degree in a numerate subject, or equivalent experience",
+        {"bachelors-degree"},
+        set(),
+    ),
     (
         "but-another-team-owns-it",
         "Requirements\n- Strong Python. The core system is written in Java, but another "
