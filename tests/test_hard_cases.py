@@ -659,6 +659,17 @@ RESUME_CASES = [
 ]
 
 POSTING_CASES = [
+    # architect competencies in their working words; NLP tokenisation is no data security
+    (
+        "architect-competencies-in-working-words",
+        "What you will do\n- Design our AWS landing zone for 30 product teams\n- Run threat "
+        "modelling and keep the AI risk register\n- Put row-level security in place in "
+        "Snowflake",
+        {"cloud-architecture", "risk-management", "data-security"},
+        set(),
+    ),
+    ("tokenisation-is-no-security", "- Build tokenisation for our speech models", set(),
+     {"data-security"}),
     # "a degree" with no level named is a bachelor's
     (
         "a-degree-in",
