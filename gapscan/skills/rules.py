@@ -101,6 +101,8 @@ def _base_verb(word: str) -> bool:
     from lemminflect import getAllLemmas  # English lexicon, loaded on first use
 
     return word in getAllLemmas(word, "VERB").get("VERB", ())
+
+
 # Skills a resume names as not yet held: "Currently learning: Apache Spark". A bare
 # "Learning:" label opens its clause or list item ("Learning: Rust", "Python, learning: Go"):
 # after another word it ends a skill's name, heading skills held ("Machine Learning: PyTorch").
