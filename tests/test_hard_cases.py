@@ -16,6 +16,14 @@ from gapscan.profiles import posting_requirements
 from gapscan.scanner import Scanner
 
 RESUME_CASES = [
+    (
+        "working-with-other-functions",
+        "- Worked with store operations and finance to translate forecast error into dollars\n"
+        "- Argued three teams into re-scoping their proposals\n- Wrote the bank's cloud "
+        "security reference architecture",
+        {"collaboration", "business-acumen", "influencing", "technical-writing"},
+        set(),
+    ),
     # more ways a resume names other people's work
     (
         "teammates-and-specialists",
